@@ -1,0 +1,229 @@
+package io.kubemin.model;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads and writes the model in the upstream's JSON format (snake_case) or as YAML. Unknown fields
+ * are ignored and reported through {@link Parsed#unknownFields()}; malformed input and wrong types
+ * become a {@link ModelParseException} with line and column. Thread-safe.
+ */
+public final class ModelCodec {
+  private static final ModelCodec JSON = new ModelCodec(JsonMapper.builder().build());
+  private static final ModelCodec YAML =
+      new ModelCodec(
+          YAMLMapper.builder(
+                  YAMLFactory.builder()
+                      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                      .build())
+              .build());
+
+  private final ObjectMapper mapper;
+
+  private ModelCodec(ObjectMapper base) {
+    this.mapper =
+        base.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
+
+  /** The JSON codec. */
+  public static ModelCodec json() {
+    return JSON;
+  }
+
+  /** The YAML codec (reads JSON too, as YAML is a superset). */
+  public static ModelCodec yaml() {
+    return YAML;
+  }
+
+  /** The codec for a file, chosen by its extension ({@code .yaml}/{@code .yml} or JSON). */
+  public static ModelCodec forFile(Path file) {
+    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON;
+  }
+
+  /** Reads an application. */
+  public Parsed<Application> readApplication(String text) {
+    return read(text, Application.class);
+  }
+
+  /** Reads a workflow-only body. */
+  public Parsed<WorkflowRequest> readWorkflowRequest(String text) {
+    return read(text, WorkflowRequest.class);
+  }
+
+  /**
+   * Reads a file as an application.
+   *
+   * @throws UncheckedIOException when the file cannot be read
+   */
+  public static Parsed<Application> readApplication(Path file) {
+    try {
+      return forFile(file).readApplication(Files.readString(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads any model type. */
+  public <T> Parsed<T> read(String text, Class<T> type) {
+    if (text == null || text.isBlank()) {
+      throw new ModelParseException("", 0, 0, "the document is empty");
+    }
+    List<String> unknown = new ArrayList<>();
+    try {
+      T value =
+          mapper.readerFor(type).withHandler(new UnknownFieldRecorder(unknown)).readValue(text);
+      if (value == null) {
+        throw new ModelParseException("", 0, 0, "the document is empty");
+      }
+      // Creator-based records see their unknown properties late; sort for a stable report.
+      unknown.sort(null);
+      return new Parsed<>(value, unknown);
+    } catch (JacksonException e) {
+      throw translate(e);
+    }
+  }
+
+  /** Writes a model value (or any Jackson-serialisable value) as a document. */
+  public String write(Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static ModelParseException translate(JacksonException e) {
+    JsonLocation location = e.getLocation();
+    int line = location == null ? 0 : Math.max(location.getLineNr(), 0);
+    int column = location == null ? 0 : Math.max(location.getColumnNr(), 0);
+    String field = "";
+    if (e instanceof JsonMappingException mapping) {
+      field = path(mapping.getPath());
+    }
+    return new ModelParseException(field, line, column, reason(e));
+  }
+
+  private static String reason(JacksonException e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root instanceof IllegalArgumentException && root.getMessage() != null) {
+      return root.getMessage();
+    }
+    String message = e.getOriginalMessage();
+    if (message == null) {
+      return "invalid document";
+    }
+    // Jackson names Java types ("java.lang.Integer"); people wrote JSON, so name JSON types.
+    return message
+        .replace("`java.lang.Integer`", "an integer")
+        .replace("`int`", "an integer")
+        .replace("`java.lang.Boolean`", "a boolean")
+        .replace("`java.lang.String`", "a string")
+        .replace("`java.util.List<java.lang.String>`", "a list of strings")
+        .replaceAll("`io\\.kubemin\\.model\\.([A-Za-z$]+)`", "an object ($1)")
+        .replaceAll("`java\\.util\\.(List|ArrayList)<[^`]*>`", "a list")
+        .replaceAll("`java\\.util\\.(Map|LinkedHashMap)<[^`]*>`", "an object")
+        .lines()
+        .findFirst()
+        .orElse("invalid document");
+  }
+
+  static String path(List<JsonMappingException.Reference> references) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : references) {
+      if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      } else if (reference.getFieldName() != null) {
+        if (path.length() > 0) {
+          path.append('.');
+        }
+        path.append(reference.getFieldName());
+      }
+    }
+    return path.toString();
+  }
+
+  static String path(JsonStreamContext context, String leaf) {
+    List<String> parts = new ArrayList<>();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inArray()) {
+        parts.add(0, "[" + c.getCurrentIndex() + "]");
+      } else if (c.getCurrentName() != null) {
+        parts.add(0, "." + c.getCurrentName());
+      }
+    }
+    StringBuilder path = new StringBuilder();
+    parts.forEach(path::append);
+    if (leaf != null) {
+      path.append('.').append(leaf);
+    }
+    return path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
+  }
+
+  /** Skips unknown properties and remembers where they were. */
+  private static final class UnknownFieldRecorder extends DeserializationProblemHandler {
+    private final List<String> unknown;
+
+    UnknownFieldRecorder(List<String> unknown) {
+      this.unknown = unknown;
+    }
+
+    @Override
+    public boolean handleUnknownProperty(
+        DeserializationContext context,
+        JsonParser parser,
+        JsonDeserializer<?> deserializer,
+        Object beanOrClass,
+        String propertyName)
+        throws IOException {
+      // The parser sits on the property name, or already inside the property's object/array value.
+      JsonStreamContext owner = parser.getParsingContext();
+      if (parser.currentToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT
+          || parser.currentToken() == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+        owner = owner.getParent();
+      }
+      // Buffered (creator-based) parsing may repeat the property's name on the value's context.
+      while (owner.getParent() != null
+          && owner.inObject()
+          && owner.getParent().inObject()
+          && propertyName.equals(owner.getCurrentName())
+          && propertyName.equals(owner.getParent().getCurrentName())) {
+        owner = owner.getParent();
+      }
+      unknown.add(path(owner, null));
+      parser.skipChildren();
+      return true;
+    }
+  }
+}

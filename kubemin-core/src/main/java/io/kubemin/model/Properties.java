@@ -1,0 +1,105 @@
+package io.kubemin.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Component properties, as the upstream's {@code properties} object.
+ *
+ * @param image image (used by init entries that nest their properties)
+ * @param ports ports of the main container; a Service is rendered when non-empty
+ * @param env environment variables of the main container
+ * @param conf ConfigMap data for {@code config} components, or {@code config.url}/{@code
+ *     config.fileName} directives
+ * @param secret Secret data for {@code secret} components
+ * @param command command of the main container
+ * @param args arguments of the main container
+ * @param labels labels merged into the component's objects and selector
+ */
+public record Properties(
+    String image,
+    List<Port> ports,
+    Map<String, String> env,
+    Map<String, String> conf,
+    Map<String, String> secret,
+    List<String> command,
+    List<String> args,
+    Map<String, String> labels) {
+
+  /** Empty properties. */
+  public static final Properties EMPTY =
+      new Properties(null, null, null, null, null, null, null, null);
+
+  public Properties {
+    ports = Immutables.list(ports);
+    env = Immutables.map(env);
+    conf = Immutables.map(conf);
+    secret = Immutables.map(secret);
+    command = Immutables.list(command);
+    args = Immutables.list(args);
+    labels = Immutables.map(labels);
+  }
+
+  /** A builder starting from empty properties. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link Properties}. */
+  public static final class Builder {
+    private String image;
+    private List<Port> ports;
+    private Map<String, String> env;
+    private Map<String, String> conf;
+    private Map<String, String> secret;
+    private List<String> command;
+    private List<String> args;
+    private Map<String, String> labels;
+
+    private Builder() {}
+
+    public Builder image(String image) {
+      this.image = image;
+      return this;
+    }
+
+    public Builder ports(List<Port> ports) {
+      this.ports = ports;
+      return this;
+    }
+
+    public Builder env(Map<String, String> env) {
+      this.env = env;
+      return this;
+    }
+
+    public Builder conf(Map<String, String> conf) {
+      this.conf = conf;
+      return this;
+    }
+
+    public Builder secret(Map<String, String> secret) {
+      this.secret = secret;
+      return this;
+    }
+
+    public Builder command(List<String> command) {
+      this.command = command;
+      return this;
+    }
+
+    public Builder args(List<String> args) {
+      this.args = args;
+      return this;
+    }
+
+    public Builder labels(Map<String, String> labels) {
+      this.labels = labels;
+      return this;
+    }
+
+    public Properties build() {
+      return new Properties(image, ports, env, conf, secret, command, args, labels);
+    }
+  }
+}

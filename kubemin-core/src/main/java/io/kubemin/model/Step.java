@@ -1,0 +1,137 @@
+package io.kubemin.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * A workflow step (or sub-step): which components to deploy, and how.
+ *
+ * @param name DNS-1123 label, unique in the workflow
+ * @param jobType upstream {@code job_type} (informational, {@code deploy})
+ * @param mode {@code StepByStep} (default) or {@code DAG}; kept as given for validation
+ * @param components component names
+ * @param properties upstream {@code properties.policies}, merged with {@code components}
+ * @param subSteps sub-steps, run after this step's own components
+ * @param dependsOn names of steps that must complete first; steps without it follow the previous
+ *     step
+ * @param timeout deadline of the step such as {@code 90s} or {@code 5m}
+ * @param retries retry policy of the step
+ */
+public record Step(
+    String name,
+    String jobType,
+    String mode,
+    List<String> components,
+    StepProperties properties,
+    List<Step> subSteps,
+    List<String> dependsOn,
+    String timeout,
+    RetrySpec retries) {
+
+  public Step {
+    components = Immutables.list(components);
+    subSteps = Immutables.list(subSteps);
+    dependsOn = Immutables.list(dependsOn);
+  }
+
+  /**
+   * {@link #components()} and {@code properties.policies} merged, order kept, duplicates and blanks
+   * dropped.
+   */
+  public List<String> componentNames() {
+    LinkedHashSet<String> names = new LinkedHashSet<>(components);
+    if (properties != null) {
+      names.addAll(properties.policies());
+    }
+    names.removeIf(String::isBlank);
+    return List.copyOf(new ArrayList<>(names));
+  }
+
+  /** The mode, or {@link StepMode#STEP_BY_STEP} when absent or unknown. */
+  public StepMode stepMode() {
+    return StepMode.fromJsonName(mode).orElse(StepMode.STEP_BY_STEP);
+  }
+
+  /** A builder with nothing set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds {@link Step}. */
+  public static final class Builder {
+    private String name;
+    private String jobType;
+    private String mode;
+    private List<String> components;
+    private StepProperties properties;
+    private List<Step> subSteps;
+    private List<String> dependsOn;
+    private String timeout;
+    private RetrySpec retries;
+
+    private Builder() {}
+
+    public Builder name(String name) {
+      this.name = name;
+      return this;
+    }
+
+    public Builder jobType(String jobType) {
+      this.jobType = jobType;
+      return this;
+    }
+
+    public Builder mode(String mode) {
+      this.mode = mode;
+      return this;
+    }
+
+    /** Sets the mode from the enum. */
+    public Builder mode(StepMode mode) {
+      this.mode = mode.jsonName();
+      return this;
+    }
+
+    public Builder components(List<String> components) {
+      this.components = components;
+      return this;
+    }
+
+    /** Sets the component names. */
+    public Builder components(String... components) {
+      this.components = List.of(components);
+      return this;
+    }
+
+    public Builder properties(StepProperties properties) {
+      this.properties = properties;
+      return this;
+    }
+
+    public Builder subSteps(List<Step> subSteps) {
+      this.subSteps = subSteps;
+      return this;
+    }
+
+    public Builder dependsOn(List<String> dependsOn) {
+      this.dependsOn = dependsOn;
+      return this;
+    }
+
+    public Builder timeout(String timeout) {
+      this.timeout = timeout;
+      return this;
+    }
+
+    public Builder retries(RetrySpec retries) {
+      this.retries = retries;
+      return this;
+    }
+
+    public Step build() {
+      return new Step(
+          name, jobType, mode, components, properties, subSteps, dependsOn, timeout, retries);
+    }
+  }
+}

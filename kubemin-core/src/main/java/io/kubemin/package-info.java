@@ -1,0 +1,2 @@
+/** KubeMin core. */
+package io.kubemin;

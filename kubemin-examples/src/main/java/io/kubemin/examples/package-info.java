@@ -1,0 +1,2 @@
+/** KubeMin examples. */
+package io.kubemin.examples;

@@ -1,0 +1,2 @@
+/** KubeMin k8s. */
+package io.kubemin.k8s;

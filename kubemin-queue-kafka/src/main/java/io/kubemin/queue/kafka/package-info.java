@@ -1,0 +1,2 @@
+/** KubeMin queue-kafka. */
+package io.kubemin.queue.kafka;

@@ -1,0 +1,2 @@
+/** KubeMin queue-redis. */
+package io.kubemin.queue.redis;

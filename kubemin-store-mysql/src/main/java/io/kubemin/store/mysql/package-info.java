@@ -1,0 +1,2 @@
+/** KubeMin store-mysql. */
+package io.kubemin.store.mysql;
