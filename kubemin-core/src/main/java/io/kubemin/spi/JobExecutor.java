@@ -23,4 +23,14 @@ public interface JobExecutor {
    * JobContext#createdObjects()}, and nothing else. Called with the interrupt flag cleared.
    */
   default void cleanup(Job job, JobContext context) {}
+
+  /**
+   * Deletes the job's object from the cluster, if it exists and is ours: used when an application
+   * or one of its components is deleted. Must not fail when the object is already gone.
+   *
+   * @return whether something was deleted
+   */
+  default boolean delete(Job job) {
+    return false;
+  }
 }
