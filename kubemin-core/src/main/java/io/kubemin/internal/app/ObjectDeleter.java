@@ -1,0 +1,78 @@
+package io.kubemin.internal.app;
+
+import io.kubemin.DeletionResult;
+import io.kubemin.internal.engine.JobExecutors;
+import io.kubemin.internal.plan.ApplicationRenderer;
+import io.kubemin.internal.plan.ObjectToApply;
+import io.kubemin.internal.plan.StoredApplication;
+import io.kubemin.spi.Job;
+import io.kubemin.spi.JobExecutor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes the cluster objects of components: renders them again as the engine applied them and asks
+ * the executors to delete each, highest band first (Ingress before workloads before claims and
+ * configuration). Objects that are already gone or not ours are skipped by the executors.
+ */
+public final class ObjectDeleter {
+  private static final Logger LOG = LoggerFactory.getLogger(ObjectDeleter.class);
+  private static final String NO_TASK = "";
+
+  private final JobExecutors executors;
+  private final ApplicationRenderer renderer;
+
+  public ObjectDeleter(JobExecutors executors, ApplicationRenderer renderer) {
+    this.executors = executors;
+    this.renderer = renderer;
+  }
+
+  /** Deletes the objects of the named components of a stored application. */
+  public DeletionResult delete(StoredApplication app, Collection<String> componentNames) {
+    String appId = app.record().id();
+    List<String> deleted = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    if (componentNames.isEmpty()) {
+      return new DeletionResult(appId, deleted, failed);
+    }
+    List<ObjectToApply> objects;
+    try {
+      objects = renderer.render(app.toModel(List.of()), appId, app.componentIds());
+    } catch (RuntimeException e) {
+      failed.add("*: rendering failed: " + e.getMessage());
+      return new DeletionResult(appId, deleted, failed);
+    }
+    objects.stream()
+        .filter(o -> componentNames.contains(o.componentName()))
+        .sorted(Comparator.comparingInt((ObjectToApply o) -> o.kind().band()).reversed())
+        .forEach(o -> deleteOne(appId, o, deleted, failed));
+    return new DeletionResult(appId, deleted, failed);
+  }
+
+  private void deleteOne(
+      String appId, ObjectToApply object, List<String> deleted, List<String> failed) {
+    Job job = new Job(NO_TASK, appId, null, object.componentName(), object.kind(), object.object());
+    String name =
+        object.kind().kubernetesKind()
+            + ":"
+            + (job.namespace() == null ? "" : job.namespace() + "/")
+            + job.name();
+    JobExecutor executor = executors.forKind(object.kind()).orElse(null);
+    if (executor == null) {
+      failed.add(name + " (no JobExecutor supports " + object.kind().kubernetesKind() + ")");
+      return;
+    }
+    try {
+      if (executor.delete(job)) {
+        deleted.add(name);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not delete {}", name, e);
+      failed.add(name + " (" + e.getMessage() + ")");
+    }
+  }
+}
