@@ -10,31 +10,34 @@ import io.kubemin.model.ModelCodec;
 import io.kubemin.spi.JobKind;
 import java.util.List;
 
-/** Applications written as YAML, rendered with app id {@value #APP_ID}, and lookups. */
-final class RenderFixtures {
-  static final String APP_ID = "app1";
-  static final Renderer RENDERER = Renderer.builder().discoverTraitProcessors(false).build();
+/**
+ * Test helper: applications written as YAML, rendered with app id {@value #APP_ID}, and lookups.
+ */
+public final class RenderFixtures {
+  public static final String APP_ID = "app1";
+  public static final Renderer RENDERER = Renderer.builder().discoverTraitProcessors(false).build();
 
   private RenderFixtures() {}
 
-  static Application app(String yaml) {
+  public static Application app(String yaml) {
     return ModelCodec.yaml().readApplication(yaml).value();
   }
 
   /** An application with one component, given as YAML indented for the component list. */
-  static Application oneComponent(String componentYaml) {
+  public static Application oneComponent(String componentYaml) {
     return app("name: shop\nnamespace: prod\ncomponent:\n" + componentYaml);
   }
 
-  static RenderedApplication render(String yaml) {
+  public static RenderedApplication render(String yaml) {
     return RENDERER.render(app(yaml), APP_ID);
   }
 
-  static RenderedApplication renderOne(String componentYaml) {
+  public static RenderedApplication renderOne(String componentYaml) {
     return RENDERER.render(oneComponent(componentYaml), APP_ID);
   }
 
-  static <T extends HasMetadata> T only(RenderedApplication rendered, JobKind kind, Class<T> type) {
+  public static <T extends HasMetadata> T only(
+      RenderedApplication rendered, JobKind kind, Class<T> type) {
     List<HasMetadata> matches = all(rendered, kind);
     if (matches.size() != 1) {
       throw new AssertionError("expected one " + kind + " but found " + matches.size());
@@ -42,14 +45,14 @@ final class RenderFixtures {
     return type.cast(matches.get(0));
   }
 
-  static List<HasMetadata> all(RenderedApplication rendered, JobKind kind) {
+  public static List<HasMetadata> all(RenderedApplication rendered, JobKind kind) {
     return rendered.objects().stream()
         .filter(o -> o.kind() == kind)
         .map(RenderedObject::object)
         .toList();
   }
 
-  static PodSpec pod(RenderedApplication rendered) {
+  public static PodSpec pod(RenderedApplication rendered) {
     List<HasMetadata> deployments = all(rendered, JobKind.DEPLOYMENT);
     if (!deployments.isEmpty()) {
       return ((Deployment) deployments.get(0)).getSpec().getTemplate().getSpec();
@@ -60,7 +63,7 @@ final class RenderFixtures {
         .getSpec();
   }
 
-  static Container container(PodSpec pod, String name) {
+  public static Container container(PodSpec pod, String name) {
     return java.util.stream.Stream.concat(
             pod.getContainers().stream(), pod.getInitContainers().stream())
         .filter(c -> c.getName().equals(name))
