@@ -30,7 +30,9 @@ public final class ManifestWriter {
   private static final ObjectMapper TREE =
       JsonMapper.builder()
           .addModule(new KubernetesModelModule())
-          .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+          .defaultPropertyInclusion(
+              JsonInclude.Value.construct(
+                  JsonInclude.Include.NON_EMPTY, JsonInclude.Include.USE_DEFAULTS))
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .build();
