@@ -3,7 +3,6 @@ package io.kubemin;
 import io.kubemin.internal.app.ApplicationCheck;
 import io.kubemin.internal.app.ApplicationService;
 import io.kubemin.internal.app.ObjectDeleter;
-import io.kubemin.internal.app.StandInCheck;
 import io.kubemin.internal.app.TaskService;
 import io.kubemin.internal.app.TaskStatusReport;
 import io.kubemin.internal.app.VersionService;
@@ -15,12 +14,11 @@ import io.kubemin.internal.engine.EngineSettings;
 import io.kubemin.internal.engine.JobExecutors;
 import io.kubemin.internal.engine.Lifecycle;
 import io.kubemin.internal.engine.Listeners;
-import io.kubemin.internal.plan.ApplicationRenderer;
 import io.kubemin.internal.plan.Planner;
-import io.kubemin.internal.plan.StandInRenderer;
 import io.kubemin.model.Application;
 import io.kubemin.model.VersionUpdate;
 import io.kubemin.model.WorkflowRequest;
+import io.kubemin.render.Renderer;
 import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.Providers;
@@ -56,6 +54,7 @@ public final class KubeMin implements AutoCloseable {
   private final TaskService tasks;
   private final TaskStatusReport statusReport;
   private final VersionService versions;
+  private final ApplicationCheck check;
 
   KubeMin(KubeMinBuilder builder) {
     boolean ownsStore = builder.dataStore == null;
@@ -81,8 +80,8 @@ public final class KubeMin implements AutoCloseable {
     EngineParts parts =
         new EngineParts(
             store, queue, executors, new Listeners(builder.listeners), builder.clock, settings);
-    ApplicationRenderer renderer = new StandInRenderer();
-    ApplicationCheck check = new StandInCheck();
+    Renderer renderer = Renderer.builder().traitProcessors(builder.traitProcessors).build();
+    this.check = new ApplicationCheck(renderer);
     Engine engine =
         new Engine(
             parts,
@@ -296,6 +295,15 @@ public final class KubeMin implements AutoCloseable {
   public VersionUpdateResult updateVersion(String appId, VersionUpdate update) {
     api();
     return versions.update(appId, Objects.requireNonNull(update, "update"));
+  }
+
+  /**
+   * Validates and renders an application without writing or applying anything (the upstream's
+   * {@code POST /applications/try}, plus the manifests). Works on any instance, started or not.
+   */
+  public DryRunResult dryRun(Application app) {
+    lifecycle.checkOpen();
+    return check.dryRun(Objects.requireNonNull(app, "app"));
   }
 
   /** For tests in this package: stops this instance as if its process died. */

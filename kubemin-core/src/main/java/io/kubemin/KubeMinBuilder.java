@@ -5,6 +5,7 @@ import io.kubemin.spi.JobExecutor;
 import io.kubemin.spi.KubeMinExtension;
 import io.kubemin.spi.LeaderElection;
 import io.kubemin.spi.Queue;
+import io.kubemin.trait.TraitProcessor;
 import io.kubemin.workflow.WorkflowListener;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,6 +74,7 @@ public final class KubeMinBuilder {
   final List<JobExecutor> jobExecutors = new ArrayList<>();
   final List<WorkflowListener> listeners = new ArrayList<>();
   final List<KubeMinExtension> extensions = new ArrayList<>();
+  final List<TraitProcessor> traitProcessors = new ArrayList<>();
   Clock clock = Clock.systemUTC();
   Set<Role> roles = EnumSet.allOf(Role.class);
   String instanceId;
@@ -129,6 +131,16 @@ public final class KubeMinBuilder {
   /** Adds executors, in order. */
   public KubeMinBuilder jobExecutors(Collection<? extends JobExecutor> executors) {
     executors.forEach(this::jobExecutor);
+    return this;
+  }
+
+  /**
+   * Adds a custom trait processor; it runs after the built-in traits, in registration order.
+   * Processors registered through {@link java.util.ServiceLoader} are found as well; one given here
+   * wins over a discovered one of the same name.
+   */
+  public KubeMinBuilder traitProcessor(TraitProcessor processor) {
+    traitProcessors.add(Objects.requireNonNull(processor, "traitProcessor"));
     return this;
   }
 

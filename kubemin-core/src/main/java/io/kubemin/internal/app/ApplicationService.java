@@ -44,7 +44,6 @@ public final class ApplicationService {
 
   /** Creates the application, or replaces the one with its id. */
   public ApplicationInfo createOrReplace(Application app) {
-    check.check(app);
     boolean replace = app.id() != null && !app.id().isBlank();
     ApplicationRecord existing =
         replace
@@ -54,6 +53,11 @@ public final class ApplicationService {
                 .orElseThrow(() -> new ApplicationNotFoundException(app.id()))
             : null;
     String appId = replace ? app.id() : Ids.newId();
+    Map<String, String> keptIds = new LinkedHashMap<>();
+    if (replace) {
+      parts.store().listComponents(appId).forEach(c -> keptIds.put(c.name(), c.id()));
+    }
+    check.check(app, appId, keptIds);
     Instant now = parts.now();
     Written written = parts.store().inTransaction(tx -> write(tx, app, appId, existing, now));
     if (!written.dropped().isEmpty()) {

@@ -2,15 +2,18 @@ package io.kubemin.internal.app;
 
 import io.kubemin.DeletionResult;
 import io.kubemin.internal.engine.JobExecutors;
-import io.kubemin.internal.plan.ApplicationRenderer;
-import io.kubemin.internal.plan.ObjectToApply;
 import io.kubemin.internal.plan.StoredApplication;
+import io.kubemin.render.RenderedApplication;
+import io.kubemin.render.RenderedObject;
+import io.kubemin.render.Renderer;
 import io.kubemin.spi.Job;
 import io.kubemin.spi.JobExecutor;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +27,9 @@ public final class ObjectDeleter {
   private static final String NO_TASK = "";
 
   private final JobExecutors executors;
-  private final ApplicationRenderer renderer;
+  private final Renderer renderer;
 
-  public ObjectDeleter(JobExecutors executors, ApplicationRenderer renderer) {
+  public ObjectDeleter(JobExecutors executors, Renderer renderer) {
     this.executors = executors;
     this.renderer = renderer;
   }
@@ -39,22 +42,24 @@ public final class ObjectDeleter {
     if (componentNames.isEmpty()) {
       return new DeletionResult(appId, deleted, failed);
     }
-    List<ObjectToApply> objects;
+    RenderedApplication rendered;
     try {
-      objects = renderer.render(app.toModel(List.of()), appId, app.componentIds());
+      rendered = renderer.render(app.toModel(List.of()), appId, app.componentIds());
     } catch (RuntimeException e) {
       failed.add("*: rendering failed: " + e.getMessage());
       return new DeletionResult(appId, deleted, failed);
     }
-    objects.stream()
-        .filter(o -> componentNames.contains(o.componentName()))
-        .sorted(Comparator.comparingInt((ObjectToApply o) -> o.kind().band()).reversed())
+    Map<String, RenderedObject> objects = new LinkedHashMap<>();
+    componentNames.forEach(
+        c -> rendered.forComponent(c).forEach(o -> objects.putIfAbsent(o.key(), o)));
+    objects.values().stream()
+        .sorted(Comparator.comparingInt(RenderedObject::band).reversed())
         .forEach(o -> deleteOne(appId, o, deleted, failed));
     return new DeletionResult(appId, deleted, failed);
   }
 
   private void deleteOne(
-      String appId, ObjectToApply object, List<String> deleted, List<String> failed) {
+      String appId, RenderedObject object, List<String> deleted, List<String> failed) {
     Job job = new Job(NO_TASK, appId, null, object.componentName(), object.kind(), object.object());
     String name =
         object.kind().kubernetesKind()

@@ -94,7 +94,9 @@ public final class VersionService {
             .description(description)
             .components(changes.components())
             .workflow(synced.isEmpty() ? List.of() : synced.values().iterator().next().steps())
-            .build());
+            .build(),
+        appId,
+        before.componentIds());
     Instant now = parts.now();
     parts
         .store()

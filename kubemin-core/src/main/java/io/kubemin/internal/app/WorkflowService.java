@@ -1,11 +1,11 @@
 package io.kubemin.internal.app;
 
-import io.kubemin.EmptyWorkflowException;
 import io.kubemin.Ids;
 import io.kubemin.WorkflowNotFoundException;
 import io.kubemin.internal.engine.EngineParts;
 import io.kubemin.internal.plan.StoredApplication;
 import io.kubemin.model.WorkflowRequest;
+import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.WorkflowRecord;
 import java.time.Instant;
@@ -31,12 +31,8 @@ public final class WorkflowService {
    */
   public String put(String appId, WorkflowRequest request) {
     StoredApplication app = apps.load(appId);
-    String label =
-        request.workflowId() != null ? request.workflowId() : String.valueOf(request.name());
-    if (request.workflow().isEmpty()) {
-      throw new EmptyWorkflowException(label);
-    }
-    check.check(app.toModel(request.workflow()));
+    check.checkWorkflow(
+        request.workflow(), app.components().stream().map(ComponentRecord::name).toList());
     Instant now = parts.now();
     String fallbackName = app.record().name() + "-workflow";
     return parts.store().inTransaction(tx -> write(tx, appId, request, fallbackName, now)).id();

@@ -141,11 +141,11 @@ final class TaskRunner implements Runnable {
       return;
     }
     execution.task(finished);
-    LOG.info(
-        "task {} {}{}",
-        task.id(),
-        outcome.status().jsonName(),
-        outcome.error() == null ? "" : ": " + outcome.error());
+    if (outcome.status() == TaskStatus.COMPLETED) {
+      LOG.debug("task {} completed", task.id());
+    } else {
+      LOG.info("task {} {}: {}", task.id(), outcome.status().jsonName(), outcome.error());
+    }
     parts.listener().taskFinished(event(finished, progress));
   }
 

@@ -2,9 +2,13 @@ package io.kubemin.internal.plan;
 
 import io.kubemin.model.Step;
 import io.kubemin.model.StepMode;
+import io.kubemin.render.RenderedApplication;
+import io.kubemin.render.RenderedObject;
+import io.kubemin.render.Renderer;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.Job;
 import io.kubemin.spi.WorkflowRecord;
+import io.kubemin.validation.Durations;
 import io.kubemin.workflow.Task;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,9 +27,9 @@ public final class Planner {
   public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofSeconds(1);
 
   private final DataStore store;
-  private final ApplicationRenderer renderer;
+  private final Renderer renderer;
 
-  public Planner(DataStore store, ApplicationRenderer renderer) {
+  public Planner(DataStore store, Renderer renderer) {
     this.store = store;
     this.renderer = renderer;
   }
@@ -56,7 +60,7 @@ public final class Planner {
     if (steps.isEmpty()) {
       throw new PlanningException("the workflow has no steps");
     }
-    List<ObjectToApply> objects;
+    RenderedApplication objects;
     try {
       objects = renderer.render(app.toModel(steps), app.record().id(), app.componentIds());
     } catch (RuntimeException e) {
@@ -107,7 +111,7 @@ public final class Planner {
       return absent;
     }
     try {
-      return DurationText.parse(text);
+      return Durations.parse(text);
     } catch (IllegalArgumentException e) {
       throw new PlanningException("step '" + step + "': " + field + " " + e.getMessage());
     }
@@ -117,9 +121,9 @@ public final class Planner {
   private static final class UnitBuilder {
     private final String taskId;
     private final StoredApplication app;
-    private final List<ObjectToApply> objects;
+    private final RenderedApplication objects;
 
-    UnitBuilder(String taskId, StoredApplication app, List<ObjectToApply> objects) {
+    UnitBuilder(String taskId, StoredApplication app, RenderedApplication objects) {
       this.taskId = taskId;
       this.app = app;
       this.objects = objects;
@@ -152,19 +156,17 @@ public final class Planner {
       java.util.TreeMap<Integer, List<Job>> bands = new java.util.TreeMap<>();
       for (String requested : components) {
         String component = resolve(requested, stepName);
-        for (ObjectToApply object : objects) {
-          if (object.componentName().equals(component)) {
-            bands
-                .computeIfAbsent(object.kind().band(), b -> new ArrayList<>())
-                .add(
-                    new Job(
-                        taskId,
-                        app.record().id(),
-                        stepName,
-                        component,
-                        object.kind(),
-                        object.object()));
-          }
+        for (RenderedObject object : objects.forComponent(component)) {
+          bands
+              .computeIfAbsent(object.band(), b -> new ArrayList<>())
+              .add(
+                  new Job(
+                      taskId,
+                      app.record().id(),
+                      stepName,
+                      component,
+                      object.kind(),
+                      object.object()));
         }
       }
       return new PlanUnit(name, mode, new ArrayList<>(bands.values()));
