@@ -24,6 +24,7 @@ import io.kubemin.spi.DataStore;
 import io.kubemin.spi.Providers;
 import io.kubemin.spi.Queue;
 import io.kubemin.spi.WorkflowRecord;
+import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatusView;
 import java.util.List;
@@ -271,6 +272,16 @@ public final class KubeMin implements AutoCloseable {
   public Task task(String taskId) {
     api();
     return tasks.find(taskId);
+  }
+
+  /**
+   * The job records of the task: one per job and try, in the order they ended.
+   *
+   * @throws TaskNotFoundException when unknown
+   */
+  public List<JobRecord> jobs(String taskId) {
+    api();
+    return tasks.jobs(taskId);
   }
 
   /**

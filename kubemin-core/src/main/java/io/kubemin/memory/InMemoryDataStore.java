@@ -200,6 +200,18 @@ public final class InMemoryDataStore implements DataStore {
   }
 
   @Override
+  public List<Task> listActiveTasks(String appId) {
+    return locked(
+        () ->
+            java.util.stream.Stream.of(TaskStatus.WAITING, TaskStatus.QUEUED, TaskStatus.RUNNING)
+                .flatMap(status -> state.byStatus.get(status).stream())
+                .map(state.tasks::get)
+                .filter(t -> t.appId().equals(appId))
+                .sorted(Comparator.comparing(Task::createdAt).thenComparing(Task::id))
+                .toList());
+  }
+
+  @Override
   public List<Task> listTasksByStatus(TaskStatus status, int limit) {
     return locked(
         () ->

@@ -10,6 +10,7 @@ import io.kubemin.internal.engine.Engine;
 import io.kubemin.internal.engine.EngineParts;
 import io.kubemin.internal.engine.TaskEvents;
 import io.kubemin.spi.WorkflowRecord;
+import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import java.util.List;
@@ -112,6 +113,12 @@ public final class TaskService {
   public List<Task> tasks(String appId) {
     apps.record(appId);
     return parts.store().listTasks(appId);
+  }
+
+  /** The job records of a task, in the order the jobs ended. */
+  public List<JobRecord> jobs(String taskId) {
+    find(taskId);
+    return parts.store().listJobs(taskId);
   }
 
   /** The task. */

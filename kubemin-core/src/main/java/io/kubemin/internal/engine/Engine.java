@@ -64,9 +64,7 @@ public final class Engine {
     }
     try {
       if (queuedBehind) {
-        if (dispatcher.dispatchApp(task.appId())) {
-          dispatchLoop.blocked(task.appId());
-        }
+        dispatcher.dispatchApp(task.appId());
       } else {
         dispatcher.claim(task);
       }
@@ -75,9 +73,22 @@ public final class Engine {
     }
   }
 
-  /** Lets tasks queued behind an ended (or cancelled) one go. */
+  /**
+   * Lets the next task queued behind an ended (or cancelled) one go at once, from whichever
+   * instance saw it end: the claim is a compare-and-set, so this is safe beside the leader.
+   */
   public void taskEnded(Task task) {
-    dispatchLoop.wake(task.appId(), false);
+    if (parts.settings().maxActiveTasksPerApp() <= 0) {
+      return;
+    }
+    try {
+      dispatcher.dispatchApp(task.appId());
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "could not offer the next task of application {}; the dispatcher's poll will",
+          task.appId(),
+          e);
+    }
   }
 
   /**

@@ -1,0 +1,117 @@
+package io.kubemin;
+
+import static io.kubemin.TestApps.app;
+import static io.kubemin.TestApps.web;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kubemin.memory.InMemoryDataStore;
+import io.kubemin.memory.InMemoryQueue;
+import io.kubemin.testing.RecordingJobExecutor;
+import io.kubemin.testing.RecordingJobExecutor.Call;
+import io.kubemin.workflow.TaskEvent;
+import io.kubemin.workflow.TaskStatus;
+import io.kubemin.workflow.WorkflowListener;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ManyWorkersTest {
+  private static final int WORKERS = 8;
+  private static final int APPS = 200;
+  private static final int TASKS_PER_APP = 10;
+
+  private final InMemoryDataStore store = new InMemoryDataStore();
+  private final InMemoryQueue queue = new InMemoryQueue();
+  private final RecordingJobExecutor executor = new RecordingJobExecutor();
+  private final Map<String, AtomicInteger> endings = new ConcurrentHashMap<>();
+  private final List<KubeMin> instances = new ArrayList<>();
+
+  @AfterEach
+  void close() {
+    instances.forEach(KubeMin::close);
+  }
+
+  private KubeMin instance(String id, Role... roles) {
+    KubeMin kubemin =
+        KubeMin.builder()
+            .instanceId(id)
+            .roles(roles)
+            .dataStore(store)
+            .queue(queue)
+            .jobExecutor(executor)
+            .maxConcurrentTasks(4)
+            .listener(
+                new WorkflowListener() {
+                  @Override
+                  public void taskFinished(TaskEvent event) {
+                    endings
+                        .computeIfAbsent(event.taskId(), t -> new AtomicInteger())
+                        .incrementAndGet();
+                  }
+                })
+            .build();
+    instances.add(kubemin);
+    kubemin.start();
+    return kubemin;
+  }
+
+  @Test
+  void eightWorkersRunTwoThousandTasksEachExactlyOnce() {
+    KubeMin api = instance("api", Role.API, Role.DISPATCHER);
+    for (int i = 0; i < WORKERS; i++) {
+      instance("worker-" + i, Role.WORKER);
+    }
+    List<String> apps = new ArrayList<>();
+    for (int i = 0; i < APPS; i++) {
+      apps.add(api.createApplication(app("app-" + i, List.of(web("web")))).id());
+    }
+
+    List<String> tasks = new ArrayList<>();
+    for (int round = 0; round < TASKS_PER_APP; round++) {
+      for (String appId : apps) {
+        tasks.add(api.exec(appId, ExecOptions.queueBehind()));
+      }
+    }
+
+    long t1 = System.nanoTime();
+    await().atMost(Duration.ofSeconds(15)).until(() -> endings.size() == tasks.size());
+    System.out.printf(
+        "TIMING exec %d ms, run %d ms%n",
+        (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
+    assertThat(tasks)
+        .allSatisfy(t -> assertThat(api.task(t).status()).isEqualTo(TaskStatus.COMPLETED));
+    assertThat(endings.values()).allSatisfy(count -> assertThat(count).hasValue(1));
+    assertThat(executor.started()).hasSize(tasks.size());
+    assertThat(executor.sameJobOverlaps()).isZero();
+    assertThat(instances.stream().skip(1).filter(w -> ownerCount(api, w.instanceId(), tasks) > 0))
+        .as("every worker took tasks")
+        .hasSize(WORKERS);
+    Map<String, List<Call>> byApp =
+        executor.calls().stream().collect(Collectors.groupingBy(c -> c.job().appId()));
+    assertThat(byApp.values())
+        .as("the tasks of one application never run at the same time")
+        .allSatisfy(calls -> assertThat(overlapping(calls)).isFalse());
+  }
+
+  private static long ownerCount(KubeMin api, String owner, List<String> tasks) {
+    return tasks.stream().filter(t -> owner.equals(api.task(t).owner())).count();
+  }
+
+  private static boolean overlapping(List<Call> calls) {
+    List<Call> sorted = calls.stream().sorted(Comparator.comparingLong(Call::startNanos)).toList();
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i).startNanos() < sorted.get(i - 1).endNanos()) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
