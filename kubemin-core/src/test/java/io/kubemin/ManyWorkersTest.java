@@ -81,11 +81,7 @@ class ManyWorkersTest {
       }
     }
 
-    long t1 = System.nanoTime();
     await().atMost(Duration.ofSeconds(15)).until(() -> endings.size() == tasks.size());
-    System.out.printf(
-        "TIMING exec %d ms, run %d ms%n",
-        (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
     assertThat(tasks)
         .allSatisfy(t -> assertThat(api.task(t).status()).isEqualTo(TaskStatus.COMPLETED));
     assertThat(endings.values()).allSatisfy(count -> assertThat(count).hasValue(1));
