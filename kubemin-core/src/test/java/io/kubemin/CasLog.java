@@ -14,15 +14,23 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
-/** A store that delegates everything and logs each task compare-and-set with its result. */
+/**
+ * A store that delegates everything, logs each task compare-and-set with its result and notes
+ * close.
+ */
 final class CasLog implements DataStore {
   record Attempt(String taskId, TaskStatus expected, int expectedAttempt, Task next, boolean won) {}
 
   private final DataStore store;
   private final List<Attempt> attempts = new CopyOnWriteArrayList<>();
+  private volatile boolean closed;
 
   CasLog(DataStore store) {
     this.store = store;
+  }
+
+  boolean closed() {
+    return closed;
   }
 
   List<Attempt> attempts() {
@@ -145,6 +153,7 @@ final class CasLog implements DataStore {
 
   @Override
   public void close() {
+    closed = true;
     store.close();
   }
 }

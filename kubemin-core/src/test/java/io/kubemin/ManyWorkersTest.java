@@ -81,7 +81,7 @@ class ManyWorkersTest {
       }
     }
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> endings.size() == tasks.size());
+    await().atMost(Duration.ofSeconds(30)).until(() -> endings.size() == tasks.size());
     assertThat(tasks)
         .allSatisfy(t -> assertThat(api.task(t).status()).isEqualTo(TaskStatus.COMPLETED));
     assertThat(endings.values()).allSatisfy(count -> assertThat(count).hasValue(1));
