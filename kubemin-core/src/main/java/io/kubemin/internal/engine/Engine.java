@@ -46,6 +46,9 @@ public final class Engine {
 
   /** Starts the worker and, with the dispatcher role, takes part in leader election. */
   public void start() {
+    if (parts.settings().runs(Role.WORKER) || parts.settings().runs(Role.DISPATCHER)) {
+      parts.queue().ensureGroup(EngineSettings.WORKER_GROUP);
+    }
     if (worker != null) {
       worker.start();
     }
