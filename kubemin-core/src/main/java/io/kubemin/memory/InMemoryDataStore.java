@@ -1,0 +1,327 @@
+package io.kubemin.memory;
+
+import io.kubemin.spi.ApplicationRecord;
+import io.kubemin.spi.ComponentRecord;
+import io.kubemin.spi.ComponentStatus;
+import io.kubemin.spi.DataStore;
+import io.kubemin.spi.WorkflowRecord;
+import io.kubemin.workflow.JobRecord;
+import io.kubemin.workflow.Task;
+import io.kubemin.workflow.TaskStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * A {@link DataStore} in the heap of this JVM: for local mode, tests and demos. Nothing survives
+ * the process. One lock guards all state; a transaction holds it and restores a snapshot when its
+ * work throws.
+ */
+public final class InMemoryDataStore implements DataStore {
+  private final ReentrantLock lock = new ReentrantLock();
+  private State state = new State();
+  private boolean inTransaction;
+
+  @Override
+  public <T> T inTransaction(Function<DataStore, T> work) {
+    lock.lock();
+    try {
+      if (inTransaction) {
+        return work.apply(this);
+      }
+      State snapshot = state.copy();
+      inTransaction = true;
+      try {
+        return work.apply(this);
+      } catch (RuntimeException | Error e) {
+        state = snapshot;
+        throw e;
+      } finally {
+        inTransaction = false;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private <T> T locked(java.util.function.Supplier<T> action) {
+    lock.lock();
+    try {
+      return action.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void lockedRun(Runnable action) {
+    locked(
+        () -> {
+          action.run();
+          return null;
+        });
+  }
+
+  @Override
+  public void putApplication(ApplicationRecord application) {
+    lockedRun(() -> state.applications.put(application.id(), application));
+  }
+
+  @Override
+  public Optional<ApplicationRecord> findApplication(String id) {
+    return locked(() -> Optional.ofNullable(state.applications.get(id)));
+  }
+
+  @Override
+  public List<ApplicationRecord> listApplications() {
+    return locked(
+        () ->
+            state.applications.values().stream()
+                .sorted(Comparator.comparing(ApplicationRecord::updatedAt).reversed())
+                .toList());
+  }
+
+  @Override
+  public boolean deleteApplication(String id) {
+    return locked(
+        () -> {
+          boolean existed = state.applications.remove(id) != null;
+          state.components.values().removeIf(c -> c.appId().equals(id));
+          state.workflows.values().removeIf(w -> w.appId().equals(id));
+          for (String taskId : state.tasksByApp.getOrDefault(id, Set.of())) {
+            Task task = state.tasks.remove(taskId);
+            state.byStatus.get(task.status()).remove(taskId);
+            state.jobs.remove(taskId);
+          }
+          state.tasksByApp.remove(id);
+          return existed;
+        });
+  }
+
+  @Override
+  public void putComponent(ComponentRecord component) {
+    lockedRun(() -> state.components.put(component.id(), component));
+  }
+
+  @Override
+  public boolean deleteComponent(String id) {
+    return locked(() -> state.components.remove(id) != null);
+  }
+
+  @Override
+  public List<ComponentRecord> listComponents(String appId) {
+    return locked(
+        () ->
+            state.components.values().stream()
+                .filter(c -> c.appId().equals(appId))
+                .sorted(Comparator.comparingInt(ComponentRecord::ordinal))
+                .toList());
+  }
+
+  @Override
+  public boolean updateComponentStatus(
+      String componentId, ComponentStatus status, int readyReplicas, Instant now) {
+    return locked(
+        () -> {
+          ComponentRecord current = state.components.get(componentId);
+          if (current == null) {
+            return false;
+          }
+          state.components.put(componentId, current.withStatus(status, readyReplicas, now));
+          return true;
+        });
+  }
+
+  @Override
+  public void putWorkflow(WorkflowRecord workflow) {
+    lockedRun(() -> state.workflows.put(workflow.id(), workflow));
+  }
+
+  @Override
+  public Optional<WorkflowRecord> findWorkflow(String id) {
+    return locked(() -> Optional.ofNullable(state.workflows.get(id)));
+  }
+
+  @Override
+  public List<WorkflowRecord> listWorkflows(String appId) {
+    return locked(
+        () ->
+            state.workflows.values().stream()
+                .filter(w -> w.appId().equals(appId))
+                .sorted(Comparator.comparing(WorkflowRecord::createdAt))
+                .toList());
+  }
+
+  @Override
+  public boolean insertTask(Task task, int maxActivePerApp) {
+    return locked(
+        () -> {
+          if (state.tasks.containsKey(task.id())) {
+            throw new IllegalArgumentException("task " + task.id() + " already exists");
+          }
+          if (maxActivePerApp > 0) {
+            long active =
+                state.tasksByApp.getOrDefault(task.appId(), Set.of()).stream()
+                    .filter(id -> state.tasks.get(id).status().active())
+                    .count();
+            if (active >= maxActivePerApp) {
+              return false;
+            }
+          }
+          state.tasks.put(task.id(), task);
+          state.byStatus.get(task.status()).add(task.id());
+          state.tasksByApp.computeIfAbsent(task.appId(), k -> new LinkedHashSet<>()).add(task.id());
+          return true;
+        });
+  }
+
+  @Override
+  public Optional<Task> findTask(String id) {
+    return locked(() -> Optional.ofNullable(state.tasks.get(id)));
+  }
+
+  @Override
+  public List<Task> listTasks(String appId) {
+    return locked(
+        () ->
+            state.tasksByApp.getOrDefault(appId, Set.of()).stream()
+                .map(state.tasks::get)
+                .sorted(Comparator.comparing(Task::createdAt).thenComparing(Task::id).reversed())
+                .toList());
+  }
+
+  @Override
+  public List<Task> listTasksByStatus(TaskStatus status, int limit) {
+    return locked(
+        () ->
+            state.byStatus.get(status).stream()
+                .map(state.tasks::get)
+                .sorted(Comparator.comparing(Task::createdAt).thenComparing(Task::id))
+                .limit(limit)
+                .toList());
+  }
+
+  @Override
+  public List<Task> listExpiredLeases(Instant now, int limit) {
+    return locked(
+        () ->
+            state.byStatus.get(TaskStatus.RUNNING).stream()
+                .map(state.tasks::get)
+                .filter(t -> t.leaseUntil() == null || t.leaseUntil().isBefore(now))
+                .sorted(
+                    Comparator.comparing(
+                        Task::leaseUntil, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .limit(limit)
+                .toList());
+  }
+
+  @Override
+  public boolean compareAndSet(
+      String taskId, TaskStatus expectedStatus, int expectedAttempt, Task next) {
+    return locked(
+        () -> {
+          Task current = state.tasks.get(taskId);
+          if (current == null
+              || current.status() != expectedStatus
+              || current.attempt() != expectedAttempt) {
+            return false;
+          }
+          Task written =
+              new Task(
+                  current.id(),
+                  current.appId(),
+                  current.workflowId(),
+                  current.workflowName(),
+                  next.status(),
+                  next.attempt(),
+                  next.owner(),
+                  next.leaseUntil(),
+                  next.deadline(),
+                  next.error(),
+                  current.createdAt(),
+                  next.updatedAt(),
+                  next.startedAt(),
+                  next.finishedAt(),
+                  current.cancelRequested(),
+                  current.cancelledBy(),
+                  current.cancelReason());
+          state.tasks.put(taskId, written);
+          if (current.status() != written.status()) {
+            state.byStatus.get(current.status()).remove(taskId);
+            state.byStatus.get(written.status()).add(taskId);
+          }
+          return true;
+        });
+  }
+
+  @Override
+  public boolean requestCancel(String taskId, String by, String reason, Instant now) {
+    return locked(
+        () -> {
+          Task current = state.tasks.get(taskId);
+          if (current == null || current.status().terminal()) {
+            return false;
+          }
+          state.tasks.put(taskId, current.withCancelRequest(by, reason));
+          return true;
+        });
+  }
+
+  @Override
+  public void insertJob(JobRecord job) {
+    lockedRun(() -> state.jobs.computeIfAbsent(job.taskId(), k -> new ArrayList<>()).add(job));
+  }
+
+  @Override
+  public List<JobRecord> listJobs(String taskId) {
+    return locked(() -> List.copyOf(state.jobs.getOrDefault(taskId, List.of())));
+  }
+
+  @Override
+  public void ping() {
+    // Always reachable: it is this JVM's heap.
+  }
+
+  @Override
+  public void close() {
+    // Nothing to release; the data goes with the instance.
+  }
+
+  /** All data; copied for transaction snapshots. */
+  private static final class State {
+    final Map<String, ApplicationRecord> applications = new LinkedHashMap<>();
+    final Map<String, ComponentRecord> components = new LinkedHashMap<>();
+    final Map<String, WorkflowRecord> workflows = new LinkedHashMap<>();
+    final Map<String, Task> tasks = new HashMap<>();
+    final Map<TaskStatus, Set<String>> byStatus = new EnumMap<>(TaskStatus.class);
+    final Map<String, Set<String>> tasksByApp = new HashMap<>();
+    final Map<String, List<JobRecord>> jobs = new HashMap<>();
+
+    State() {
+      for (TaskStatus status : TaskStatus.values()) {
+        byStatus.put(status, new LinkedHashSet<>());
+      }
+    }
+
+    State copy() {
+      State copy = new State();
+      copy.applications.putAll(applications);
+      copy.components.putAll(components);
+      copy.workflows.putAll(workflows);
+      copy.tasks.putAll(tasks);
+      byStatus.forEach((status, ids) -> copy.byStatus.get(status).addAll(ids));
+      tasksByApp.forEach((app, ids) -> copy.tasksByApp.put(app, new LinkedHashSet<>(ids)));
+      jobs.forEach((task, list) -> copy.jobs.put(task, new ArrayList<>(list)));
+      return copy;
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package io.kubemin.spi;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Carries task ids from the dispatcher to workers, with consumer groups and at-least-once delivery:
+ * a message read and not acknowledged is delivered again (to any consumer of the group) through
+ * {@link #autoClaim} or the broker's own rebalancing. The store stays the source of truth; the
+ * queue only makes work arrive fast. Implementations are thread-safe.
+ */
+public interface Queue extends AutoCloseable {
+
+  /** Creates the destination and the consumer group if missing (idempotent). */
+  void ensureGroup(String group);
+
+  /**
+   * Appends a message.
+   *
+   * @param key ordering key (messages with one key stay in order where the broker supports it)
+   * @return the broker's id of the message, or an empty string where the broker assigns none
+   */
+  String enqueue(String key, byte[] payload);
+
+  /**
+   * Reads up to {@code max} messages not yet delivered to the group, waiting up to {@code block}
+   * for the first one. Returns early (possibly empty) when the calling thread is interrupted, with
+   * the interrupt flag set.
+   */
+  List<QueueMessage> readGroup(String group, String consumer, int max, Duration block);
+
+  /** Acknowledges processed messages; unknown ids are ignored. */
+  void ack(String group, Collection<String> ids);
+
+  /**
+   * Takes over messages delivered to any consumer of the group and not acknowledged for at least
+   * {@code minIdle}, counting a new delivery for each. Brokers that redeliver through rebalancing
+   * may return an empty list and hand such messages out through {@link #readGroup} instead.
+   */
+  List<QueueMessage> autoClaim(String group, String consumer, Duration minIdle, int max);
+
+  /**
+   * Moves a message that cannot be processed to the dead-letter destination with the reason, and
+   * acknowledges it.
+   */
+  void deadLetter(String group, QueueMessage message, String reason);
+
+  /** Depth of the queue for the group. */
+  QueueStats stats(String group);
+
+  /** Releases connections and threads the queue created. */
+  @Override
+  void close();
+}

@@ -1,0 +1,409 @@
+package io.kubemin.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kubemin.Ids;
+import io.kubemin.model.Component;
+import io.kubemin.model.Step;
+import io.kubemin.model.StepMode;
+import io.kubemin.testing.UpstreamExamples;
+import io.kubemin.workflow.JobRecord;
+import io.kubemin.workflow.JobStatus;
+import io.kubemin.workflow.Task;
+import io.kubemin.workflow.TaskStatus;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link DataStore} must have. Each implementation's test extends this class
+ * and supplies a fresh, empty store.
+ */
+public abstract class DataStoreContract {
+  /** Instants as stores keep them: millisecond precision. */
+  protected static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  protected DataStore store;
+
+  /** A fresh, empty store; closed after each test. */
+  protected abstract DataStore newStore();
+
+  @BeforeEach
+  void openStore() {
+    store = newStore();
+  }
+
+  @AfterEach
+  void closeStore() {
+    if (store != null) {
+      store.close();
+    }
+  }
+
+  protected static ApplicationRecord app(String id, Instant updatedAt) {
+    return new ApplicationRecord(
+        id,
+        "app-" + id.substring(0, 4),
+        "default",
+        "1.0.0",
+        "alias",
+        "proj",
+        "desc",
+        "icon",
+        true,
+        T0,
+        updatedAt);
+  }
+
+  protected static ComponentRecord component(String appId, int ordinal, Component spec) {
+    return new ComponentRecord(
+        Ids.newId(), appId, ordinal, spec, ComponentStatus.UNKNOWN, 0, T0, T0);
+  }
+
+  protected static Component web(String name) {
+    return Component.builder()
+        .name(name)
+        .type("webservice")
+        .image("nginx:1.27")
+        .replicas(2)
+        .build();
+  }
+
+  protected static Task waitingTask(String appId, Instant createdAt) {
+    return Task.waiting(Ids.newId(), appId, "wf", "app-workflow", createdAt);
+  }
+
+  @Test
+  void applicationsArePutFoundListedAndReplaced() {
+    ApplicationRecord first = app(Ids.newId(), T0);
+    ApplicationRecord second = app(Ids.newId(), T0.plusSeconds(5));
+    store.putApplication(first);
+    store.putApplication(second);
+
+    assertThat(store.findApplication(first.id())).contains(first);
+    assertThat(store.listApplications()).containsExactly(second, first);
+
+    ApplicationRecord renamed =
+        new ApplicationRecord(
+            first.id(), "renamed", "ns2", "2.0.0", "", "", "", "", false, T0, T0.plusSeconds(9));
+    store.putApplication(renamed);
+    assertThat(store.findApplication(first.id())).contains(renamed);
+    assertThat(store.findApplication("nope")).isEmpty();
+  }
+
+  @Test
+  void zeroFalseAndEmptyValuesArePersisted() {
+    ApplicationRecord app = app(Ids.newId(), T0);
+    store.putApplication(app);
+    ApplicationRecord cleared =
+        new ApplicationRecord(app.id(), app.name(), "default", "", "", "", "", "", false, T0, T0);
+    store.putApplication(cleared);
+    ComponentRecord component = component(app.id(), 0, web("web"));
+    store.putComponent(component);
+    store.updateComponentStatus(component.id(), ComponentStatus.RUNNING, 3, T0);
+    store.updateComponentStatus(component.id(), ComponentStatus.FAILED, 0, T0);
+
+    assertThat(store.findApplication(app.id())).contains(cleared);
+    ComponentRecord stored = store.listComponents(app.id()).get(0);
+    assertThat(stored.status()).isEqualTo(ComponentStatus.FAILED);
+    assertThat(stored.readyReplicas()).isZero();
+  }
+
+  @Test
+  void componentSpecsRoundTripWithEveryTrait() {
+    ApplicationRecord app = app(Ids.newId(), T0);
+    store.putApplication(app);
+    List<Component> specs = new ArrayList<>();
+    for (var file : UpstreamExamples.applications()) {
+      specs.addAll(io.kubemin.model.ModelCodec.readApplication(file).value().components());
+    }
+    for (int i = 0; i < specs.size(); i++) {
+      store.putComponent(component(app.id(), i, specs.get(i)));
+    }
+
+    assertThat(store.listComponents(app.id()))
+        .extracting(ComponentRecord::spec)
+        .containsExactlyElementsOf(specs);
+  }
+
+  @Test
+  void componentsAreListedByOrdinalAndDeleted() {
+    String appId = Ids.newId();
+    store.putApplication(app(appId, T0));
+    ComponentRecord b = component(appId, 1, web("b"));
+    ComponentRecord a = component(appId, 0, web("a"));
+    store.putComponent(b);
+    store.putComponent(a);
+
+    assertThat(store.listComponents(appId))
+        .extracting(ComponentRecord::name)
+        .containsExactly("a", "b");
+    assertThat(store.deleteComponent(a.id())).isTrue();
+    assertThat(store.deleteComponent(a.id())).isFalse();
+    assertThat(store.listComponents(appId)).extracting(ComponentRecord::name).containsExactly("b");
+    assertThat(store.updateComponentStatus("missing", ComponentStatus.RUNNING, 1, T0)).isFalse();
+  }
+
+  @Test
+  void workflowsKeepTheirSteps() {
+    String appId = Ids.newId();
+    store.putApplication(app(appId, T0));
+    Step step =
+        Step.builder()
+            .name("deploy")
+            .mode(StepMode.DAG)
+            .components("a", "b")
+            .dependsOn(List.of("config"))
+            .timeout("90s")
+            .subSteps(List.of(Step.builder().name("inner").components("c").build()))
+            .build();
+    WorkflowRecord workflow =
+        new WorkflowRecord(Ids.newId(), appId, "app-workflow", "alias", List.of(step), T0, T0);
+    store.putWorkflow(workflow);
+
+    assertThat(store.findWorkflow(workflow.id())).contains(workflow);
+    assertThat(store.listWorkflows(appId)).containsExactly(workflow);
+  }
+
+  @Test
+  void deletingAnApplicationDeletesEverythingItOwns() {
+    String appId = Ids.newId();
+    store.putApplication(app(appId, T0));
+    store.putComponent(component(appId, 0, web("web")));
+    store.putWorkflow(new WorkflowRecord(Ids.newId(), appId, "wf", null, List.of(), T0, T0));
+    Task task = waitingTask(appId, T0);
+    store.insertTask(task, 0);
+    store.insertJob(job(task.id(), "web", JobStatus.COMPLETED));
+
+    assertThat(store.deleteApplication(appId)).isTrue();
+
+    assertThat(store.findApplication(appId)).isEmpty();
+    assertThat(store.listComponents(appId)).isEmpty();
+    assertThat(store.listWorkflows(appId)).isEmpty();
+    assertThat(store.findTask(task.id())).isEmpty();
+    assertThat(store.listJobs(task.id())).isEmpty();
+    assertThat(store.deleteApplication(appId)).isFalse();
+  }
+
+  @Test
+  void aFailedTransactionWritesNothing() {
+    String appId = Ids.newId();
+    ApplicationRecord original = app(appId, T0);
+    store.putApplication(original);
+
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    tx -> {
+                      tx.putApplication(app(appId, T0.plusSeconds(1)));
+                      tx.putComponent(component(appId, 0, web("web")));
+                      tx.putWorkflow(
+                          new WorkflowRecord(Ids.newId(), appId, "wf", null, List.of(), T0, T0));
+                      throw new IllegalStateException("boom");
+                    }))
+        .hasMessage("boom");
+
+    assertThat(store.findApplication(appId)).contains(original);
+    assertThat(store.listComponents(appId)).isEmpty();
+    assertThat(store.listWorkflows(appId)).isEmpty();
+  }
+
+  @Test
+  void aSuccessfulTransactionWritesEverything() {
+    String appId = Ids.newId();
+    String result =
+        store.inTransaction(
+            tx -> {
+              tx.putApplication(app(appId, T0));
+              tx.putComponent(component(appId, 0, web("web")));
+              return tx.inTransaction(inner -> "nested-ok");
+            });
+
+    assertThat(result).isEqualTo("nested-ok");
+    assertThat(store.findApplication(appId)).isPresent();
+    assertThat(store.listComponents(appId)).hasSize(1);
+  }
+
+  @Test
+  void insertTaskHonoursTheActiveLimitPerApplication() {
+    String appId = Ids.newId();
+    store.putApplication(app(appId, T0));
+    Task first = waitingTask(appId, T0);
+
+    assertThat(store.insertTask(first, 1)).isTrue();
+    assertThat(store.insertTask(waitingTask(appId, T0.plusMillis(1)), 1)).isFalse();
+    assertThat(store.insertTask(waitingTask(appId, T0.plusMillis(2)), 0)).isTrue();
+
+    store.compareAndSet(
+        first.id(), TaskStatus.WAITING, 1, first.withStatus(TaskStatus.CANCELLED, T0));
+    assertThat(store.insertTask(waitingTask(appId, T0.plusMillis(3)), 2)).isTrue();
+    assertThat(store.listTasks(appId)).hasSize(3);
+  }
+
+  @Test
+  void compareAndSetIsFencedByStatusAndAttempt() {
+    String appId = Ids.newId();
+    Task task = waitingTask(appId, T0);
+    store.insertTask(task, 0);
+    Task queued = task.withStatus(TaskStatus.QUEUED, T0.plusSeconds(1));
+
+    assertThat(store.compareAndSet(task.id(), TaskStatus.RUNNING, 1, queued)).isFalse();
+    assertThat(store.compareAndSet(task.id(), TaskStatus.WAITING, 2, queued)).isFalse();
+    assertThat(store.compareAndSet(task.id(), TaskStatus.WAITING, 1, queued)).isTrue();
+    assertThat(store.compareAndSet(task.id(), TaskStatus.WAITING, 1, queued)).isFalse();
+
+    Instant lease = T0.plusSeconds(30);
+    Task running =
+        queued
+            .withStatus(TaskStatus.RUNNING, T0.plusSeconds(2))
+            .withLease("worker-1", lease)
+            .withStart(T0.plusSeconds(2), T0.plusSeconds(600))
+            .withAttempt(1);
+    assertThat(store.compareAndSet(task.id(), TaskStatus.QUEUED, 1, running)).isTrue();
+
+    Task stored = store.findTask(task.id()).orElseThrow();
+    assertThat(stored.status()).isEqualTo(TaskStatus.RUNNING);
+    assertThat(stored.owner()).isEqualTo("worker-1");
+    assertThat(stored.leaseUntil()).isEqualTo(lease);
+    assertThat(stored.startedAt()).isEqualTo(T0.plusSeconds(2));
+    assertThat(stored.deadline()).isEqualTo(T0.plusSeconds(600));
+    assertThat(stored.createdAt()).isEqualTo(T0);
+  }
+
+  @Test
+  void cancelRequestsSurviveStateWritesAndEndedTasksRefuseThem() {
+    Task task = waitingTask(Ids.newId(), T0);
+    store.insertTask(task, 0);
+    Task queued = task.withStatus(TaskStatus.QUEUED, T0);
+    store.compareAndSet(task.id(), TaskStatus.WAITING, 1, queued);
+
+    assertThat(store.requestCancel(task.id(), "alice", "wrong version", T0)).isTrue();
+    // A worker writing its own (stale) view must not erase the request.
+    store.compareAndSet(task.id(), TaskStatus.QUEUED, 1, queued.withStatus(TaskStatus.RUNNING, T0));
+
+    Task stored = store.findTask(task.id()).orElseThrow();
+    assertThat(stored.cancelRequested()).isTrue();
+    assertThat(stored.cancelledBy()).isEqualTo("alice");
+    assertThat(stored.cancelReason()).isEqualTo("wrong version");
+
+    store.compareAndSet(
+        task.id(), TaskStatus.RUNNING, 1, stored.withStatus(TaskStatus.CANCELLED, T0));
+    assertThat(store.requestCancel(task.id(), "bob", "again", T0)).isFalse();
+    assertThat(store.requestCancel("missing", "bob", "again", T0)).isFalse();
+  }
+
+  @Test
+  void waitingTasksAreListedOldestFirst() {
+    String appId = Ids.newId();
+    Task late = waitingTask(appId, T0.plusSeconds(10));
+    Task early = waitingTask(appId, T0);
+    Task middle = waitingTask(appId, T0.plusSeconds(5));
+    store.insertTask(late, 0);
+    store.insertTask(early, 0);
+    store.insertTask(middle, 0);
+    store.compareAndSet(
+        middle.id(), TaskStatus.WAITING, 1, middle.withStatus(TaskStatus.QUEUED, T0));
+
+    assertThat(store.listTasksByStatus(TaskStatus.WAITING, 10))
+        .extracting(Task::id)
+        .containsExactly(early.id(), late.id());
+    assertThat(store.listTasksByStatus(TaskStatus.WAITING, 1))
+        .extracting(Task::id)
+        .containsExactly(early.id());
+    assertThat(store.listTasksByStatus(TaskStatus.QUEUED, 10))
+        .extracting(Task::id)
+        .containsExactly(middle.id());
+    assertThat(store.listTasks(appId))
+        .extracting(Task::id)
+        .containsExactly(late.id(), middle.id(), early.id());
+  }
+
+  @Test
+  void expiredLeasesAreFound() {
+    String appId = Ids.newId();
+    Task expired = running(waitingTask(appId, T0), T0.plusSeconds(10));
+    Task alive = running(waitingTask(appId, T0), T0.plusSeconds(100));
+
+    List<Task> found = store.listExpiredLeases(T0.plusSeconds(50), 10);
+
+    assertThat(found).extracting(Task::id).containsExactly(expired.id());
+    assertThat(alive.leaseUntil()).isAfter(T0.plusSeconds(50));
+  }
+
+  private Task running(Task task, Instant leaseUntil) {
+    store.insertTask(task, 0);
+    Task next = task.withStatus(TaskStatus.RUNNING, T0).withLease("w", leaseUntil);
+    assertThat(store.compareAndSet(task.id(), TaskStatus.WAITING, 1, next)).isTrue();
+    return next;
+  }
+
+  @Test
+  void jobsAreListedInInsertionOrder() {
+    Task task = waitingTask(Ids.newId(), T0);
+    store.insertTask(task, 0);
+    JobRecord config = job(task.id(), "config", JobStatus.COMPLETED);
+    JobRecord web = job(task.id(), "web", JobStatus.FAILED);
+    store.insertJob(config);
+    store.insertJob(web);
+
+    assertThat(store.listJobs(task.id())).containsExactly(config, web);
+  }
+
+  protected static JobRecord job(String taskId, String name, JobStatus status) {
+    return new JobRecord(
+        taskId,
+        1,
+        "step",
+        name,
+        name,
+        JobKind.DEPLOYMENT,
+        "default",
+        status,
+        status == JobStatus.FAILED ? "image pull failed" : null,
+        T0,
+        T0.plus(1500, ChronoUnit.MILLIS));
+  }
+
+  @Test
+  void concurrentClaimsHaveExactlyOneWinner() throws Exception {
+    Task task = waitingTask(Ids.newId(), T0);
+    store.insertTask(task, 0);
+    int contenders = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(contenders);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<Boolean>> results = new ArrayList<>();
+      for (int i = 0; i < contenders; i++) {
+        String owner = "worker-" + i;
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return store.compareAndSet(
+                      task.id(),
+                      TaskStatus.WAITING,
+                      1,
+                      task.withStatus(TaskStatus.QUEUED, T0).withLease(owner, T0));
+                }));
+      }
+      start.countDown();
+      int winners = 0;
+      for (Future<Boolean> result : results) {
+        winners += result.get(10, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertThat(winners).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
