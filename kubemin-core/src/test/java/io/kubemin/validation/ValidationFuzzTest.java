@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class ValidationFuzzTest {
   private static final long SEED = 0x6b75_6265_6d69_6eL;
-  private static final int ITERATIONS = 12_000;
+  private static final int ITERATIONS = 10_000;
   private static final StreamWriteConstraints DEEP =
       StreamWriteConstraints.builder().maxNestingDepth(100_000).build();
   private static final ObjectMapper JSON =
