@@ -96,6 +96,7 @@ final class BlockingReaders implements AutoCloseable {
      *
      * @throws RedisException when Redis refuses the read or cannot be reached
      */
+    @SuppressWarnings("unchecked") // Lettuce takes the one stream offset as a generic varargs
     List<StreamMessage<String, byte[]>> read(
         Consumer<String> consumer, XReadArgs.StreamOffset<String> offset, int max, Duration block) {
       XReadArgs args = XReadArgs.Builder.count(max);

@@ -47,10 +47,14 @@ final class PrivateRedis implements AutoCloseable {
     return port;
   }
 
-  void stop() throws InterruptedException {
+  void stop() {
     if (process != null) {
       process.destroyForcibly();
-      process.waitFor();
+      try {
+        process.waitFor();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       process = null;
     }
   }
@@ -85,7 +89,7 @@ final class PrivateRedis implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     stop();
     Files.deleteIfExists(directory.resolve("redis.log"));
     Files.deleteIfExists(directory);
