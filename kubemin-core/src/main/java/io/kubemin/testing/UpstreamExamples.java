@@ -24,6 +24,8 @@ public final class UpstreamExamples {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
       for (Path candidate :
           List.of(
+              dir.resolve("kubemin-core/src/test/resources/upstream-examples"),
+              dir.resolve("src/test/resources/upstream-examples"),
               dir.resolve("shared/upstream-examples"),
               dir.resolve("../shared/upstream-examples"))) {
         if (Files.isDirectory(candidate)) {
@@ -32,7 +34,7 @@ public final class UpstreamExamples {
       }
     }
     throw new IllegalStateException(
-        "shared/upstream-examples not found above " + Path.of("").toAbsolutePath());
+        "upstream-examples not found above " + Path.of("").toAbsolutePath());
   }
 
   /** Every example that is a whole application (all but the workflow-only body). */
