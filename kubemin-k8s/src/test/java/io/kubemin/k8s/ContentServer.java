@@ -8,14 +8,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 /** A local HTTP server with one document, for URL-mode ConfigMaps and Secrets. */
-final class ContentServer implements AutoCloseable {
+public final class ContentServer implements AutoCloseable {
   private final HttpServer server;
 
   private ContentServer(HttpServer server) {
     this.server = server;
   }
 
-  static ContentServer serving(String path, String body) throws IOException {
+  public static ContentServer serving(String path, String body) throws IOException {
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext(
@@ -35,7 +35,7 @@ final class ContentServer implements AutoCloseable {
     return new ContentServer(server);
   }
 
-  String url(String path) {
+  public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
