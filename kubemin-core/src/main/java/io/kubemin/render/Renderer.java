@@ -1,0 +1,205 @@
+package io.kubemin.render;
+
+import io.kubemin.model.Application;
+import io.kubemin.model.Component;
+import io.kubemin.render.internal.ComponentRenderer;
+import io.kubemin.trait.TraitProcessor;
+import io.kubemin.trait.internal.BuiltInTraits;
+import io.kubemin.trait.internal.TraitPipeline;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Renders applications into Kubernetes objects: pure, deterministic, no cluster needed. Immutable
+ * and thread-safe (as long as the custom trait processors are).
+ *
+ * <pre>{@code
+ * Renderer renderer = Renderer.builder().traitProcessor(new GpuPoolTrait()).build();
+ * RenderedApplication rendered = renderer.render(application, appId);
+ * rendered.objects().forEach(o -> apply(o.object()));
+ * }</pre>
+ *
+ * <p>Rendering does not validate the application (use {@code io.kubemin.validation.Validator}
+ * first); what it cannot render it reports as a {@link RenderException}.
+ */
+public final class Renderer {
+  private static final Logger LOG = LoggerFactory.getLogger(Renderer.class);
+  private static final Pattern APP_ID = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+  private final Map<String, TraitProcessor> customProcessors;
+  private final ComponentRenderer components;
+
+  private Renderer(Map<String, TraitProcessor> customProcessors) {
+    this.customProcessors = customProcessors;
+    this.components = new ComponentRenderer(new TraitPipeline(customProcessors));
+  }
+
+  /** A builder; by default it also discovers trait processors with {@link ServiceLoader}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Renders with an id derived from the application's namespace and name. */
+  public RenderedApplication render(Application application) {
+    return render(application, null, Map.of());
+  }
+
+  /**
+   * Renders the application.
+   *
+   * @param application the application
+   * @param appId the id in names and labels; null derives a stable one from namespace and name
+   *     ({@link Naming#applicationId})
+   * @throws RenderException when a component or trait cannot be rendered
+   * @throws IllegalArgumentException when {@code appId} is not a DNS-1123 label
+   */
+  public RenderedApplication render(Application application, String appId) {
+    return render(application, appId, Map.of());
+  }
+
+  /**
+   * Renders the application with stored component ids.
+   *
+   * @param application the application
+   * @param appId the id in names and labels; null derives a stable one from namespace and name
+   * @param componentIds component name to stored id, for the {@code kube-min-cli-componentId}
+   *     label; components not in the map get an id derived from {@code appId} and their name
+   * @throws RenderException when a component or trait cannot be rendered
+   * @throws IllegalArgumentException when {@code appId} is not a DNS-1123 label
+   */
+  public RenderedApplication render(
+      Application application, String appId, Map<String, String> componentIds) {
+    Objects.requireNonNull(application, "application");
+    Objects.requireNonNull(componentIds, "componentIds");
+    String id = appId != null ? appId : derivedAppId(application);
+    if (!APP_ID.matcher(id).matches()) {
+      throw new IllegalArgumentException(
+          "appId '" + id + "' must be a DNS-1123 label (lower-case letters, digits, '-')");
+    }
+    Map<String, List<RenderedObject>> byComponent = new LinkedHashMap<>();
+    List<Component> list = application.components();
+    for (int i = 0; i < list.size(); i++) {
+      Component component = list.get(i);
+      if (component.name() == null || component.name().isBlank()) {
+        throw new RenderException("component[" + i + "]", "name", "is required");
+      }
+      String componentId =
+          componentIds.getOrDefault(component.name(), Naming.componentId(id, component.name()));
+      byComponent.put(component.name(), components.render(application, component, id, componentId));
+    }
+    return new RenderedApplication(id, application.namespace(), byComponent);
+  }
+
+  /** Names of the custom traits this renderer applies, in registration order. */
+  public Set<String> customTraitNames() {
+    return customProcessors.keySet();
+  }
+
+  private static String derivedAppId(Application application) {
+    if (application.name() == null || application.name().isBlank()) {
+      throw new IllegalArgumentException("an application without a name needs an explicit appId");
+    }
+    return Naming.applicationId(application.namespace(), application.name());
+  }
+
+  /** Builds a {@link Renderer}. */
+  public static final class Builder {
+    private final List<TraitProcessor> explicit = new ArrayList<>();
+    private boolean discover = true;
+    private ClassLoader classLoader;
+
+    private Builder() {}
+
+    /**
+     * Adds custom trait processors; they run after the built-in ones, in the order added, and win
+     * over discovered processors of the same name.
+     */
+    public Builder traitProcessor(TraitProcessor... processors) {
+      for (TraitProcessor processor : processors) {
+        explicit.add(Objects.requireNonNull(processor, "processor"));
+      }
+      return this;
+    }
+
+    /** Adds custom trait processors, as {@link #traitProcessor(TraitProcessor...)}. */
+    public Builder traitProcessors(Collection<? extends TraitProcessor> processors) {
+      processors.forEach(this::traitProcessor);
+      return this;
+    }
+
+    /** Whether to find more processors with {@link ServiceLoader} (default true). */
+    public Builder discoverTraitProcessors(boolean discover) {
+      this.discover = discover;
+      return this;
+    }
+
+    /** The class loader for discovery (default: the thread's context class loader). */
+    public Builder classLoader(ClassLoader classLoader) {
+      this.classLoader = classLoader;
+      return this;
+    }
+
+    /**
+     * The renderer.
+     *
+     * @throws IllegalArgumentException when a processor claims a built-in trait name, two explicit
+     *     processors share a name, or two discovered ones do
+     */
+    public Renderer build() {
+      Map<String, TraitProcessor> processors = new LinkedHashMap<>();
+      for (TraitProcessor processor : explicit) {
+        register(processors, processor, "registered");
+      }
+      if (discover) {
+        Map<String, TraitProcessor> discovered = new LinkedHashMap<>();
+        for (TraitProcessor processor : ServiceLoader.load(TraitProcessor.class, loader())) {
+          register(discovered, processor, "discovered");
+        }
+        discovered.forEach(processors::putIfAbsent);
+      }
+      LOG.debug("renderer with custom traits {}", processors.keySet());
+      return new Renderer(java.util.Collections.unmodifiableMap(processors));
+    }
+
+    private ClassLoader loader() {
+      if (classLoader != null) {
+        return classLoader;
+      }
+      ClassLoader context = Thread.currentThread().getContextClassLoader();
+      return context != null ? context : Renderer.class.getClassLoader();
+    }
+
+    private static void register(
+        Map<String, TraitProcessor> processors, TraitProcessor processor, String how) {
+      String name = processor.name();
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException(processor.getClass().getName() + " has no trait name");
+      }
+      if (BuiltInTraits.NAMES.contains(name)) {
+        throw new IllegalArgumentException(
+            processor.getClass().getName() + " claims the built-in trait '" + name + "'");
+      }
+      TraitProcessor previous = processors.putIfAbsent(name, processor);
+      if (previous != null) {
+        throw new IllegalArgumentException(
+            "two "
+                + how
+                + " processors for trait '"
+                + name
+                + "': "
+                + previous.getClass().getName()
+                + " and "
+                + processor.getClass().getName());
+      }
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package io.kubemin.render.internal;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.kubemin.model.Properties;
+import io.kubemin.render.Labels;
+import io.kubemin.trait.internal.ComponentScope;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * ConfigMap of a {@code config} component and Secret of a {@code secret} component, both named
+ * after the component. With {@code conf["config.url"]} the data is fetched when the object is
+ * applied: the object carries the URL and key as annotations and no data of its own (a Secret keeps
+ * its {@code secret} entries, which are merged with the fetched file).
+ */
+final class ConfigRenderer {
+  static final String URL_KEY = "config.url";
+  static final String FILE_KEY = "config.fileName";
+  static final String DEFAULT_FILE = "config";
+
+  private ConfigRenderer() {}
+
+  static ConfigMap configMap(ComponentScope scope) {
+    Properties properties = scope.component().properties();
+    boolean fetched = isUrlMode(properties);
+    return new ConfigMapBuilder()
+        .withMetadata(metadata(scope, fetched))
+        .withData(fetched ? Map.of() : new LinkedHashMap<>(properties.conf()))
+        .build();
+  }
+
+  static Secret secret(ComponentScope scope) {
+    Properties properties = scope.component().properties();
+    return new SecretBuilder()
+        .withMetadata(metadata(scope, isUrlMode(properties)))
+        .withType("Opaque")
+        .withStringData(new LinkedHashMap<>(properties.secret()))
+        .build();
+  }
+
+  private static boolean isUrlMode(Properties properties) {
+    String url = properties.conf().get(URL_KEY);
+    return url != null && !url.isBlank();
+  }
+
+  private static ObjectMeta metadata(ComponentScope scope, boolean fetched) {
+    ObjectMetaBuilder meta =
+        new ObjectMetaBuilder()
+            .withName(scope.name())
+            .withNamespace(scope.namespace())
+            .withLabels(scope.labels());
+    if (fetched) {
+      Map<String, String> conf = scope.component().properties().conf();
+      String file = conf.get(FILE_KEY);
+      meta.addToAnnotations(Labels.SOURCE_URL_ANNOTATION, conf.get(URL_KEY))
+          .addToAnnotations(
+              Labels.SOURCE_FILE_ANNOTATION, file == null || file.isBlank() ? DEFAULT_FILE : file);
+    }
+    return meta.build();
+  }
+}

@@ -1,0 +1,2 @@
+/** Rendering internals: internal, no compatibility guarantees. */
+package io.kubemin.render.internal;

@@ -1,0 +1,6 @@
+/**
+ * Rendering (API): turns an {@link io.kubemin.model.Application} into the Kubernetes objects that
+ * deploy it. Pure and deterministic: no cluster, no clock, the same input gives byte-identical
+ * output. Entry point: {@link io.kubemin.render.Renderer}.
+ */
+package io.kubemin.render;
