@@ -1,34 +1,35 @@
 package io.kubemin.k8s.internal;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.kubemin.render.Labels;
 import io.kubemin.spi.JobKind;
 import java.util.Map;
 
-/** The label and annotation keys the executors read from rendered and deployed objects. */
+/**
+ * Reads the labels and annotations the renderer ({@link Labels}) puts on objects, and decides
+ * ownership from them.
+ */
 public final class ObjectLabels {
   /** Application id, on every object KubeMin renders. */
-  public static final String APP_ID = "kube-min-cli-appId";
+  public static final String APP_ID = Labels.APP_ID;
 
   /** Component id (the stored component's id). */
-  public static final String COMPONENT_ID = "kube-min-cli-componentId";
-
-  /** Component name. */
-  public static final String COMPONENT_NAME = "kube-min-cli-componentName";
+  public static final String COMPONENT_ID = Labels.COMPONENT_ID;
 
   /** Ownership marker: {@code <appId>} on RBAC objects. */
-  public static final String OWNER = "kube-min-cli";
+  public static final String OWNER = Labels.OWNER;
 
   /** Share name of a component with a {@code share} trait. */
-  public static final String SHARE_NAME = "kubemin-share-name";
+  public static final String SHARE_NAME = Labels.SHARE_NAME;
 
   /** Share strategy: {@code default}, {@code ignore} or {@code force}. */
-  public static final String SHARE_STRATEGY = "kubemin-share-strategy";
+  public static final String SHARE_STRATEGY = Labels.SHARE_STRATEGY;
 
   /** Annotation: URL a ConfigMap's or Secret's data is fetched from at apply time. */
-  public static final String SOURCE_URL = "kubemin.io/source-url";
+  public static final String SOURCE_URL = Labels.SOURCE_URL_ANNOTATION;
 
   /** Annotation: the key the fetched data is stored under. */
-  public static final String SOURCE_FILE = "kubemin.io/source-file";
+  public static final String SOURCE_FILE = Labels.SOURCE_FILE_ANNOTATION;
 
   private ObjectLabels() {}
 
