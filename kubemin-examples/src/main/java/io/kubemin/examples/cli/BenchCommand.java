@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Measures speed: --render FILE renders an application repeatedly.")
 public final class BenchCommand implements Callable<Integer> {
+  static final int CANNOT_RENDER = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec private CommandSpec spec;
@@ -60,8 +61,8 @@ public final class BenchCommand implements Callable<Integer> {
     if (renderFile != null) {
       return benchRender(spec.commandLine().getOut(), err);
     }
-    err.println("bench: choose what to measure, for example --render FILE");
-    return 2;
+    err.println("kubemin: bench: choose what to measure, for example --render FILE");
+    return KubeMinCommand.EXIT_CANNOT_RUN;
   }
 
   private int benchRender(PrintWriter out, PrintWriter err) {
@@ -69,8 +70,9 @@ public final class BenchCommand implements Callable<Integer> {
     try {
       application = ModelCodec.readApplication(renderFile).value();
     } catch (UncheckedIOException | KubeMinException e) {
-      err.println("bench: cannot read " + renderFile + ": " + e.getMessage());
-      return 2;
+      err.println(
+          "kubemin: cannot read " + renderFile + ": " + KubeMinCommand.oneLine(e.getMessage()));
+      return KubeMinCommand.EXIT_CANNOT_RUN;
     }
     RenderBenchmark.Result result;
     try {
@@ -82,8 +84,8 @@ public final class BenchCommand implements Callable<Integer> {
                   seconds(measuredSeconds))
               .run();
     } catch (KubeMinException e) {
-      err.println("bench: " + e.getMessage());
-      return 1;
+      err.println("kubemin: " + KubeMinCommand.oneLine(e.getMessage()));
+      return CANNOT_RENDER;
     }
     out.println(json ? asJson(result) : asText(result));
     return 0;

@@ -55,7 +55,9 @@ class BenchCommandTest {
 
     assertThat(run("--render", dir.resolve("missing.json").toString())).isEqualTo(2);
     assertThat(run("--render", broken.toString())).isEqualTo(2);
-    assertThat(err.toString().lines()).hasSize(2).allMatch(l -> l.startsWith("bench: cannot read"));
+    assertThat(err.toString().lines())
+        .hasSize(2)
+        .allMatch(l -> l.startsWith("kubemin: cannot read"));
   }
 
   @Test
