@@ -24,7 +24,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "bench",
-    mixinStandardHelpOptions = true,
     description = "Measures speed: --render FILE renders an application repeatedly.")
 public final class BenchCommand implements Callable<Integer> {
   static final int CANNOT_RENDER = 1;
@@ -37,6 +36,12 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Render this application (JSON or YAML) on one thread.")
   private Path renderFile;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "show this help and exit")
+  private boolean help;
 
   @Option(names = "--json", description = "Print the result as one JSON object.")
   private boolean json;

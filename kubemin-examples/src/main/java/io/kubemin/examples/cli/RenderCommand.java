@@ -30,7 +30,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "render",
-    mixinStandardHelpOptions = true,
     description = {
       "Prints the Kubernetes objects an application deploys, in apply order (dry run).",
       "Exit code: 0 rendered, 1 invalid application, 2 unreadable or malformed file."
@@ -53,6 +52,12 @@ public final class RenderCommand implements Callable<Integer> {
       defaultValue = "yaml",
       description = "yaml (multi-document, default) or json (an array)")
   private String output;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "show this help and exit")
+  private boolean help;
 
   @Option(names = "--show-secrets", description = "print Secret values instead of ***")
   private boolean showSecrets;
