@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubemin.KubeMinException;
 import io.kubemin.model.Application;
-import io.kubemin.model.ModelCodec;
+import io.kubemin.model.Parsed;
 import io.kubemin.render.Renderer;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,14 +71,11 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private int benchRender(PrintWriter out, PrintWriter err) {
-    Application application;
-    try {
-      application = ModelCodec.readApplication(renderFile).value();
-    } catch (UncheckedIOException | KubeMinException e) {
-      err.println(
-          "kubemin: cannot read " + renderFile + ": " + KubeMinCommand.oneLine(e.getMessage()));
+    Optional<Parsed<Application>> read = ApplicationFile.read(renderFile, err);
+    if (read.isEmpty()) {
       return KubeMinCommand.EXIT_CANNOT_RUN;
     }
+    Application application = read.get().value();
     RenderBenchmark.Result result;
     try {
       result =

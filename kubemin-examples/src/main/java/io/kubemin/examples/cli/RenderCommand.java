@@ -1,20 +1,16 @@
 package io.kubemin.examples.cli;
 
 import io.kubemin.model.Application;
-import io.kubemin.model.ModelCodec;
-import io.kubemin.model.ModelParseException;
 import io.kubemin.model.Parsed;
 import io.kubemin.render.RenderException;
 import io.kubemin.render.RenderedApplication;
 import io.kubemin.render.Renderer;
 import io.kubemin.validation.ValidationResult;
 import io.kubemin.validation.Validator;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -75,16 +71,11 @@ public final class RenderCommand implements Callable<Integer> {
     boolean json = jsonOutput();
     checkAppId();
     PrintWriter err = spec.commandLine().getErr();
-    Parsed<Application> parsed;
-    try {
-      parsed = ModelCodec.forFile(file).readApplication(Files.readString(file));
-    } catch (IOException e) {
-      err.println("kubemin: cannot read " + file + ": " + reason(e));
-      return KubeMinCommand.EXIT_CANNOT_RUN;
-    } catch (ModelParseException e) {
-      err.println("kubemin: " + file + ": " + KubeMinCommand.oneLine(e.getMessage()));
+    Optional<Parsed<Application>> read = ApplicationFile.read(file, err);
+    if (read.isEmpty()) {
       return KubeMinCommand.EXIT_CANNOT_RUN;
     }
+    Parsed<Application> parsed = read.get();
     Renderer renderer = Renderer.builder().build();
     ValidationResult result =
         Validator.standard().withCustomTraits(renderer.customTraitNames()).validate(parsed);
@@ -121,14 +112,5 @@ public final class RenderCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--app-id must be a DNS-1123 label, not '" + appId + "'");
     }
-  }
-
-  private static String reason(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file";
-    }
-    return e.getMessage() == null
-        ? e.getClass().getSimpleName()
-        : KubeMinCommand.oneLine(e.getMessage());
   }
 }
