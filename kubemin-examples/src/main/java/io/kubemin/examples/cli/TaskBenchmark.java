@@ -154,6 +154,40 @@ public final class TaskBenchmark {
     return Application.builder().name("bench-" + index).components(config).build();
   }
 
+  /** The result as one line of text. */
+  static String asText(Result r) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "tasks %d (store %s, queue %s): %.0f tasks/s; exec to first job p50 %.3f ms, p99 %.3f ms,"
+            + " max %.3f ms",
+        r.tasks(),
+        r.store(),
+        r.queue(),
+        r.tasksPerSecond(),
+        r.p50Millis(),
+        r.p99Millis(),
+        r.maxMillis());
+  }
+
+  /** The result as one JSON object. */
+  static String asJson(Result r) {
+    com.fasterxml.jackson.databind.node.ObjectNode node =
+        new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+    node.put("tasks", r.tasks());
+    node.put("tasks_per_s", Math.round(r.tasksPerSecond()));
+    com.fasterxml.jackson.databind.node.ObjectNode latency = node.putObject("latency_ms");
+    latency.put("p50", millis(r.p50Millis()));
+    latency.put("p99", millis(r.p99Millis()));
+    latency.put("max", millis(r.maxMillis()));
+    node.put("store", r.store());
+    node.put("queue", r.queue());
+    return node.toString();
+  }
+
+  private static double millis(double value) {
+    return Math.round(value * 1000) / 1000.0;
+  }
+
   private static double percentile(long[] sorted, double fraction) {
     int index = (int) Math.ceil(fraction * sorted.length) - 1;
     return sorted[Math.max(0, index)] / 1e6;
