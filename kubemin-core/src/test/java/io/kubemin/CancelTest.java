@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.kubemin.memory.InMemoryDataStore;
 import io.kubemin.memory.InMemoryQueue;
 import io.kubemin.render.Naming;
 import io.kubemin.testing.RecordingJobExecutor;
@@ -17,35 +16,24 @@ import io.kubemin.workflow.JobStatus;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class CancelTest {
-  private final InMemoryDataStore store = new InMemoryDataStore();
-  private final InMemoryQueue queue = new InMemoryQueue();
-  private final RecordingJobExecutor executor = new RecordingJobExecutor();
-  private final List<KubeMin> instances = new ArrayList<>();
+  private final EngineCluster cluster =
+      new EngineCluster(
+          b -> b.taskLease(Duration.ofMillis(300)).dispatchPollInterval(Duration.ofMillis(20)));
+  private final InMemoryQueue queue = cluster.queue;
+  private final RecordingJobExecutor executor = cluster.executor;
 
   @AfterEach
   void close() {
-    instances.forEach(KubeMin::close);
+    cluster.close();
   }
 
   private KubeMin instance(Role... roles) {
-    KubeMin kubemin =
-        KubeMin.builder()
-            .roles(roles)
-            .dataStore(store)
-            .queue(queue)
-            .jobExecutor(executor)
-            .taskLease(Duration.ofMillis(300))
-            .dispatchPollInterval(Duration.ofMillis(20))
-            .build();
-    instances.add(kubemin);
-    kubemin.start();
-    return kubemin;
+    return cluster.start("instance-" + cluster.instances().size(), roles);
   }
 
   @Test

@@ -5,20 +5,15 @@ import static io.kubemin.TestApps.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kubemin.memory.InMemoryDataStore;
-import io.kubemin.memory.InMemoryQueue;
 import io.kubemin.testing.RecordingJobExecutor;
 import io.kubemin.testing.RecordingJobExecutor.Call;
 import io.kubemin.workflow.TaskEvent;
 import io.kubemin.workflow.TaskStatus;
-import io.kubemin.workflow.WorkflowListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,39 +23,16 @@ class ManyWorkersTest {
   private static final int APPS = 200;
   private static final int TASKS_PER_APP = 10;
 
-  private final InMemoryDataStore store = new InMemoryDataStore();
-  private final InMemoryQueue queue = new InMemoryQueue();
-  private final RecordingJobExecutor executor = new RecordingJobExecutor();
-  private final Map<String, AtomicInteger> endings = new ConcurrentHashMap<>();
-  private final List<KubeMin> instances = new ArrayList<>();
+  private final EngineCluster cluster = new EngineCluster(b -> b.maxConcurrentTasks(4));
+  private final RecordingJobExecutor executor = cluster.executor;
 
   @AfterEach
   void close() {
-    instances.forEach(KubeMin::close);
+    cluster.close();
   }
 
   private KubeMin instance(String id, Role... roles) {
-    KubeMin kubemin =
-        KubeMin.builder()
-            .instanceId(id)
-            .roles(roles)
-            .dataStore(store)
-            .queue(queue)
-            .jobExecutor(executor)
-            .maxConcurrentTasks(4)
-            .listener(
-                new WorkflowListener() {
-                  @Override
-                  public void taskFinished(TaskEvent event) {
-                    endings
-                        .computeIfAbsent(event.taskId(), t -> new AtomicInteger())
-                        .incrementAndGet();
-                  }
-                })
-            .build();
-    instances.add(kubemin);
-    kubemin.start();
-    return kubemin;
+    return cluster.start(id, roles);
   }
 
   @Test
@@ -81,13 +53,19 @@ class ManyWorkersTest {
       }
     }
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> endings.size() == tasks.size());
+    await().atMost(Duration.ofSeconds(30)).until(() -> cluster.finished.size() >= tasks.size());
     assertThat(tasks)
         .allSatisfy(t -> assertThat(api.task(t).status()).isEqualTo(TaskStatus.COMPLETED));
-    assertThat(endings.values()).allSatisfy(count -> assertThat(count).hasValue(1));
+    assertThat(cluster.finished)
+        .extracting(TaskEvent::taskId)
+        .doesNotHaveDuplicates()
+        .hasSameSizeAs(tasks);
     assertThat(executor.started()).hasSize(tasks.size());
     assertThat(executor.sameJobOverlaps()).isZero();
-    assertThat(instances.stream().skip(1).filter(w -> ownerCount(api, w.instanceId(), tasks) > 0))
+    assertThat(
+            cluster.instances().stream()
+                .skip(1)
+                .filter(w -> ownerCount(api, w.instanceId(), tasks) > 0))
         .as("every worker took tasks")
         .hasSize(WORKERS);
     Map<String, List<Call>> byApp =

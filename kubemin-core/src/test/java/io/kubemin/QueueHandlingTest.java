@@ -7,7 +7,6 @@ import static io.kubemin.TestApps.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kubemin.memory.InMemoryDataStore;
 import io.kubemin.memory.InMemoryQueue;
 import io.kubemin.spi.Queue;
 import io.kubemin.spi.QueueException;
@@ -17,7 +16,6 @@ import io.kubemin.testing.RecordingJobExecutor;
 import io.kubemin.workflow.TaskStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,30 +25,22 @@ import org.junit.jupiter.api.Test;
 class QueueHandlingTest {
   private static final String GROUP = "workflow-workers";
 
-  private final InMemoryDataStore store = new InMemoryDataStore();
-  private final InMemoryQueue queue = new InMemoryQueue();
-  private final RecordingJobExecutor executor = new RecordingJobExecutor();
-  private final List<KubeMin> instances = new ArrayList<>();
+  private final EngineCluster cluster =
+      new EngineCluster(
+          b ->
+              b.dispatchPollInterval(Duration.ofMillis(20))
+                  .claimIdle(Duration.ofMillis(50))
+                  .maxDeliveries(1));
+  private final InMemoryQueue queue = cluster.queue;
+  private final RecordingJobExecutor executor = cluster.executor;
 
   @AfterEach
   void close() {
-    instances.forEach(KubeMin::close);
+    cluster.close();
   }
 
   private KubeMin instance(Queue q, Role... roles) {
-    KubeMin kubemin =
-        KubeMin.builder()
-            .roles(roles)
-            .dataStore(store)
-            .queue(q)
-            .jobExecutor(executor)
-            .dispatchPollInterval(Duration.ofMillis(20))
-            .claimIdle(Duration.ofMillis(50))
-            .maxDeliveries(1)
-            .build();
-    instances.add(kubemin);
-    kubemin.start();
-    return kubemin;
+    return cluster.start("instance-" + cluster.instances().size(), q, roles);
   }
 
   @Test

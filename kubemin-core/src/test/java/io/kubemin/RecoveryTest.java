@@ -6,8 +6,6 @@ import static io.kubemin.TestApps.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kubemin.memory.InMemoryDataStore;
-import io.kubemin.memory.InMemoryQueue;
 import io.kubemin.render.Naming;
 import io.kubemin.testing.ManualClock;
 import io.kubemin.testing.RecordingJobExecutor;
@@ -15,11 +13,8 @@ import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskEvent;
 import io.kubemin.workflow.TaskStatus;
-import io.kubemin.workflow.WorkflowListener;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,41 +22,24 @@ import org.junit.jupiter.api.Test;
 class RecoveryTest {
   private static final Duration LEASE = Duration.ofMillis(300);
 
-  private final CasLog store = new CasLog(new InMemoryDataStore());
-  private final InMemoryQueue queue = new InMemoryQueue();
   private final ManualClock clock = new ManualClock();
-  private final RecordingJobExecutor executor = new RecordingJobExecutor();
-  private final List<TaskEvent> finished = new CopyOnWriteArrayList<>();
-  private final List<KubeMin> instances = new ArrayList<>();
+  private final EngineCluster cluster =
+      new EngineCluster(
+          b ->
+              b.clock(clock)
+                  .taskLease(LEASE)
+                  .dispatchPollInterval(Duration.ofMillis(50))
+                  .shutdownTimeout(Duration.ZERO));
+  private final CasLog store = cluster.store;
+  private final RecordingJobExecutor executor = cluster.executor;
 
   @AfterEach
   void close() {
-    instances.forEach(KubeMin::close);
+    cluster.close();
   }
 
   private KubeMin instance(String id, Role... roles) {
-    KubeMin kubemin =
-        KubeMin.builder()
-            .instanceId(id)
-            .roles(roles)
-            .dataStore(store)
-            .queue(queue)
-            .clock(clock)
-            .jobExecutor(executor)
-            .taskLease(LEASE)
-            .dispatchPollInterval(Duration.ofMillis(50))
-            .shutdownTimeout(Duration.ZERO)
-            .listener(
-                new WorkflowListener() {
-                  @Override
-                  public void taskFinished(TaskEvent event) {
-                    finished.add(event);
-                  }
-                })
-            .build();
-    instances.add(kubemin);
-    kubemin.start();
-    return kubemin;
+    return cluster.start(id, roles);
   }
 
   @Test
@@ -91,7 +69,7 @@ class RecoveryTest {
         .filteredOn(a -> isLateWriteOf("doomed", a))
         .noneMatch(CasLog.Attempt::won);
     assertThat(leader.task(taskId)).isEqualTo(task);
-    assertThat(finished).extracting(TaskEvent::taskId).containsExactly(taskId);
+    assertThat(cluster.finished).extracting(TaskEvent::taskId).containsExactly(taskId);
     assertThat(store.listJobs(taskId))
         .extracting(JobRecord::attempt)
         .as("the dead worker records nothing once the task is taken from it")
