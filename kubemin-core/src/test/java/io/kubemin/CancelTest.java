@@ -17,20 +17,17 @@ import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class CancelTest {
+  @AutoClose
   private final EngineCluster cluster =
       new EngineCluster(
           b -> b.taskLease(Duration.ofMillis(300)).dispatchPollInterval(Duration.ofMillis(20)));
+
   private final InMemoryQueue queue = cluster.queue;
   private final RecordingJobExecutor executor = cluster.executor;
-
-  @AfterEach
-  void close() {
-    cluster.close();
-  }
 
   private KubeMin instance(Role... roles) {
     return cluster.start("instance-" + cluster.instances().size(), roles);

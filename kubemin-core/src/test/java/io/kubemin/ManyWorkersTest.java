@@ -15,7 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class ManyWorkersTest {
@@ -23,23 +23,14 @@ class ManyWorkersTest {
   private static final int APPS = 200;
   private static final int TASKS_PER_APP = 10;
 
-  private final EngineCluster cluster = new EngineCluster(b -> b.maxConcurrentTasks(4));
+  @AutoClose private final EngineCluster cluster = new EngineCluster(b -> b.maxConcurrentTasks(4));
   private final RecordingJobExecutor executor = cluster.executor;
-
-  @AfterEach
-  void close() {
-    cluster.close();
-  }
-
-  private KubeMin instance(String id, Role... roles) {
-    return cluster.start(id, roles);
-  }
 
   @Test
   void eightWorkersRunTwoThousandTasksEachExactlyOnce() {
-    KubeMin api = instance("api", Role.API, Role.DISPATCHER);
+    KubeMin api = cluster.start("api", Role.API, Role.DISPATCHER);
     for (int i = 0; i < WORKERS; i++) {
-      instance("worker-" + i, Role.WORKER);
+      cluster.start("worker-" + i, Role.WORKER);
     }
     List<String> apps = new ArrayList<>();
     for (int i = 0; i < APPS; i++) {

@@ -19,25 +19,22 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class QueueHandlingTest {
   private static final String GROUP = "workflow-workers";
 
+  @AutoClose
   private final EngineCluster cluster =
       new EngineCluster(
           b ->
               b.dispatchPollInterval(Duration.ofMillis(20))
                   .claimIdle(Duration.ofMillis(50))
                   .maxDeliveries(1));
+
   private final InMemoryQueue queue = cluster.queue;
   private final RecordingJobExecutor executor = cluster.executor;
-
-  @AfterEach
-  void close() {
-    cluster.close();
-  }
 
   private KubeMin instance(Queue q, Role... roles) {
     return cluster.start("instance-" + cluster.instances().size(), q, roles);

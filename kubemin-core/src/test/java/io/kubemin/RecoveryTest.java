@@ -16,13 +16,15 @@ import io.kubemin.workflow.TaskStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class RecoveryTest {
   private static final Duration LEASE = Duration.ofMillis(300);
 
   private final ManualClock clock = new ManualClock();
+
+  @AutoClose
   private final EngineCluster cluster =
       new EngineCluster(
           b ->
@@ -30,22 +32,14 @@ class RecoveryTest {
                   .taskLease(LEASE)
                   .dispatchPollInterval(Duration.ofMillis(50))
                   .shutdownTimeout(Duration.ZERO));
+
   private final CasLog store = cluster.store;
   private final RecordingJobExecutor executor = cluster.executor;
 
-  @AfterEach
-  void close() {
-    cluster.close();
-  }
-
-  private KubeMin instance(String id, Role... roles) {
-    return cluster.start(id, roles);
-  }
-
   @Test
   void aTaskOfADeadWorkerCompletesOnAnotherExactlyOnceAndTheDeadWorkersLateWriteIsRejected() {
-    KubeMin leader = instance("leader", Role.API, Role.DISPATCHER);
-    KubeMin doomed = instance("doomed", Role.WORKER);
+    KubeMin leader = cluster.start("leader", Role.API, Role.DISPATCHER);
+    KubeMin doomed = cluster.start("doomed", Role.WORKER);
     String appId = leader.createApplication(app("shop", List.of(web("web")))).id();
     String deployment = Naming.deployment("web", appId);
     CountDownLatch stuck = executor.hold(deployment);
@@ -53,7 +47,7 @@ class RecoveryTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> executor.started(deployment) == 1);
 
     doomed.crashForTesting();
-    instance("survivor", Role.WORKER);
+    cluster.start("survivor", Role.WORKER);
     clock.advance(LEASE.multipliedBy(2));
     await().atMost(Duration.ofSeconds(5)).until(() -> executor.started(deployment) == 2);
     stuck.countDown();
