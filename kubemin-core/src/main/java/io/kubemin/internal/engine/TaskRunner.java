@@ -62,7 +62,15 @@ final class TaskRunner implements Runnable {
         LOG.error("task {} failed unexpectedly", task.id(), e);
         outcome = new Outcome(TaskStatus.FAILED, "internal error: " + e);
       }
-      conclude(outcome, progress);
+      try {
+        conclude(outcome, progress);
+      } catch (RuntimeException e) {
+        LOG.error(
+            "could not write the result of task {}; its lease will expire and another worker"
+                + " resumes it",
+            task.id(),
+            e);
+      }
     } finally {
       onEnd.accept(execution);
       MDC.remove("taskId");
