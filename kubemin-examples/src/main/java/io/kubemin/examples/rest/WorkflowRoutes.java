@@ -1,0 +1,129 @@
+package io.kubemin.examples.rest;
+
+import static io.kubemin.examples.rest.BadRequestException.WORKFLOW_CONFIG;
+
+import io.kubemin.ApplicationInfo;
+import io.kubemin.ExecOptions;
+import io.kubemin.KubeMin;
+import io.kubemin.model.WorkflowRequest;
+import io.kubemin.validation.ValidationException;
+import io.kubemin.workflow.Task;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Workflows and tasks: list and write workflows, exec, cancel, task status, list tasks, and the
+ * upstream's unimplemented custom-workflow routes (501).
+ */
+final class WorkflowRoutes {
+  /** How long a cancel waits for a running task to stop before it answers. */
+  static final Duration CANCEL_WAIT = Duration.ofSeconds(2);
+
+  private final KubeMin kubemin;
+
+  WorkflowRoutes(KubeMin kubemin) {
+    this.kubemin = kubemin;
+  }
+
+  /**
+   * The body of {@code POST .../workflow/exec}.
+   *
+   * @param workflowId the workflow to run; absent: the default one
+   * @param queueBehind wait behind an active task instead of answering 409
+   */
+  record ExecBody(String workflowId, Boolean queueBehind) {}
+
+  /**
+   * The body of {@code POST .../workflow/cancel}.
+   *
+   * @param taskId the task (required)
+   * @param user who cancels (default {@code system})
+   * @param reason why (default {@code cancelled by <user>})
+   */
+  record CancelBody(String taskId, String user, String reason) {}
+
+  void register(Router router, String prefix) {
+    String app = prefix + "/applications/:appID";
+    router
+        .get(app + "/workflows", this::workflows)
+        .put(app + "/workflow", this::putWorkflow)
+        .post(app + "/workflow/exec", this::exec)
+        .post(app + "/workflow/cancel", this::cancel)
+        .get(app + "/tasks", this::tasks)
+        .get(prefix + "/workflow/tasks/:taskID/status", this::taskStatus)
+        .post(prefix + "/workflow", request -> notImplemented("execution"))
+        .post(prefix + "/workflow/exec", request -> notImplemented("execution"))
+        .post(prefix + "/workflow/cancel", request -> notImplemented("cancellation"));
+  }
+
+  private RestResponse workflows(RestRequest request) {
+    String appId = request.param("appID");
+    ApplicationInfo app = kubemin.application(appId);
+    return RestResponse.ok(
+        Map.of(
+            "workflows",
+            kubemin.workflows(appId).stream().map(w -> WorkflowJson.workflow(w, app)).toList()));
+  }
+
+  private RestResponse putWorkflow(RestRequest request) {
+    WorkflowRequest body = request.read(WorkflowRequest.class, WORKFLOW_CONFIG);
+    WorkflowRequest normalized =
+        new WorkflowRequest(
+            body.workflowId(), body.name(), body.alias(), StepNames.normalized(body.workflow()));
+    try {
+      String workflowId = kubemin.putWorkflow(request.param("appID"), normalized);
+      return RestResponse.ok(Map.of("workflow_id", workflowId));
+    } catch (ValidationException e) {
+      // The upstream answers invalid steps on this route with its workflow code.
+      throw new BadRequestException(WORKFLOW_CONFIG, e.getMessage(), e.errors());
+    }
+  }
+
+  private RestResponse exec(RestRequest request) {
+    ExecBody body =
+        request.hasBody()
+            ? request.read(ExecBody.class, WORKFLOW_CONFIG)
+            : new ExecBody(null, null);
+    ExecOptions options =
+        new ExecOptions(blankToNull(body.workflowId()), Boolean.TRUE.equals(body.queueBehind()));
+    String taskId = kubemin.exec(request.param("appID"), options);
+    return RestResponse.ok(Map.of("task_id", taskId));
+  }
+
+  private RestResponse cancel(RestRequest request) throws InterruptedException {
+    CancelBody body = request.read(CancelBody.class, WORKFLOW_CONFIG);
+    if (blankToNull(body.taskId()) == null) {
+      throw new BadRequestException(WORKFLOW_CONFIG, "task_id is required");
+    }
+    Task task =
+        kubemin.cancel(
+            request.param("appID"),
+            body.taskId(),
+            blankToNull(body.user()),
+            blankToNull(body.reason()));
+    if (!task.status().terminal()) {
+      task = kubemin.awaitTask(task.id(), CANCEL_WAIT);
+    }
+    return RestResponse.ok(Map.of("task_id", task.id(), "status", task.status().jsonName()));
+  }
+
+  private RestResponse tasks(RestRequest request) {
+    return RestResponse.ok(
+        Map.of(
+            "tasks",
+            kubemin.tasks(request.param("appID")).stream().map(WorkflowJson::task).toList()));
+  }
+
+  private RestResponse taskStatus(RestRequest request) {
+    return RestResponse.ok(WorkflowJson.taskStatus(kubemin.taskStatus(request.param("taskID"))));
+  }
+
+  private static RestResponse notImplemented(String what) {
+    return new RestResponse(
+        501, Map.of("message", "custom workflow " + what + " API not implemented yet"));
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+}
