@@ -67,10 +67,7 @@ final class ComponentRules {
   }
 
   private void checkProperties(Properties properties, String field) {
-    TraitRules.each(
-        properties.ports(),
-        field + ".ports",
-        (port, portField) -> Ports.check(port.port(), portField + ".port", findings));
+    Ports.checkAll(properties.ports(), field + ".ports", findings);
     NameRules.checkEnvNames(properties.env(), field + ".env", findings);
   }
 }
