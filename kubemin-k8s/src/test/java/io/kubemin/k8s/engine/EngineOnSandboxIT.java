@@ -84,7 +84,8 @@ class EngineOnSandboxIT {
 
   @Test
   void anUnchangedReExecWritesNothing() {
-    ApplicationInfo app = kubemin.createApplication(example("validation-try/02-valid-complete-app.json", "same"));
+    ApplicationInfo app =
+        kubemin.createApplication(example("validation-try/02-valid-complete-app.json", "same"));
     assertThat(execAndWait(app.id()).status()).isEqualTo(TaskStatus.COMPLETED);
     Map<String, String> versions = resourceVersions(app.id());
 
@@ -98,38 +99,77 @@ class EngineOnSandboxIT {
 
   @Test
   void replicasOnlyAndImageOnlyUpdatesReachTheCluster() {
-    ApplicationInfo app = kubemin.createApplication(example("validation-try/01-valid-simple-app.json", "update"));
+    ApplicationInfo app =
+        kubemin.createApplication(example("validation-try/01-valid-simple-app.json", "update"));
     assertThat(execAndWait(app.id()).status()).isEqualTo(TaskStatus.COMPLETED);
-    Application stored = ModelCodec.readApplication(UpstreamExamples.root().resolve("validation-try/01-valid-simple-app.json")).value();
+    Application stored =
+        ModelCodec.readApplication(
+                UpstreamExamples.root().resolve("validation-try/01-valid-simple-app.json"))
+            .value();
     String component = stored.components().get(0).name();
 
     kubemin.createApplication(replace(app, "update", c -> c.toBuilder().replicas(4).build()));
     assertThat(execAndWait(app.id()).status()).isEqualTo(TaskStatus.COMPLETED);
     assertThat(deployment(app.id(), component).getSpec().getReplicas()).isEqualTo(4);
 
-    kubemin.createApplication(replace(app, "update", c -> c.toBuilder().replicas(4).image("nginx:9.9").build()));
+    kubemin.createApplication(
+        replace(app, "update", c -> c.toBuilder().replicas(4).image("nginx:9.9").build()));
     assertThat(execAndWait(app.id()).status()).isEqualTo(TaskStatus.COMPLETED);
-    assertThat(deployment(app.id(), component).getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+    assertThat(
+            deployment(app.id(), component)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getImage())
         .isEqualTo("nginx:9.9");
   }
 
   @Test
   void aNeverReadyDeploymentTimesOutAndIsCleanedUp() {
-    ApplicationInfo app = kubemin.createApplication(example("validation-try/01-valid-simple-app.json", "stuck"));
-    sandbox.neverReady(o -> "Deployment".equals(o.getKind()) && app.id().equals(o.getMetadata().getLabels().get("kube-min-cli-appId")));
+    ApplicationInfo app =
+        kubemin.createApplication(example("validation-try/01-valid-simple-app.json", "stuck"));
+    sandbox.neverReady(
+        o ->
+            "Deployment".equals(o.getKind())
+                && app.id().equals(o.getMetadata().getLabels().get("kube-min-cli-appId")));
 
     Task task = execAndWait(app.id());
 
     assertThat(task.status()).isEqualTo(TaskStatus.TIMEOUT);
-    assertThat(client.apps().deployments().inAnyNamespace().withLabel("kube-min-cli-appId", app.id()).list().getItems()).isEmpty();
+    assertThat(
+            client
+                .apps()
+                .deployments()
+                .inAnyNamespace()
+                .withLabel("kube-min-cli-appId", app.id())
+                .list()
+                .getItems())
+        .isEmpty();
   }
 
   @Test
   void aCancelDuringAReadinessWaitEndsWithinASecond() {
-    ApplicationInfo app = kubemin.createApplication(example("validation-try/01-valid-simple-app.json", "cancel"));
-    sandbox.neverReady(o -> app.id().equals(o.getMetadata().getLabels().get("kube-min-cli-appId")) && "Deployment".equals(o.getKind()));
+    ApplicationInfo app =
+        kubemin.createApplication(example("validation-try/01-valid-simple-app.json", "cancel"));
+    sandbox.neverReady(
+        o ->
+            app.id().equals(o.getMetadata().getLabels().get("kube-min-cli-appId"))
+                && "Deployment".equals(o.getKind()));
     String taskId = kubemin.exec(app.id());
-    await().atMost(Duration.ofSeconds(10)).until(() -> !client.apps().deployments().inAnyNamespace().withLabel("kube-min-cli-appId", app.id()).list().getItems().isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                !client
+                    .apps()
+                    .deployments()
+                    .inAnyNamespace()
+                    .withLabel("kube-min-cli-appId", app.id())
+                    .list()
+                    .getItems()
+                    .isEmpty());
 
     long start = System.nanoTime();
     kubemin.cancel(app.id(), taskId, "test", "no longer needed");
@@ -141,13 +181,19 @@ class EngineOnSandboxIT {
 
   @Test
   void scaleDownAndDeleteShowInComponentStatus() {
-    ApplicationInfo app = kubemin.createApplication(example("validation-try/01-valid-simple-app.json", "status"));
+    ApplicationInfo app =
+        kubemin.createApplication(example("validation-try/01-valid-simple-app.json", "status"));
     assertThat(execAndWait(app.id()).status()).isEqualTo(TaskStatus.COMPLETED);
     ComponentRecord web = webservice(app.id());
-    int replicas = web.spec().replicas() == null || web.spec().replicas() <= 0 ? 1 : web.spec().replicas();
+    int replicas =
+        web.spec().replicas() == null || web.spec().replicas() <= 0 ? 1 : web.spec().replicas();
     awaitStatus(app.id(), web.id(), ComponentStatus.RUNNING, replicas);
 
-    kubemin.createApplication(replace(app, "status", c -> c.name().equals(web.name()) ? c.toBuilder().replicas(replicas + 1).build() : c));
+    kubemin.createApplication(
+        replace(
+            app,
+            "status",
+            c -> c.name().equals(web.name()) ? c.toBuilder().replicas(replicas + 1).build() : c));
     assertThat(execAndWait(app.id()).status()).isEqualTo(TaskStatus.COMPLETED);
     awaitStatus(app.id(), web.id(), ComponentStatus.RUNNING, replicas + 1);
     deploymentResource(app.id(), web.name()).scale(1);
@@ -159,7 +205,8 @@ class EngineOnSandboxIT {
 
   @Test
   void deletingAnApplicationDeletesItsObjects() {
-    ApplicationInfo app = kubemin.createApplication(example("validation-try/02-valid-complete-app.json", "gone"));
+    ApplicationInfo app =
+        kubemin.createApplication(example("validation-try/02-valid-complete-app.json", "gone"));
     assertThat(execAndWait(app.id()).status()).isEqualTo(TaskStatus.COMPLETED);
     List<RenderedObject> objects = rendered(app.id());
 
@@ -176,19 +223,27 @@ class EngineOnSandboxIT {
     return kubemin.task(taskId);
   }
 
-  private static void awaitStatus(String appId, String componentId, ComponentStatus status, int ready) {
+  private static void awaitStatus(
+      String appId, String componentId, ComponentStatus status, int ready) {
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () -> {
-              ComponentRecord record = kubemin.components(appId).stream().filter(c -> c.id().equals(componentId)).findFirst().orElseThrow();
+              ComponentRecord record =
+                  kubemin.components(appId).stream()
+                      .filter(c -> c.id().equals(componentId))
+                      .findFirst()
+                      .orElseThrow();
               assertThat(record.status()).isEqualTo(status);
               assertThat(record.readyReplicas()).isEqualTo(ready);
             });
   }
 
   private static ComponentRecord webservice(String appId) {
-    return kubemin.components(appId).stream().filter(c -> "webservice".equals(c.spec().type())).findFirst().orElseThrow();
+    return kubemin.components(appId).stream()
+        .filter(c -> "webservice".equals(c.spec().type()))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static List<RenderedObject> rendered(String appId) {
@@ -200,25 +255,44 @@ class EngineOnSandboxIT {
             .namespace(info.namespace())
             .components(components.stream().map(ComponentRecord::spec).toList())
             .build();
-    Map<String, String> ids = components.stream().collect(Collectors.toMap(ComponentRecord::name, ComponentRecord::id));
+    Map<String, String> ids =
+        components.stream().collect(Collectors.toMap(ComponentRecord::name, ComponentRecord::id));
     return Renderer.builder().build().render(app, appId, ids).objects();
   }
 
   private static Map<String, String> resourceVersions(String appId) {
     return rendered(appId).stream()
-        .collect(Collectors.toMap(RenderedObject::key, o -> {
-          HasMetadata deployed = client.resource(o.object()).get();
-          return deployed.getMetadata().getResourceVersion();
-        }));
+        .collect(
+            Collectors.toMap(
+                RenderedObject::key,
+                o -> {
+                  HasMetadata deployed = client.resource(o.object()).get();
+                  return deployed.getMetadata().getResourceVersion();
+                }));
   }
 
-  private static io.fabric8.kubernetes.client.dsl.Resource<io.fabric8.kubernetes.api.model.apps.Deployment> deploymentResource(String appId, String component) {
-    var found = client.apps().deployments().inAnyNamespace().withLabel("kube-min-cli-appId", appId).withLabel("kube-min-cli-componentName", component).list().getItems();
+  private static io.fabric8.kubernetes.client.dsl.Resource<
+          io.fabric8.kubernetes.api.model.apps.Deployment>
+      deploymentResource(String appId, String component) {
+    var found =
+        client
+            .apps()
+            .deployments()
+            .inAnyNamespace()
+            .withLabel("kube-min-cli-appId", appId)
+            .withLabel("kube-min-cli-componentName", component)
+            .list()
+            .getItems();
     assertThat(found).hasSize(1);
-    return client.apps().deployments().inNamespace(found.get(0).getMetadata().getNamespace()).withName(found.get(0).getMetadata().getName());
+    return client
+        .apps()
+        .deployments()
+        .inNamespace(found.get(0).getMetadata().getNamespace())
+        .withName(found.get(0).getMetadata().getName());
   }
 
-  private static io.fabric8.kubernetes.api.model.apps.Deployment deployment(String appId, String component) {
+  private static io.fabric8.kubernetes.api.model.apps.Deployment deployment(
+      String appId, String component) {
     return deploymentResource(appId, component).get();
   }
 
@@ -228,20 +302,27 @@ class EngineOnSandboxIT {
   }
 
   private static Application withUniqueNamespace(Application app, Path example) {
-    String namespace = example.getFileName().toString().replaceAll("\\.json$", "").replaceAll("[^a-z0-9-]", "-");
+    String namespace =
+        example.getFileName().toString().replaceAll("\\.json$", "").replaceAll("[^a-z0-9-]", "-");
     return app.toBuilder()
         .namespace(namespace)
-        .components(app.components().stream().map(c -> c.toBuilder().namespace(namespace).build()).toList())
+        .components(
+            app.components().stream().map(c -> c.toBuilder().namespace(namespace).build()).toList())
         .build();
   }
 
-  private static Application replace(ApplicationInfo info, String namespace, UnaryOperator<Component> change) {
+  private static Application replace(
+      ApplicationInfo info, String namespace, UnaryOperator<Component> change) {
     Application current =
         Application.builder()
             .id(info.id())
             .name(info.name())
             .namespace(info.namespace())
-            .components(kubemin.components(info.id()).stream().map(ComponentRecord::spec).map(change).toList())
+            .components(
+                kubemin.components(info.id()).stream()
+                    .map(ComponentRecord::spec)
+                    .map(change)
+                    .toList())
             .build();
     return current;
   }
