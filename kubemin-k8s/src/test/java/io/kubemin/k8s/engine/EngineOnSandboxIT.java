@@ -18,7 +18,6 @@ import io.kubemin.render.Renderer;
 import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.ComponentStatus;
 import io.kubemin.testing.UpstreamExamples;
-import io.kubemin.validation.Validator;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import java.nio.file.Path;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,13 +61,8 @@ class EngineOnSandboxIT {
     sandbox.close();
   }
 
-  static Stream<Path> validExamples() {
-    return UpstreamExamples.applications().stream()
-        .filter(p -> Validator.standard().validate(ModelCodec.readApplication(p)).valid());
-  }
-
   @ParameterizedTest
-  @MethodSource("validExamples")
+  @MethodSource("io.kubemin.k8s.ValidExamples#files")
   void everyValidUpstreamExampleDeploys(Path example) {
     Application app = ModelCodec.readApplication(example).value();
     ApplicationInfo created = kubemin.createApplication(withUniqueNamespace(app, example));
