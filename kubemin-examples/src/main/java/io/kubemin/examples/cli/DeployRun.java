@@ -60,34 +60,31 @@ record DeployRun(
       ApplicationInfo app = kubemin.createApplication(application);
       out.println(
           "application " + app.name() + " (" + app.id() + ") in namespace " + app.namespace());
-      TaskEvent first = execute(kubemin, app, progress, "deploy");
-      TaskEvent last = first;
-      if (redeploy && first.status() == TaskStatus.COMPLETED) {
-        last = execute(kubemin, app, progress, "unchanged re-deploy");
+      TaskStatus status = execute(kubemin, app, progress, "deploy");
+      if (redeploy && status == TaskStatus.COMPLETED) {
+        status = execute(kubemin, app, progress, "unchanged re-deploy");
       }
       ComponentTable.print(kubemin, app.id(), out);
-      return first.status() == TaskStatus.COMPLETED && last.status() == TaskStatus.COMPLETED
-          ? COMPLETED
-          : NOT_COMPLETED;
+      return status == TaskStatus.COMPLETED ? COMPLETED : NOT_COMPLETED;
     }
   }
 
-  private TaskEvent execute(
+  /** Runs the workflow once and returns how the task ended. */
+  private TaskStatus execute(
       KubeMin kubemin, ApplicationInfo app, ProgressPrinter progress, String what)
       throws InterruptedException {
     target.resetRequestCounts();
     String taskId = kubemin.exec(app.id());
-    TaskEvent end;
+    Duration patience = timeout.plusSeconds(30);
     try {
-      end = progress.awaitFinished(taskId, timeout.plusSeconds(30));
+      TaskEvent end = progress.awaitFinished(taskId, patience);
+      if (stats) {
+        RequestStats.print(what, target, end.jobsPlanned(), out);
+      }
+      return end.status();
     } catch (TimeoutException e) {
-      out.println("task " + taskId + " did not end within " + timeout.plusSeconds(30));
-      return new TaskEvent(
-          taskId, app.id(), null, TaskStatus.TIMEOUT, 0, 0, 0, "no end seen", Duration.ZERO, null);
+      out.println("task " + taskId + " did not end within " + patience);
+      return kubemin.task(taskId).status();
     }
-    if (stats) {
-      RequestStats.print(what, target, end.jobsPlanned(), out);
-    }
-    return end;
   }
 }
