@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubemin.ApplicationInfo;
 import io.kubemin.KubeMin;
@@ -123,46 +124,21 @@ class EngineOnSandboxIT {
   void aNeverReadyDeploymentTimesOutAndIsCleanedUp() {
     ApplicationInfo app =
         kubemin.createApplication(example("validation-try/01-valid-simple-app.json", "stuck"));
-    sandbox.neverReady(
-        o ->
-            "Deployment".equals(o.getKind())
-                && app.id().equals(o.getMetadata().getLabels().get("kube-min-cli-appId")));
+    neverReadyDeployments(app.id());
 
     Task task = execAndWait(app.id());
 
     assertThat(task.status()).isEqualTo(TaskStatus.TIMEOUT);
-    assertThat(
-            client
-                .apps()
-                .deployments()
-                .inAnyNamespace()
-                .withLabel("kube-min-cli-appId", app.id())
-                .list()
-                .getItems())
-        .isEmpty();
+    assertThat(deploymentsOf(app.id())).isEmpty();
   }
 
   @Test
   void aCancelDuringAReadinessWaitEndsWithinASecond() {
     ApplicationInfo app =
         kubemin.createApplication(example("validation-try/01-valid-simple-app.json", "cancel"));
-    sandbox.neverReady(
-        o ->
-            app.id().equals(o.getMetadata().getLabels().get("kube-min-cli-appId"))
-                && "Deployment".equals(o.getKind()));
+    neverReadyDeployments(app.id());
     String taskId = kubemin.exec(app.id());
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(
-            () ->
-                !client
-                    .apps()
-                    .deployments()
-                    .inAnyNamespace()
-                    .withLabel("kube-min-cli-appId", app.id())
-                    .list()
-                    .getItems()
-                    .isEmpty());
+    await().atMost(Duration.ofSeconds(10)).until(() -> !deploymentsOf(app.id()).isEmpty());
 
     long start = System.nanoTime();
     kubemin.cancel(app.id(), taskId, "test", "no longer needed");
@@ -208,6 +184,23 @@ class EngineOnSandboxIT {
     for (RenderedObject object : objects) {
       assertThat(client.resource(object.object()).get()).as(object.key()).isNull();
     }
+  }
+
+  private static void neverReadyDeployments(String appId) {
+    sandbox.neverReady(
+        o ->
+            "Deployment".equals(o.getKind())
+                && appId.equals(o.getMetadata().getLabels().get("kube-min-cli-appId")));
+  }
+
+  private static List<Deployment> deploymentsOf(String appId) {
+    return client
+        .apps()
+        .deployments()
+        .inAnyNamespace()
+        .withLabel("kube-min-cli-appId", appId)
+        .list()
+        .getItems();
   }
 
   private static Task execAndWait(String appId) {
@@ -264,9 +257,8 @@ class EngineOnSandboxIT {
                 }));
   }
 
-  private static io.fabric8.kubernetes.client.dsl.Resource<
-          io.fabric8.kubernetes.api.model.apps.Deployment>
-      deploymentResource(String appId, String component) {
+  private static io.fabric8.kubernetes.client.dsl.Resource<Deployment> deploymentResource(
+      String appId, String component) {
     var found =
         client
             .apps()
@@ -284,8 +276,7 @@ class EngineOnSandboxIT {
         .withName(found.get(0).getMetadata().getName());
   }
 
-  private static io.fabric8.kubernetes.api.model.apps.Deployment deployment(
-      String appId, String component) {
+  private static Deployment deployment(String appId, String component) {
     return deploymentResource(appId, component).get();
   }
 
