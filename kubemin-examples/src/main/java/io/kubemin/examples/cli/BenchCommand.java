@@ -6,6 +6,8 @@ import io.kubemin.KubeMinException;
 import io.kubemin.model.Application;
 import io.kubemin.model.Parsed;
 import io.kubemin.render.Renderer;
+import io.kubemin.spi.ProviderNotFoundException;
+import io.kubemin.spi.Providers;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,13 +20,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kubemin bench}: measures KubeMin's speed. {@code --render FILE} renders an application on
- * one thread after a warm-up and reports components per second. Exit 0 on success, 1 when the file
- * cannot be rendered, 2 when it cannot be read or no benchmark is chosen.
+ * {@code kubemin bench}: measures KubeMin's speed. By default it runs {@code --tasks} single-job
+ * tasks through a fresh engine ({@code --store}, {@code --queue}) with an executor that does
+ * nothing and reports tasks per second and the latency from exec to the first job's start. {@code
+ * --render FILE} instead renders an application on one thread after a warm-up and reports
+ * components per second. Exit 0 on success, 1 when a task or the render fails, 2 on bad input
+ * (unreadable file, unknown store or queue, counts below 1).
  */
 @Command(
     name = "bench",
-    description = "Measures speed: --render FILE renders an application repeatedly.")
+    description = {
+      "Measures speed: runs single-job tasks through a fresh engine (default),",
+      "or renders an application repeatedly (--render FILE)."
+    })
 public final class BenchCommand implements Callable<Integer> {
   static final int CANNOT_RENDER = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,6 +44,34 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Render this application (JSON or YAML) on one thread.")
   private Path renderFile;
+
+  @Option(
+      names = "--tasks",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description = "Tasks to run (default ${DEFAULT-VALUE}).")
+  private int tasks;
+
+  @Option(
+      names = "--concurrency",
+      paramLabel = "C",
+      defaultValue = "8",
+      description = "Tasks in flight at once (default ${DEFAULT-VALUE}).")
+  private int concurrency;
+
+  @Option(
+      names = "--store",
+      paramLabel = "URI",
+      defaultValue = "memory",
+      description = "Store: memory or jdbc:... (default ${DEFAULT-VALUE}).")
+  private String storeUri;
+
+  @Option(
+      names = "--queue",
+      paramLabel = "URI",
+      defaultValue = "memory",
+      description = "Queue: memory, redis://... or kafka://... (default ${DEFAULT-VALUE}).")
+  private String queueUri;
 
   @Option(
       names = {"-h", "--help"},
@@ -66,8 +102,35 @@ public final class BenchCommand implements Callable<Integer> {
     if (renderFile != null) {
       return benchRender(spec.commandLine().getOut(), err);
     }
-    err.println("kubemin: bench: choose what to measure, for example --render FILE");
-    return KubeMinCommand.EXIT_CANNOT_RUN;
+    return benchTasks(spec.commandLine().getOut(), err);
+  }
+
+  private int benchTasks(PrintWriter out, PrintWriter err) {
+    TaskBenchmark benchmark;
+    try {
+      Providers.typeOf(storeUri);
+      Providers.typeOf(queueUri);
+      benchmark = new TaskBenchmark(storeUri, queueUri, tasks, concurrency);
+    } catch (IllegalArgumentException e) {
+      err.println("kubemin: bench: " + KubeMinCommand.oneLine(e.getMessage()));
+      return KubeMinCommand.EXIT_CANNOT_RUN;
+    }
+    TaskBenchmark.Result result;
+    try {
+      result = benchmark.run();
+    } catch (ProviderNotFoundException e) {
+      err.println("kubemin: bench: " + KubeMinCommand.oneLine(e.getMessage()));
+      return KubeMinCommand.EXIT_CANNOT_RUN;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("kubemin: bench: interrupted");
+      return CANNOT_RENDER;
+    } catch (RuntimeException e) {
+      err.println("kubemin: bench: " + KubeMinCommand.oneLine(String.valueOf(e.getMessage())));
+      return CANNOT_RENDER;
+    }
+    out.println(json ? TaskBenchmark.asJson(result) : TaskBenchmark.asText(result));
+    return 0;
   }
 
   private int benchRender(PrintWriter out, PrintWriter err) {

@@ -44,12 +44,6 @@ class BenchCommandTest {
   }
 
   @Test
-  void withoutABenchmarkItExitsTwo() {
-    assertThat(run()).isEqualTo(2);
-    assertThat(err.toString()).contains("--render FILE");
-  }
-
-  @Test
   void unreadableFileIsOneLineAndExitTwo(@TempDir Path dir) throws IOException {
     Path broken = Files.writeString(dir.resolve("broken.json"), "{\"name\": ");
 
