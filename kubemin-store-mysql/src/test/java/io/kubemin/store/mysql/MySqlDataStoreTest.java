@@ -9,8 +9,13 @@ import io.kubemin.spi.ApplicationRecord;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.DataStoreException;
 import io.kubemin.spi.Providers;
+import io.kubemin.store.mysql.internal.JdbcUrls;
 import io.kubemin.workflow.Task;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.h2.jdbcx.JdbcDataSource;
@@ -145,5 +150,25 @@ class MySqlDataStoreTest {
       assertThatThrownBy(() -> store.insertTask(task, 5))
           .isInstanceOf(IllegalArgumentException.class);
     }
+  }
+
+  @Test
+  void aStartWaitsForAMigrationInProgressAndGivesUpAfterTheLockTimeout() throws Exception {
+    String url = memoryUrl();
+    MySqlDataStore.open(url).close();
+    MySqlSettings impatient =
+        MySqlSettings.builder().migrationLockTimeout(Duration.ofSeconds(1)).build();
+    try (Connection migrating = DriverManager.getConnection(JdbcUrls.normalize(url));
+        Statement statement = migrating.createStatement()) {
+      migrating.setAutoCommit(false);
+      statement.executeQuery("SELECT id FROM min_schema_lock WHERE id = 1 FOR UPDATE").close();
+
+      assertThatThrownBy(() -> MySqlDataStore.open(url, impatient))
+          .isInstanceOf(DataStoreException.class)
+          .hasMessageContaining("another store has been migrating");
+
+      migrating.rollback();
+    }
+    MySqlDataStore.open(url, impatient).close();
   }
 }
