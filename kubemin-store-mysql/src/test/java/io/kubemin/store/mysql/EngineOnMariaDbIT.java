@@ -17,6 +17,7 @@ import io.kubemin.workflow.TaskEvent;
 import io.kubemin.workflow.TaskStatus;
 import io.kubemin.workflow.WorkflowListener;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -145,5 +146,29 @@ class EngineOnMariaDbIT {
           .singleElement()
           .satisfies(job -> assertThat(job.attempt()).isEqualTo(task.attempt()));
     }
+  }
+
+  @Test
+  void aTaskWhoseWorkerDiedIsTakenBackWhenItsLeaseEndsAndCompletesOnce() throws Exception {
+    MySqlDataStore store = openStore();
+    KubeMin engine =
+        KubeMin.builder().dataStore(store).jobExecutor(new RecordingJobExecutor()).build();
+    opened.add(engine);
+    String appId = engine.createApplication(app("shop")).id();
+    String taskId = engine.exec(appId);
+    Task waiting = store.findTask(taskId).orElseThrow();
+    Instant past = Instant.now().minusSeconds(60);
+    Task orphan = waiting.withStatus(TaskStatus.RUNNING, past).withLease("ghost", past);
+    assertThat(store.compareAndSet(taskId, TaskStatus.WAITING, 1, orphan)).isTrue();
+    engine.close();
+
+    List<TaskEvent> finished = new CopyOnWriteArrayList<>();
+    KubeMin survivor = startEngine("survivor", store, new RecordingJobExecutor(), finished);
+    Task task = survivor.awaitTask(taskId, AT_MOST);
+
+    assertThat(task.status()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(task.attempt()).isEqualTo(2);
+    assertThat(task.owner()).isEqualTo("survivor");
+    assertThat(finished).extracting(TaskEvent::taskId).containsExactly(taskId);
   }
 }
