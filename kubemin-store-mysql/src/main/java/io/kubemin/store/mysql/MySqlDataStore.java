@@ -233,6 +233,12 @@ public final class MySqlDataStore implements DataStore {
   }
 
   @Override
+  public List<Task> listActiveTasks(String appId) {
+    return session.call(
+        "list active tasks of " + appId, h -> TaskRows.listActiveOfApplication(h, appId));
+  }
+
+  @Override
   public List<Task> listTasksByStatus(TaskStatus status, int limit) {
     return session.call(
         "list " + status.jsonName() + " tasks", h -> TaskRows.listByStatus(h, status, limit));

@@ -11,12 +11,14 @@ import io.kubemin.spi.DataStoreException;
 import io.kubemin.spi.Providers;
 import io.kubemin.store.mysql.internal.JdbcUrls;
 import io.kubemin.workflow.Task;
+import io.kubemin.workflow.TaskStatus;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -170,5 +172,25 @@ class MySqlDataStoreTest {
       migrating.rollback();
     }
     MySqlDataStore.open(url, impatient).close();
+  }
+
+  @Test
+  void activeTasksOfAnApplicationAreListedOldestFirst() {
+    try (MySqlDataStore store = MySqlDataStore.open(memoryUrl())) {
+      String appId = Ids.newId();
+      Task late = Task.waiting(Ids.newId(), appId, "wf", "wf", T0.plusSeconds(2));
+      Task early = Task.waiting(Ids.newId(), appId, "wf", "wf", T0);
+      Task ended = Task.waiting(Ids.newId(), appId, "wf", "wf", T0.plusSeconds(1));
+      Task otherApp = Task.waiting(Ids.newId(), Ids.newId(), "wf", "wf", T0);
+      for (Task task : List.of(late, early, ended, otherApp)) {
+        store.insertTask(task, 0);
+      }
+      store.compareAndSet(
+          ended.id(), TaskStatus.WAITING, 1, ended.withStatus(TaskStatus.COMPLETED, T0));
+
+      assertThat(store.listActiveTasks(appId))
+          .extracting(Task::id)
+          .containsExactly(early.id(), late.id());
+    }
   }
 }

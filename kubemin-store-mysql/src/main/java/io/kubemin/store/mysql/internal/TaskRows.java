@@ -103,6 +103,19 @@ public final class TaskRows {
         .list();
   }
 
+  /** The tasks of an application that have not ended, oldest first. */
+  public static List<Task> listActiveOfApplication(Handle handle, String appId) {
+    return handle
+        .createQuery(
+            SELECT
+                + "WHERE app_id = :app AND status IN "
+                + ACTIVE_STATUSES
+                + " ORDER BY created_at, id")
+        .bind("app", appId)
+        .map(TaskRows::map)
+        .list();
+  }
+
   /** Up to {@code limit} tasks in a status, oldest first. */
   public static List<Task> listByStatus(Handle handle, TaskStatus status, int limit) {
     return handle
