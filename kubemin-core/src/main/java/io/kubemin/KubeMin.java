@@ -24,8 +24,10 @@ import io.kubemin.spi.DataStore;
 import io.kubemin.spi.Providers;
 import io.kubemin.spi.Queue;
 import io.kubemin.spi.WorkflowRecord;
+import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatusView;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -271,6 +273,28 @@ public final class KubeMin implements AutoCloseable {
   public Task task(String taskId) {
     api();
     return tasks.find(taskId);
+  }
+
+  /**
+   * Waits until the task has ended (wherever it runs) or the timeout has passed.
+   *
+   * @return the task then: ended, or as it is at the timeout
+   * @throws TaskNotFoundException when unknown
+   * @throws InterruptedException when the calling thread is interrupted
+   */
+  public Task awaitTask(String taskId, Duration timeout) throws InterruptedException {
+    api();
+    return tasks.await(taskId, Objects.requireNonNull(timeout, "timeout"));
+  }
+
+  /**
+   * The job records of the task: one per job and try, in the order they ended.
+   *
+   * @throws TaskNotFoundException when unknown
+   */
+  public List<JobRecord> jobs(String taskId) {
+    api();
+    return tasks.jobs(taskId);
   }
 
   /**

@@ -169,10 +169,7 @@ public final class InMemoryDataStore implements DataStore {
             throw new IllegalArgumentException("task " + task.id() + " already exists");
           }
           if (maxActivePerApp > 0) {
-            long active =
-                state.tasksByApp.getOrDefault(task.appId(), Set.of()).stream()
-                    .filter(id -> state.tasks.get(id).status().active())
-                    .count();
+            long active = activeTasks(task.appId()).count();
             if (active >= maxActivePerApp) {
               return false;
             }
@@ -197,6 +194,25 @@ public final class InMemoryDataStore implements DataStore {
                 .map(state.tasks::get)
                 .sorted(Comparator.comparing(Task::createdAt).thenComparing(Task::id).reversed())
                 .toList());
+  }
+
+  @Override
+  public List<Task> listActiveTasks(String appId) {
+    return locked(
+        () ->
+            activeTasks(appId)
+                .sorted(Comparator.comparing(Task::createdAt).thenComparing(Task::id))
+                .toList());
+  }
+
+  /**
+   * The app's active tasks, from the (small) sets of active tasks rather than its whole history.
+   */
+  private java.util.stream.Stream<Task> activeTasks(String appId) {
+    return java.util.stream.Stream.of(TaskStatus.WAITING, TaskStatus.QUEUED, TaskStatus.RUNNING)
+        .flatMap(status -> state.byStatus.get(status).stream())
+        .map(state.tasks::get)
+        .filter(t -> t.appId().equals(appId));
   }
 
   @Override

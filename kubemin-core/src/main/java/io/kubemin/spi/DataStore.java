@@ -85,6 +85,17 @@ public interface DataStore extends AutoCloseable {
   /** The tasks of an application, newest first. */
   List<Task> listTasks(String appId);
 
+  /**
+   * The tasks of an application that have not ended (waiting, queued or running), oldest {@code
+   * createdAt} first. The default filters {@link #listTasks}; stores should answer from an index.
+   */
+  default List<Task> listActiveTasks(String appId) {
+    return listTasks(appId).stream()
+        .filter(t -> t.status().active())
+        .sorted(java.util.Comparator.comparing(Task::createdAt).thenComparing(Task::id))
+        .toList();
+  }
+
   /** Up to {@code limit} tasks in a status, oldest {@code createdAt} first (FIFO). */
   List<Task> listTasksByStatus(TaskStatus status, int limit);
 

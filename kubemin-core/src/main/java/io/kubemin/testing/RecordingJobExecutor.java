@@ -19,10 +19,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A {@link JobExecutor} that deploys nothing and records every call, for tests and demos. By
- * default a job completes at once and counts its object as created; per job name it can be made
- * slow ({@link #delay}), failing ({@link #fail}, {@link #failTimes}), never ready ({@link
- * #neverReady}) or held until a test releases it ({@link #hold}). It counts how many jobs run at
- * once, overall and for the same job of the same task (which must never exceed one). Thread-safe.
+ * default a job completes at once, counts its object as created and reports one progress message;
+ * per job name it can be made slow ({@link #delay}), failing ({@link #fail}, {@link #failTimes}),
+ * never ready ({@link #neverReady}) or held until a test releases it ({@link #hold}). It counts how
+ * many jobs run at once, overall and for the same job of the same task (which must never exceed
+ * one). Thread-safe.
  */
 public final class RecordingJobExecutor implements JobExecutor {
   private final Set<JobKind> kinds;
@@ -109,6 +110,7 @@ public final class RecordingJobExecutor implements JobExecutor {
   private JobOutcome behave(Job job, JobContext context) throws InterruptedException {
     Behaviour behaviour = behaviours.get(job.name());
     context.created(job.object());
+    context.progress("applied " + job.describe());
     if (behaviour == null) {
       return JobOutcome.completed();
     }

@@ -10,8 +10,10 @@ import io.kubemin.internal.engine.Engine;
 import io.kubemin.internal.engine.EngineParts;
 import io.kubemin.internal.engine.TaskEvents;
 import io.kubemin.spi.WorkflowRecord;
+import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
+import java.time.Duration;
 import java.util.List;
 
 /** Starts, cancels and lists tasks. */
@@ -112,6 +114,30 @@ public final class TaskService {
   public List<Task> tasks(String appId) {
     apps.record(appId);
     return parts.store().listTasks(appId);
+  }
+
+  /**
+   * Waits until the task has ended or the timeout passed, reading the store with a growing pause
+   * (10 ms up to 200 ms), so it works wherever the task runs.
+   *
+   * @return the task as it is then
+   */
+  public Task await(String taskId, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    long pauseMillis = 10;
+    Task task = find(taskId);
+    while (!task.status().terminal() && System.nanoTime() - end < 0) {
+      Thread.sleep(Math.min(pauseMillis, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+      pauseMillis = Math.min(200, pauseMillis * 2);
+      task = find(taskId);
+    }
+    return task;
+  }
+
+  /** The job records of a task, in the order the jobs ended. */
+  public List<JobRecord> jobs(String taskId) {
+    find(taskId);
+    return parts.store().listJobs(taskId);
   }
 
   /** The task. */

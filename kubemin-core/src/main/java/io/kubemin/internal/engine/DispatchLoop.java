@@ -1,17 +1,15 @@
 package io.kubemin.internal.engine;
 
 import io.kubemin.spi.LeaderElection;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The leader's thread: claims tasks of applications it is told about at once, polls for waiting
- * tasks every {@code dispatchPollInterval} (the safety net for tasks created on other instances),
- * offers lost queued tasks again and runs the reaper every heartbeat interval. Started when this
- * instance gains leadership, stopped when it loses it.
+ * The leader's thread: polls for waiting tasks every {@code dispatchPollInterval} (the safety net
+ * for tasks created on instances that do not dispatch, or whose offer failed), offers lost queued
+ * tasks again, and runs the reaper every heartbeat interval. Started when this instance gains
+ * leadership, stopped when it loses it.
  */
 final class DispatchLoop implements LeaderElection.LeadershipListener {
   private static final Logger LOG = LoggerFactory.getLogger(DispatchLoop.class);
@@ -19,16 +17,13 @@ final class DispatchLoop implements LeaderElection.LeadershipListener {
   private final EngineParts parts;
   private final Dispatcher dispatcher;
   private final Reaper reaper;
-  private final Set<String> woken = ConcurrentHashMap.newKeySet();
-  private final Set<String> blockedApps = ConcurrentHashMap.newKeySet();
-  private final Object signal = new Object();
   private volatile boolean leading;
   private Thread thread;
 
   DispatchLoop(EngineParts parts, Dispatcher dispatcher) {
     this.parts = parts;
     this.dispatcher = dispatcher;
-    this.reaper = new Reaper(parts, task -> wake(task.appId(), true));
+    this.reaper = new Reaper(parts, task -> dispatcher.dispatchApp(task.appId()));
   }
 
   @Override
@@ -36,11 +31,10 @@ final class DispatchLoop implements LeaderElection.LeadershipListener {
     if (thread != null) {
       return;
     }
-    LOG.info("instance {} leads: dispatcher and reaper started", parts.settings().instanceId());
+    String instance = parts.settings().instanceId();
+    LOG.info("instance {} leads: dispatcher and reaper started", instance);
     leading = true;
-    thread =
-        EngineThreadFactory.named("kubemin-dispatcher-" + parts.settings().instanceId())
-            .newThread(this::loop);
+    thread = EngineThreadFactory.named("kubemin-dispatcher-" + instance).newThread(this::loop);
     thread.start();
   }
 
@@ -52,38 +46,23 @@ final class DispatchLoop implements LeaderElection.LeadershipListener {
       stopping = thread;
       thread = null;
     }
-    if (stopping != null) {
-      LOG.info(
-          "instance {} no longer leads: dispatcher and reaper stopped",
-          parts.settings().instanceId());
-      stopping.interrupt();
-      try {
-        stopping.join(TimeUnit.SECONDS.toMillis(5));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (stopping == null) {
+      return;
+    }
+    LOG.info(
+        "instance {} no longer leads: dispatcher and reaper stopped",
+        parts.settings().instanceId());
+    stopping.interrupt();
+    try {
+      stopping.join(TimeUnit.SECONDS.toMillis(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
   /** Whether this instance dispatches now. */
   boolean leading() {
     return leading;
-  }
-
-  /** Remembers that an application has tasks waiting behind active ones. */
-  void blocked(String appId) {
-    blockedApps.add(appId);
-  }
-
-  /** Asks the loop to look at an application now (if it may have waiting tasks). */
-  void wake(String appId, boolean certainlyWaiting) {
-    if (!leading || (!certainlyWaiting && !blockedApps.contains(appId))) {
-      return;
-    }
-    woken.add(appId);
-    synchronized (signal) {
-      signal.notifyAll();
-    }
   }
 
   private void loop() {
@@ -93,15 +72,9 @@ final class DispatchLoop implements LeaderElection.LeadershipListener {
     long nextReap = System.nanoTime();
     while (leading) {
       try {
-        for (String appId : Set.copyOf(woken)) {
-          woken.remove(appId);
-          if (!dispatcher.dispatchApp(appId)) {
-            blockedApps.remove(appId);
-          }
-        }
         long now = System.nanoTime();
         if (now - nextPoll >= 0) {
-          blockedApps.addAll(dispatcher.dispatchWaiting());
+          dispatcher.dispatchWaiting();
           dispatcher.reofferLost();
           nextPoll = now + pollNanos;
         }
@@ -109,12 +82,7 @@ final class DispatchLoop implements LeaderElection.LeadershipListener {
           reaper.reap();
           nextReap = now + reapNanos;
         }
-        long waitNanos = Math.min(nextPoll, nextReap) - System.nanoTime();
-        synchronized (signal) {
-          if (woken.isEmpty() && waitNanos > 0) {
-            TimeUnit.NANOSECONDS.timedWait(signal, waitNanos);
-          }
-        }
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, Math.min(nextPoll, nextReap) - System.nanoTime()));
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException e) {

@@ -50,37 +50,21 @@ final class Dispatcher {
     }
   }
 
-  /**
-   * Claims the tasks of one application that may start now; returns whether some of its tasks still
-   * wait behind active ones.
-   */
-  boolean dispatchApp(String appId) {
-    List<Task> appTasks = parts.store().listTasks(appId);
-    List<Task> claimable = claimable(appTasks);
-    claimable.forEach(this::claim);
-    return appTasks.stream().filter(t -> t.status() == TaskStatus.WAITING).count()
-        > claimable.size();
+  /** Claims the waiting tasks of one application that may start now, oldest first. */
+  void dispatchApp(String appId) {
+    claimable(parts.store().listActiveTasks(appId)).forEach(this::claim);
   }
 
-  /**
-   * Claims every waiting task that may start now, oldest first; returns the applications whose
-   * tasks still wait behind active ones.
-   */
-  Set<String> dispatchWaiting() {
+  /** Claims every waiting task that may start now, oldest first. */
+  void dispatchWaiting() {
     List<Task> waiting = parts.store().listTasksByStatus(TaskStatus.WAITING, BATCH);
-    Set<String> blocked = new LinkedHashSet<>();
     if (parts.settings().maxActiveTasksPerApp() <= 0) {
       waiting.forEach(this::claim);
-      return blocked;
+      return;
     }
     Set<String> apps = new LinkedHashSet<>();
     waiting.forEach(t -> apps.add(t.appId()));
-    for (String appId : apps) {
-      if (dispatchApp(appId)) {
-        blocked.add(appId);
-      }
-    }
-    return blocked;
+    apps.forEach(this::dispatchApp);
   }
 
   /**
@@ -114,7 +98,7 @@ final class Dispatcher {
     }
   }
 
-  /** The waiting tasks of an application that may be claimed now, oldest first. */
+  /** The waiting tasks among an application's active ones that may be claimed now. */
   private List<Task> claimable(List<Task> appTasks) {
     int limit = parts.settings().maxActiveTasksPerApp();
     List<Task> waiting = new ArrayList<>();

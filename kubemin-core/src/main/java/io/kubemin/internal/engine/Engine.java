@@ -46,6 +46,9 @@ public final class Engine {
 
   /** Starts the worker and, with the dispatcher role, takes part in leader election. */
   public void start() {
+    if (parts.settings().runs(Role.WORKER) || parts.settings().runs(Role.DISPATCHER)) {
+      parts.queue().ensureGroup(EngineSettings.WORKER_GROUP);
+    }
     if (worker != null) {
       worker.start();
     }
@@ -64,9 +67,7 @@ public final class Engine {
     }
     try {
       if (queuedBehind) {
-        if (dispatcher.dispatchApp(task.appId())) {
-          dispatchLoop.blocked(task.appId());
-        }
+        dispatcher.dispatchApp(task.appId());
       } else {
         dispatcher.claim(task);
       }
@@ -75,9 +76,22 @@ public final class Engine {
     }
   }
 
-  /** Lets tasks queued behind an ended (or cancelled) one go. */
+  /**
+   * Lets the next task queued behind an ended (or cancelled) one go at once, from whichever
+   * instance saw it end: the claim is a compare-and-set, so this is safe beside the leader.
+   */
   public void taskEnded(Task task) {
-    dispatchLoop.wake(task.appId(), false);
+    if (parts.settings().maxActiveTasksPerApp() <= 0) {
+      return;
+    }
+    try {
+      dispatcher.dispatchApp(task.appId());
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "could not offer the next task of application {}; the dispatcher's poll will",
+          task.appId(),
+          e);
+    }
   }
 
   /**

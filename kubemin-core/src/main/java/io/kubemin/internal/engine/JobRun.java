@@ -107,7 +107,7 @@ final class JobRun {
                 false)
             : execute(executor, context);
     StopReason stop = execution.stopReason();
-    boolean ownsResult = stop == null || stop.ownsResult();
+    boolean ownsResult = (stop == null || stop.ownsResult()) && stillOwned();
     if (executor != null && !result.succeeded() && ownsResult) {
       cleanup(executor, context);
     }
@@ -171,6 +171,34 @@ final class JobRun {
     }
     JobStatus status = outcome.status() == JobStatus.RUNNING ? JobStatus.FAILED : outcome.status();
     return new JobResult(job, status, outcome.message(), status == JobStatus.TIMEOUT);
+  }
+
+  /**
+   * Whether this worker still owns the task, so it may clean up and record. While its lease runs
+   * nobody can have taken the task; past it (a worker that stopped heartbeating) the store decides,
+   * and a lost task is fenced.
+   */
+  private boolean stillOwned() {
+    Task mine = execution.task();
+    if (mine.leaseUntil() != null && parts.now().isBefore(mine.leaseUntil())) {
+      return true;
+    }
+    Task current;
+    try {
+      current = parts.store().findTask(mine.id()).orElse(null);
+    } catch (RuntimeException e) {
+      LOG.warn("could not check whether task {} is still this worker's", mine.id(), e);
+      return true;
+    }
+    boolean owned =
+        current != null
+            && current.status() == mine.status()
+            && current.attempt() == mine.attempt()
+            && parts.settings().instanceId().equals(current.owner());
+    if (!owned) {
+      execution.stop(StopReason.FENCED, "the task was taken back from this worker");
+    }
+    return owned;
   }
 
   private void cleanup(JobExecutor executor, JobRunContext context) {

@@ -62,7 +62,15 @@ final class TaskRunner implements Runnable {
         LOG.error("task {} failed unexpectedly", task.id(), e);
         outcome = new Outcome(TaskStatus.FAILED, "internal error: " + e);
       }
-      conclude(outcome, progress);
+      try {
+        conclude(outcome, progress);
+      } catch (RuntimeException e) {
+        LOG.error(
+            "could not write the result of task {}; its lease will expire and another worker"
+                + " resumes it",
+            task.id(),
+            e);
+      }
     } finally {
       onEnd.accept(execution);
       MDC.remove("taskId");
@@ -116,14 +124,7 @@ final class TaskRunner implements Runnable {
   private void conclude(Outcome outcome, TaskProgress progress) {
     StopReason stop = execution.stopReason();
     Task task = execution.task();
-    if (stop == StopReason.FENCED) {
-      LOG.warn(
-          "task {} attempt {} was taken from this worker; result discarded",
-          task.id(),
-          task.attempt());
-      return;
-    }
-    if (stop == StopReason.SHUTDOWN) {
+    if (stop == StopReason.SHUTDOWN && outcome.status() != TaskStatus.COMPLETED) {
       Task back = parts.states().takeBack(task, parts.now());
       LOG.info(
           "task {} handed back at shutdown{}",
@@ -134,7 +135,7 @@ final class TaskRunner implements Runnable {
     Task finished = parts.states().finish(task, outcome.status(), outcome.error(), parts.now());
     if (finished == null) {
       LOG.warn(
-          "task {} attempt {} changed meanwhile; result {} discarded",
+          "task {} attempt {} is no longer this worker's (fenced); its result {} was rejected",
           task.id(),
           task.attempt(),
           outcome.status().jsonName());

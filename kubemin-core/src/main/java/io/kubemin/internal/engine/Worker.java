@@ -47,7 +47,6 @@ final class Worker {
   }
 
   void start() {
-    parts.queue().ensureGroup(EngineSettings.WORKER_GROUP);
     for (int i = 0; i < parts.settings().workerThreads(); i++) {
       String consumer = parts.settings().instanceId() + "-" + i;
       QueueReader reader = new QueueReader(parts, consumer, slots, starter);

@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubemin.KubeMinException;
 import io.kubemin.model.Application;
-import io.kubemin.model.ModelCodec;
+import io.kubemin.model.Parsed;
 import io.kubemin.render.Renderer;
+import io.kubemin.spi.ProviderNotFoundException;
+import io.kubemin.spi.Providers;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,15 +20,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kubemin bench}: measures KubeMin's speed. {@code --render FILE} renders an application on
- * one thread after a warm-up and reports components per second. Exit 0 on success, 1 when the file
- * cannot be rendered, 2 when it cannot be read or no benchmark is chosen.
+ * {@code kubemin bench}: measures KubeMin's speed. By default it runs {@code --tasks} single-job
+ * tasks through a fresh engine ({@code --store}, {@code --queue}) with an executor that does
+ * nothing and reports tasks per second and the latency from exec to the first job's start. {@code
+ * --render FILE} instead renders an application on one thread after a warm-up and reports
+ * components per second. Exit 0 on success, 1 when a task or the render fails, 2 on bad input
+ * (unreadable file, unknown store or queue, counts below 1).
  */
 @Command(
     name = "bench",
-    mixinStandardHelpOptions = true,
-    description = "Measures speed: --render FILE renders an application repeatedly.")
+    description = {
+      "Measures speed: runs single-job tasks through a fresh engine (default),",
+      "or renders an application repeatedly (--render FILE)."
+    })
 public final class BenchCommand implements Callable<Integer> {
+  static final int CANNOT_RENDER = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec private CommandSpec spec;
@@ -36,6 +44,40 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Render this application (JSON or YAML) on one thread.")
   private Path renderFile;
+
+  @Option(
+      names = "--tasks",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description = "Tasks to run (default ${DEFAULT-VALUE}).")
+  private int tasks;
+
+  @Option(
+      names = "--concurrency",
+      paramLabel = "C",
+      defaultValue = "8",
+      description = "Tasks in flight at once (default ${DEFAULT-VALUE}).")
+  private int concurrency;
+
+  @Option(
+      names = "--store",
+      paramLabel = "URI",
+      defaultValue = "memory",
+      description = "Store: memory or jdbc:... (default ${DEFAULT-VALUE}).")
+  private String storeUri;
+
+  @Option(
+      names = "--queue",
+      paramLabel = "URI",
+      defaultValue = "memory",
+      description = "Queue: memory, redis://... or kafka://... (default ${DEFAULT-VALUE}).")
+  private String queueUri;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "show this help and exit")
+  private boolean help;
 
   @Option(names = "--json", description = "Print the result as one JSON object.")
   private boolean json;
@@ -60,18 +102,43 @@ public final class BenchCommand implements Callable<Integer> {
     if (renderFile != null) {
       return benchRender(spec.commandLine().getOut(), err);
     }
-    err.println("bench: choose what to measure, for example --render FILE");
-    return 2;
+    return benchTasks(spec.commandLine().getOut(), err);
+  }
+
+  private int benchTasks(PrintWriter out, PrintWriter err) {
+    TaskBenchmark benchmark;
+    try {
+      Providers.typeOf(storeUri);
+      Providers.typeOf(queueUri);
+      benchmark = new TaskBenchmark(storeUri, queueUri, tasks, concurrency);
+    } catch (IllegalArgumentException e) {
+      err.println("kubemin: bench: " + KubeMinCommand.oneLine(e.getMessage()));
+      return KubeMinCommand.EXIT_CANNOT_RUN;
+    }
+    TaskBenchmark.Result result;
+    try {
+      result = benchmark.run();
+    } catch (ProviderNotFoundException e) {
+      err.println("kubemin: bench: " + KubeMinCommand.oneLine(e.getMessage()));
+      return KubeMinCommand.EXIT_CANNOT_RUN;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("kubemin: bench: interrupted");
+      return CANNOT_RENDER;
+    } catch (RuntimeException e) {
+      err.println("kubemin: bench: " + KubeMinCommand.oneLine(String.valueOf(e.getMessage())));
+      return CANNOT_RENDER;
+    }
+    out.println(json ? TaskBenchmark.asJson(result) : TaskBenchmark.asText(result));
+    return 0;
   }
 
   private int benchRender(PrintWriter out, PrintWriter err) {
-    Application application;
-    try {
-      application = ModelCodec.readApplication(renderFile).value();
-    } catch (UncheckedIOException | KubeMinException e) {
-      err.println("bench: cannot read " + renderFile + ": " + e.getMessage());
-      return 2;
+    Optional<Parsed<Application>> read = ApplicationFile.read(renderFile, err);
+    if (read.isEmpty()) {
+      return KubeMinCommand.EXIT_CANNOT_RUN;
     }
+    Application application = read.get().value();
     RenderBenchmark.Result result;
     try {
       result =
@@ -82,8 +149,8 @@ public final class BenchCommand implements Callable<Integer> {
                   seconds(measuredSeconds))
               .run();
     } catch (KubeMinException e) {
-      err.println("bench: " + e.getMessage());
-      return 1;
+      err.println("kubemin: " + KubeMinCommand.oneLine(e.getMessage()));
+      return CANNOT_RENDER;
     }
     out.println(json ? asJson(result) : asText(result));
     return 0;

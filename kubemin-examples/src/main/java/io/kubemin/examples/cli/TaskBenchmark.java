@@ -1,0 +1,229 @@
+package io.kubemin.examples.cli;
+
+import io.kubemin.KubeMin;
+import io.kubemin.model.Application;
+import io.kubemin.model.Component;
+import io.kubemin.model.Properties;
+import io.kubemin.spi.DataStore;
+import io.kubemin.spi.Job;
+import io.kubemin.spi.JobContext;
+import io.kubemin.spi.JobExecutor;
+import io.kubemin.spi.JobKind;
+import io.kubemin.spi.JobOutcome;
+import io.kubemin.spi.Providers;
+import io.kubemin.spi.Queue;
+import io.kubemin.workflow.TaskEvent;
+import io.kubemin.workflow.TaskStatus;
+import io.kubemin.workflow.WorkflowListener;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs single-job tasks through a fresh engine with an executor that does nothing, and measures
+ * throughput and the latency from exec to the start of the task's first job. {@code concurrency}
+ * clients each run their own application's tasks one after the other, so that many tasks are in
+ * flight; a warm-up run comes first so the JIT has compiled the hot paths.
+ */
+public final class TaskBenchmark {
+  private static final int MAX_WARMUP_TASKS = 2_000;
+
+  private final String storeUri;
+  private final String queueUri;
+  private final int tasks;
+  private final int concurrency;
+  private final Map<String, Long> firstJobStarts = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<TaskStatus>> endings = new ConcurrentHashMap<>();
+
+  /**
+   * @param storeUri the store to use ({@code memory}, {@code jdbc:…})
+   * @param queueUri the queue to use ({@code memory}, {@code redis://…}, {@code kafka://…})
+   * @param tasks tasks to measure
+   * @param concurrency tasks in flight at once (clients, and the engine's concurrent task limit)
+   */
+  public TaskBenchmark(String storeUri, String queueUri, int tasks, int concurrency) {
+    this.storeUri = Objects.requireNonNull(storeUri, "storeUri");
+    this.queueUri = Objects.requireNonNull(queueUri, "queueUri");
+    if (tasks < 1 || concurrency < 1) {
+      throw new IllegalArgumentException("tasks and concurrency must be at least 1");
+    }
+    this.tasks = tasks;
+    this.concurrency = concurrency;
+  }
+
+  /**
+   * Runs the warm-up and the measured run.
+   *
+   * @throws IllegalStateException when a task does not complete
+   */
+  public Result run() throws InterruptedException {
+    try (DataStore store = Providers.openDataStore(storeUri);
+        Queue queue = Providers.openQueue(queueUri);
+        KubeMin kubemin = engine(store, queue)) {
+      kubemin.start();
+      List<String> apps = new ArrayList<>();
+      for (int i = 0; i < concurrency; i++) {
+        apps.add(kubemin.createApplication(application(i)).id());
+      }
+      measure(kubemin, apps, Math.min(tasks, MAX_WARMUP_TASKS));
+      firstJobStarts.clear();
+      long start = System.nanoTime();
+      long[] latencies = measure(kubemin, apps, tasks);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      Arrays.sort(latencies);
+      return new Result(
+          tasks,
+          tasks / seconds,
+          percentile(latencies, 0.50),
+          percentile(latencies, 0.99),
+          latencies[latencies.length - 1] / 1e6,
+          Providers.typeOf(storeUri),
+          Providers.typeOf(queueUri));
+    }
+  }
+
+  private KubeMin engine(DataStore store, Queue queue) {
+    return KubeMin.builder()
+        .dataStore(store)
+        .queue(queue)
+        .jobExecutor(new NoopExecutor())
+        .maxConcurrentTasks(concurrency)
+        .listener(
+            new WorkflowListener() {
+              @Override
+              public void taskFinished(TaskEvent event) {
+                ending(event.taskId()).complete(event.status());
+              }
+            })
+        .build();
+  }
+
+  private long[] measure(KubeMin kubemin, List<String> apps, int count)
+      throws InterruptedException {
+    long[] latencies = new long[count];
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (String appId : apps) {
+        running.add(clients.submit(() -> client(kubemin, appId, next, latencies)));
+      }
+      for (Future<?> client : running) {
+        client.get();
+      }
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+    } finally {
+      clients.shutdownNow();
+    }
+    return latencies;
+  }
+
+  private void client(KubeMin kubemin, String appId, AtomicInteger next, long[] latencies) {
+    for (int i = next.getAndIncrement(); i < latencies.length; i = next.getAndIncrement()) {
+      long created = System.nanoTime();
+      String taskId = kubemin.exec(appId);
+      TaskStatus status = ending(taskId).join();
+      endings.remove(taskId);
+      if (status != TaskStatus.COMPLETED) {
+        throw new IllegalStateException("task " + taskId + " ended " + status.jsonName());
+      }
+      latencies[i] = firstJobStarts.remove(taskId) - created;
+    }
+  }
+
+  private CompletableFuture<TaskStatus> ending(String taskId) {
+    return endings.computeIfAbsent(taskId, id -> new CompletableFuture<>());
+  }
+
+  private static Application application(int index) {
+    Component config =
+        Component.builder()
+            .name("settings")
+            .type("config")
+            .properties(Properties.builder().conf(Map.of("mode", "bench")).build())
+            .build();
+    return Application.builder().name("bench-" + index).components(config).build();
+  }
+
+  /** The result as one line of text. */
+  static String asText(Result r) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "tasks %d (store %s, queue %s): %.0f tasks/s; exec to first job p50 %.3f ms, p99 %.3f ms,"
+            + " max %.3f ms",
+        r.tasks(),
+        r.store(),
+        r.queue(),
+        r.tasksPerSecond(),
+        r.p50Millis(),
+        r.p99Millis(),
+        r.maxMillis());
+  }
+
+  /** The result as one JSON object. */
+  static String asJson(Result r) {
+    com.fasterxml.jackson.databind.node.ObjectNode node =
+        new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+    node.put("tasks", r.tasks());
+    node.put("tasks_per_s", Math.round(r.tasksPerSecond()));
+    com.fasterxml.jackson.databind.node.ObjectNode latency = node.putObject("latency_ms");
+    latency.put("p50", millis(r.p50Millis()));
+    latency.put("p99", millis(r.p99Millis()));
+    latency.put("max", millis(r.maxMillis()));
+    node.put("store", r.store());
+    node.put("queue", r.queue());
+    return node.toString();
+  }
+
+  private static double millis(double value) {
+    return Math.round(value * 1000) / 1000.0;
+  }
+
+  private static double percentile(long[] sorted, double fraction) {
+    int index = (int) Math.ceil(fraction * sorted.length) - 1;
+    return sorted[Math.max(0, index)] / 1e6;
+  }
+
+  /** Applies nothing; notes when each task's first job started. */
+  private final class NoopExecutor implements JobExecutor {
+    @Override
+    public boolean supports(JobKind kind) {
+      return true;
+    }
+
+    @Override
+    public JobOutcome run(Job job, JobContext context) {
+      firstJobStarts.putIfAbsent(job.taskId(), System.nanoTime());
+      return JobOutcome.completed();
+    }
+  }
+
+  /**
+   * What the benchmark measured.
+   *
+   * @param tasks tasks measured
+   * @param tasksPerSecond completed tasks per second
+   * @param p50Millis median latency from exec to the first job's start
+   * @param p99Millis 99th percentile of that latency
+   * @param maxMillis its maximum
+   * @param store the store's provider type
+   * @param queue the queue's provider type
+   */
+  public record Result(
+      int tasks,
+      double tasksPerSecond,
+      double p50Millis,
+      double p99Millis,
+      double maxMillis,
+      String store,
+      String queue) {}
+}
