@@ -1,11 +1,9 @@
 package io.kubemin.render;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * Names of rendered objects (inventory §3.2): {@code <prefix>-<component>-<appId>} in RFC 1123
@@ -22,9 +20,8 @@ public final class Naming {
   /** Length of the stable ids this class derives. */
   public static final int ID_LENGTH = 24;
 
-  private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\r\\n]");
-  private static final Pattern NOT_DNS = Pattern.compile("[^a-z0-9-]+");
-  private static final Pattern HYPHENS = Pattern.compile("-{2,}");
+  private static final String ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+  private static final MessageDigest SHA_256 = newSha256();
   private static final int HASH_LENGTH = 8;
 
   private Naming() {}
@@ -106,10 +103,24 @@ public final class Naming {
     if (raw == null) {
       return fallback;
     }
-    String lower = raw.toLowerCase(Locale.ROOT);
-    String replaced = HYPHENS.matcher(NOT_DNS.matcher(lower).replaceAll("-")).replaceAll("-");
-    String trimmed = trimHyphens(replaced);
-    return trimmed.isEmpty() ? fallback : trimmed;
+    StringBuilder label = new StringBuilder(raw.length());
+    boolean separator = false;
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        if (separator && label.length() > 0) {
+          label.append('-');
+        }
+        separator = false;
+        label.append(c);
+      } else {
+        separator = true;
+      }
+    }
+    return label.length() == 0 ? fallback : label.toString();
   }
 
   /**
@@ -139,21 +150,42 @@ public final class Naming {
    * same text always gives the same id.
    */
   public static String stableId(String text) {
+    byte[] digest = sha256().digest(text.getBytes(StandardCharsets.UTF_8));
+    char[] id = new char[ID_LENGTH];
+    for (int i = 0; i < ID_LENGTH; i++) {
+      id[i] = ID_ALPHABET.charAt((digest[i] & 0xff) % ID_ALPHABET.length());
+    }
+    return new String(id);
+  }
+
+  private static MessageDigest newSha256() {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      String base36 = new BigInteger(1, digest).toString(Character.MAX_RADIX);
-      // A 256-bit number has about 50 base-36 digits; pad anyway so the length never varies.
-      return base36.length() >= ID_LENGTH
-          ? base36.substring(0, ID_LENGTH)
-          : "0".repeat(ID_LENGTH - base36.length()) + base36;
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
   }
 
+  private static MessageDigest sha256() {
+    try {
+      return (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("SHA-256 digests of the JDK can be cloned", e);
+    }
+  }
+
   private static String lowerStrip(String value) {
-    return value == null ? "" : WHITESPACE.matcher(value.toLowerCase(Locale.ROOT)).replaceAll("");
+    if (value == null) {
+      return "";
+    }
+    StringBuilder stripped = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+        stripped.append(c);
+      }
+    }
+    return stripped.toString().toLowerCase(Locale.ROOT);
   }
 
   private static String trimHyphens(String value) {

@@ -13,12 +13,10 @@ import java.util.Set;
 final class ComponentRules {
   private final Findings findings;
   private final TraitRules traits;
-  private final ContainerRules containers;
 
   ComponentRules(Findings findings, TraitRules traits) {
     this.findings = findings;
     this.traits = traits;
-    this.containers = new ContainerRules(findings, traits);
   }
 
   void check(List<Component> components) {
@@ -40,7 +38,7 @@ final class ComponentRules {
           checkTypeAndImage(component, field);
           checkProperties(component.properties(), field + ".properties");
           traits.check(component.traits(), field + ".traits", false);
-          containers.checkDistinctNames(component, field);
+          ContainerRules.checkDistinctNames(component, field, findings);
         });
   }
 
@@ -69,10 +67,7 @@ final class ComponentRules {
   }
 
   private void checkProperties(Properties properties, String field) {
-    TraitRules.each(
-        properties.ports(),
-        field + ".ports",
-        (port, portField) -> Ports.check(port.port(), portField + ".port", findings));
+    Ports.checkAll(properties.ports(), field + ".ports", findings);
     NameRules.checkEnvNames(properties.env(), field + ".env", findings);
   }
 }

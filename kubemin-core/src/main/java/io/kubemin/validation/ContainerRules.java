@@ -50,21 +50,24 @@ final class ContainerRules {
   }
 
   /** Containers of one pod need distinct names; the main container is named after the component. */
-  void checkDistinctNames(Component component, String field) {
+  static void checkDistinctNames(Component component, String field, Findings findings) {
     Set<String> names = new HashSet<>();
     if (component.name() != null) {
       names.add(component.name());
     }
     var pod = component.traits();
     for (int i = 0; i < pod.init().size(); i++) {
-      checkDistinct(pod.init().get(i).name(), field + ".traits.init[" + i + "].name", names);
+      checkDistinct(
+          pod.init().get(i).name(), field + ".traits.init[" + i + "].name", names, findings);
     }
     for (int i = 0; i < pod.sidecar().size(); i++) {
-      checkDistinct(pod.sidecar().get(i).name(), field + ".traits.sidecar[" + i + "].name", names);
+      checkDistinct(
+          pod.sidecar().get(i).name(), field + ".traits.sidecar[" + i + "].name", names, findings);
     }
   }
 
-  private void checkDistinct(String name, String field, Set<String> names) {
+  private static void checkDistinct(
+      String name, String field, Set<String> names, Findings findings) {
     if (name != null && !name.isEmpty() && !names.add(name)) {
       findings.error(
           field,

@@ -52,8 +52,14 @@ final class ProbeRules {
 
   private void checkHandlers(ProbeTrait probe, String field) {
     int handlers = 0;
-    if (probe.exec() != null && !probe.exec().command().isEmpty()) {
+    if (probe.exec() != null) {
       handlers++;
+      if (probe.exec().command().isEmpty()) {
+        findings.error(
+            field + ".exec.command",
+            ValidationCodes.MISSING_REQUIRED_FIELD,
+            "an exec probe needs a command");
+      }
     }
     if (probe.httpGet() != null) {
       handlers++;
@@ -67,7 +73,7 @@ final class ProbeRules {
       findings.error(
           field,
           ValidationCodes.INVALID_PROBE_CONFIG,
-          "probe must specify exactly one of exec (with a command), http_get or tcp_socket"
+          "probe must specify exactly one of exec, http_get or tcp_socket"
               + (handlers == 0 ? "" : ", not " + handlers));
     }
   }

@@ -4,15 +4,16 @@ import java.util.regex.Pattern;
 
 /** Kubernetes resource quantities, as the API server accepts them, without a sign. */
 final class Quantities {
-  // Binary suffixes (Ki..Ei), decimal SI suffixes (n, u, m, k, M..E) or a decimal exponent.
+  // Binary suffixes (Ki..Ei), decimal SI suffixes (m, k, M..E) or a decimal exponent; Kubernetes
+  // also knows n and u, which the renderer does not take and no one needs for resources.
   private static final Pattern QUANTITY =
-      Pattern.compile("(\\d+(\\.\\d*)?|\\.\\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\\d+)?");
+      Pattern.compile("(\\d+(\\.\\d*)?|\\.\\d+)([KMGTPE]i|[mkMGTPE]|[eE][+-]?\\d+)?");
   private static final Pattern WHOLE_NUMBER = Pattern.compile("\\d+");
   private static final int MAX_LENGTH = 64;
 
   static final String RULE =
       "a Kubernetes quantity such as 500m, 2, 1.5Gi, 512Mi or 1e3 (suffixes Ki Mi Gi Ti Pi Ei,"
-          + " n u m k M G T P E)";
+          + " m k M G T P E)";
 
   private Quantities() {}
 

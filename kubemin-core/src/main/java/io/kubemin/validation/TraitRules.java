@@ -1,31 +1,39 @@
 package io.kubemin.validation;
 
+import io.kubemin.model.Component;
 import io.kubemin.model.ResourcesTrait;
 import io.kubemin.model.ShareTrait;
 import io.kubemin.model.Traits;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiConsumer;
 
 /** The rules for a {@code traits} object, applied again (nested) inside init and sidecar. */
 final class TraitRules {
-  private static final Set<String> SHARE_STRATEGIES = Set.of("", "default", "ignore", "force");
+  private static final Set<String> SHARE_STRATEGIES = Set.of("default", "ignore", "force");
 
   private final Findings findings;
   private final Set<String> customTraits;
   private final StorageRules storage;
   private final ProbeRules probes;
   private final EnvRules env;
-  private final AccessRules access;
+  private final RbacRules rbac;
+  private final IngressRules ingress;
   private final ContainerRules containers;
 
-  TraitRules(Findings findings, Set<String> customTraits) {
+  /**
+   * @param customTraits the trait keys that have a processor
+   * @param components the application's components
+   */
+  TraitRules(Findings findings, Set<String> customTraits, List<Component> components) {
     this.findings = findings;
     this.customTraits = customTraits;
     this.storage = new StorageRules(findings);
     this.probes = new ProbeRules(findings);
     this.env = new EnvRules(findings);
-    this.access = new AccessRules(findings);
+    this.rbac = new RbacRules(findings);
+    this.ingress = new IngressRules(findings, components);
     this.containers = new ContainerRules(findings, this);
   }
 
@@ -60,8 +68,8 @@ final class TraitRules {
         traits.sidecar(),
         prefix + ".sidecar",
         (sidecar, field) -> containers.checkSidecar(sidecar, field, nested));
-    each(traits.rbac(), prefix + ".rbac", access::checkRbac);
-    each(traits.ingress(), prefix + ".ingress", access::checkIngress);
+    each(traits.rbac(), prefix + ".rbac", rbac::check);
+    each(traits.ingress(), prefix + ".ingress", ingress::check);
     each(traits.envFrom(), prefix + ".env_from", env::checkEnvFrom);
     each(traits.envs(), prefix + ".envs", env::checkEnv);
     checkResources(traits.resources(), prefix + ".resources");
@@ -100,11 +108,14 @@ final class TraitRules {
   }
 
   private void checkShare(ShareTrait share, String field) {
-    if (share != null && share.strategy() != null && !SHARE_STRATEGIES.contains(share.strategy())) {
+    if (share == null || Findings.isBlank(share.strategy())) {
+      return;
+    }
+    if (!SHARE_STRATEGIES.contains(share.strategy().toLowerCase(Locale.ROOT))) {
       findings.error(
           field + ".strategy",
           ValidationCodes.INVALID_TRAIT_CONFIG,
-          "share strategy must be default, ignore or force (got "
+          "share strategy must be default, ignore, force or empty (got "
               + Findings.quote(share.strategy())
               + ")");
     }

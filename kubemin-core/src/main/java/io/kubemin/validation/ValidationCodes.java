@@ -29,7 +29,7 @@ public final class ValidationCodes {
   /** A webservice, store, init or sidecar container has no image. */
   public static final String MISSING_IMAGE = "MISSING_IMAGE";
 
-  /** A port is outside 1..65535. */
+  /** A port is outside 1..65535, has an unknown protocol or is listed twice. */
   public static final String INVALID_PORT = "INVALID_PORT";
 
   /** An environment variable name is empty or contains '='. */
@@ -43,7 +43,10 @@ public final class ValidationCodes {
 
   // Traits
 
-  /** A trait or step value is malformed: resource quantity, share strategy, retry limit. */
+  /**
+   * A trait or step value is malformed: resource quantity, share strategy, ingress path type or
+   * backend, rbac non-resource URLs, retry limit.
+   */
   public static final String INVALID_TRAIT_CONFIG = "INVALID_TRAIT_CONFIG";
 
   /** A storage type is not persistent, ephemeral, config or secret. */

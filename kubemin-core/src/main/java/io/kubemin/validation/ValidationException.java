@@ -8,13 +8,16 @@ import java.util.stream.Collectors;
 public final class ValidationException extends KubeMinException {
   private static final long serialVersionUID = 1L;
 
+  /** Business code of invalid input (upstream {@code ErrValidationFailed}); HTTP status 400. */
+  public static final int CODE = 10020;
+
   private final transient List<ValidationError> errors;
 
   /**
    * @param errors the errors, at least one
    */
   public ValidationException(List<ValidationError> errors) {
-    super(describe(errors));
+    super(describe(errors), null, 400, CODE);
     if (errors.isEmpty()) {
       throw new IllegalArgumentException("a ValidationException needs at least one error");
     }

@@ -49,7 +49,8 @@ public final class Validator {
     Findings findings = new Findings();
     NameRules.checkName(app.name(), "name", findings);
     NameRules.checkNamespace(app.namespace(), "namespace", findings);
-    new ComponentRules(findings, new TraitRules(findings, customTraits)).check(app.components());
+    TraitRules traits = new TraitRules(findings, customTraits, app.components());
+    new ComponentRules(findings, traits).check(app.components());
     new WorkflowRules(findings, lowerCased(app.components().stream().map(Component::name).toList()))
         .check(app.workflow());
     return findings.result();

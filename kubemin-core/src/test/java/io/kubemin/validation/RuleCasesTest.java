@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.kubemin.model.Application;
 import io.kubemin.model.ModelCodec;
 import io.kubemin.model.Parsed;
+import io.kubemin.render.Renderer;
 import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -37,11 +38,16 @@ class RuleCasesTest {
 
   @ParameterizedTest
   @MethodSource("cases")
-  void validDocumentPasses(JsonNode ruleCase) throws Exception {
-    ValidationResult result = Validator.standard().validate(merged(ruleCase.get("valid")));
+  void validDocumentPassesAndRenders(JsonNode ruleCase) throws Exception {
+    Parsed<Application> valid = merged(ruleCase.get("valid"));
+
+    ValidationResult result = Validator.standard().validate(valid);
 
     assertThat(result.errors()).isEmpty();
     assertThat(result.warnings()).as("typos in the case").isEmpty();
+    if (!ruleCase.has("not_rendered")) {
+      assertThat(Renderer.builder().build().render(valid.value()).objects()).isNotEmpty();
+    }
   }
 
   @ParameterizedTest

@@ -8,8 +8,11 @@ import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.kubemin.model.Application;
 import io.kubemin.model.ModelCodec;
 import io.kubemin.model.ModelParseException;
+import io.kubemin.model.Parsed;
+import io.kubemin.render.Renderer;
 import io.kubemin.testing.UpstreamExamples;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
@@ -22,15 +25,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Damages the upstream examples at random (fixed seed) and checks that reading and validating only
- * ever end in a {@link ModelParseException} or a {@link ValidationResult}, never another exception.
+ * ever end in a {@link ModelParseException} or a {@link ValidationResult}, never another exception,
+ * and that the renderer renders whatever the validator accepts.
  */
 class ValidationFuzzTest {
   private static final long SEED = 0x6b75_6265_6d69_6eL;
-  private static final int ITERATIONS = 12_000;
+  private static final int ITERATIONS = 10_000;
   private static final StreamWriteConstraints DEEP =
       StreamWriteConstraints.builder().maxNestingDepth(100_000).build();
   private static final ObjectMapper JSON =
       new ObjectMapper(JsonFactory.builder().streamWriteConstraints(DEEP).build());
+  private static final Renderer RENDERER = Renderer.builder().build();
   private static final ObjectMapper YAML =
       new ObjectMapper(YAMLFactory.builder().streamWriteConstraints(DEEP).build());
 
@@ -59,15 +64,17 @@ class ValidationFuzzTest {
         text = YAML.writeValueAsString(doc);
       }
       try {
-        ValidationResult result =
-            Validator.standard()
-                .validate((yaml ? ModelCodec.yaml() : ModelCodec.json()).readApplication(text));
+        Parsed<Application> parsed =
+            (yaml ? ModelCodec.yaml() : ModelCodec.json()).readApplication(text);
+        ValidationResult result = Validator.standard().validate(parsed);
         for (ValidationError error : result.errors()) {
           assertThat(error.field()).isNotBlank();
           assertThat(knownCodes).contains(error.code());
           assertThat(error.message()).isNotBlank().hasSizeLessThan(1000);
         }
         if (result.valid()) {
+          // What the validator accepts, the renderer must be able to render.
+          RENDERER.render(parsed.value());
           valid++;
         } else {
           invalid++;

@@ -1,5 +1,6 @@
 package io.kubemin.render.internal;
 
+import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.kubemin.model.Application;
 import io.kubemin.model.Component;
@@ -64,26 +65,25 @@ public final class ComponentRenderer {
       case CONFIG -> List.of(object(name, JobKind.CONFIG_MAP, ConfigRenderer.configMap(scope)));
       case SECRET -> List.of(object(name, JobKind.SECRET, ConfigRenderer.secret(scope)));
       case WEBSERVICE -> {
-        List<RenderedObject> objects = WorkloadRenderer.render(scope, pipeline, JobKind.DEPLOYMENT);
-        if (hasPorts(scope)) {
-          objects.add(1, object(name, JobKind.SERVICE, ServiceRenderer.clusterIp(scope)));
+        List<ContainerPort> ports = ServiceRenderer.containerPorts(scope);
+        List<RenderedObject> objects =
+            WorkloadRenderer.render(scope, pipeline, JobKind.DEPLOYMENT, ports);
+        if (!ports.isEmpty()) {
+          objects.add(1, object(name, JobKind.SERVICE, ServiceRenderer.clusterIp(scope, ports)));
         }
         yield objects;
       }
       case STORE -> {
+        List<ContainerPort> ports = ServiceRenderer.containerPorts(scope);
         List<RenderedObject> objects =
-            WorkloadRenderer.render(scope, pipeline, JobKind.STATEFUL_SET);
-        objects.add(1, object(name, JobKind.SERVICE, ServiceRenderer.headless(scope)));
-        if (hasPorts(scope)) {
-          objects.add(2, object(name, JobKind.SERVICE, ServiceRenderer.clusterIp(scope)));
+            WorkloadRenderer.render(scope, pipeline, JobKind.STATEFUL_SET, ports);
+        objects.add(1, object(name, JobKind.SERVICE, ServiceRenderer.headless(scope, ports)));
+        if (!ports.isEmpty()) {
+          objects.add(2, object(name, JobKind.SERVICE, ServiceRenderer.clusterIp(scope, ports)));
         }
         yield objects;
       }
     };
-  }
-
-  private static boolean hasPorts(ComponentScope scope) {
-    return !scope.component().properties().ports().isEmpty();
   }
 
   private static RenderedObject object(String component, JobKind kind, HasMetadata object) {

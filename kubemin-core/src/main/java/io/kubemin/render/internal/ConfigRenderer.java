@@ -1,14 +1,12 @@
 package io.kubemin.render.internal;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.kubemin.model.Properties;
 import io.kubemin.render.Labels;
 import io.kubemin.trait.internal.ComponentScope;
+import io.kubemin.trait.internal.Metadata;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,19 +26,21 @@ final class ConfigRenderer {
   static ConfigMap configMap(ComponentScope scope) {
     Properties properties = scope.component().properties();
     boolean fetched = isUrlMode(properties);
-    return new ConfigMapBuilder()
-        .withMetadata(metadata(scope, fetched))
-        .withData(fetched ? Map.of() : new LinkedHashMap<>(properties.conf()))
-        .build();
+    ConfigMap map = new ConfigMap();
+    map.setMetadata(metadata(scope, fetched));
+    if (!fetched) {
+      map.setData(new LinkedHashMap<>(properties.conf()));
+    }
+    return map;
   }
 
   static Secret secret(ComponentScope scope) {
     Properties properties = scope.component().properties();
-    return new SecretBuilder()
-        .withMetadata(metadata(scope, isUrlMode(properties)))
-        .withType("Opaque")
-        .withStringData(new LinkedHashMap<>(properties.secret()))
-        .build();
+    Secret secret = new Secret();
+    secret.setMetadata(metadata(scope, isUrlMode(properties)));
+    secret.setType("Opaque");
+    secret.setStringData(new LinkedHashMap<>(properties.secret()));
+    return secret;
   }
 
   private static boolean isUrlMode(Properties properties) {
@@ -49,18 +49,14 @@ final class ConfigRenderer {
   }
 
   private static ObjectMeta metadata(ComponentScope scope, boolean fetched) {
-    ObjectMetaBuilder meta =
-        new ObjectMetaBuilder()
-            .withName(scope.name())
-            .withNamespace(scope.namespace())
-            .withLabels(scope.labels());
+    ObjectMeta meta = Metadata.of(scope.name(), scope.namespace(), scope.labels());
     if (fetched) {
       Map<String, String> conf = scope.component().properties().conf();
       String file = conf.get(FILE_KEY);
-      meta.addToAnnotations(Labels.SOURCE_URL_ANNOTATION, conf.get(URL_KEY))
-          .addToAnnotations(
-              Labels.SOURCE_FILE_ANNOTATION, file == null || file.isBlank() ? DEFAULT_FILE : file);
+      meta.getAnnotations().put(Labels.SOURCE_URL_ANNOTATION, conf.get(URL_KEY));
+      meta.getAnnotations()
+          .put(Labels.SOURCE_FILE_ANNOTATION, file == null || file.isBlank() ? DEFAULT_FILE : file);
     }
-    return meta.build();
+    return meta;
   }
 }

@@ -1,16 +1,15 @@
 package io.kubemin.render.internal;
 
 import io.fabric8.kubernetes.api.model.ContainerPort;
-import io.fabric8.kubernetes.api.model.ContainerPortBuilder;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
-import io.fabric8.kubernetes.api.model.ServicePortBuilder;
+import io.fabric8.kubernetes.api.model.ServiceSpec;
 import io.kubemin.model.Port;
 import io.kubemin.render.Labels;
 import io.kubemin.render.Naming;
 import io.kubemin.trait.internal.ComponentScope;
+import io.kubemin.trait.internal.Metadata;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,20 +26,20 @@ final class ServiceRenderer {
   private ServiceRenderer() {}
 
   /** {@code svc-<component>-<appId>}, type ClusterIP. */
-  static Service clusterIp(ComponentScope scope) {
-    return service(scope, Naming.service(scope.name(), scope.appId()), null);
+  static Service clusterIp(ComponentScope scope, List<ContainerPort> ports) {
+    return service(scope, Naming.service(scope.name(), scope.appId()), null, ports);
   }
 
   /** {@code svc-<component>-<appId>-headless}: the StatefulSet's governing Service. */
-  static Service headless(ComponentScope scope) {
-    return service(scope, Naming.headlessService(scope.name(), scope.appId()), "None");
+  static Service headless(ComponentScope scope, List<ContainerPort> ports) {
+    return service(scope, Naming.headlessService(scope.name(), scope.appId()), "None", ports);
   }
 
-  /** The container ports of the main container, checked. */
+  /** The component's ports as container ports, checked: valid numbers and protocols, no repeats. */
   static List<ContainerPort> containerPorts(ComponentScope scope) {
-    List<ContainerPort> ports = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
     List<Port> given = scope.component().properties().ports();
+    List<ContainerPort> ports = new ArrayList<>(given.size());
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < given.size(); i++) {
       Port port = given.get(i);
       String path = "properties.ports[" + i + "]";
@@ -52,42 +51,38 @@ final class ServiceRenderer {
         throw scope.error(
             path + ".port", "port " + port.port() + "/" + protocol + " is listed twice");
       }
-      ports.add(
-          new ContainerPortBuilder().withContainerPort(port.port()).withProtocol(protocol).build());
+      ContainerPort containerPort = new ContainerPort();
+      containerPort.setContainerPort(port.port());
+      containerPort.setProtocol(protocol);
+      ports.add(containerPort);
     }
     return ports;
   }
 
-  private static Service service(ComponentScope scope, String name, String clusterIp) {
-    List<ServicePort> ports = new ArrayList<>();
-    for (ContainerPort port : containerPorts(scope)) {
-      int number = port.getContainerPort();
+  private static Service service(
+      ComponentScope scope, String name, String clusterIp, List<ContainerPort> containerPorts) {
+    ServiceSpec spec = new ServiceSpec();
+    spec.setType("ClusterIP");
+    spec.setClusterIP(clusterIp);
+    spec.setSelector(Labels.selector(scope.appId(), scope.name()));
+    for (ContainerPort containerPort : containerPorts) {
+      int number = containerPort.getContainerPort();
+      String protocol = containerPort.getProtocol();
+      ServicePort port = new ServicePort();
       // Names stay unique when one number is served over two protocols.
-      String portName =
-          "TCP".equals(port.getProtocol())
+      port.setName(
+          "TCP".equals(protocol)
               ? Naming.servicePort(scope.name(), number)
-              : port.getProtocol().toLowerCase(Locale.ROOT) + "-" + number;
-      ports.add(
-          new ServicePortBuilder()
-              .withName(portName)
-              .withPort(number)
-              .withTargetPort(new IntOrString(number))
-              .withProtocol(port.getProtocol())
-              .build());
+              : protocol.toLowerCase(Locale.ROOT) + "-" + number);
+      port.setPort(number);
+      port.setTargetPort(new IntOrString(number));
+      port.setProtocol(protocol);
+      spec.getPorts().add(port);
     }
-    return new ServiceBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(scope.namespace())
-        .withLabels(scope.labels())
-        .endMetadata()
-        .withNewSpec()
-        .withType("ClusterIP")
-        .withClusterIP(clusterIp)
-        .withSelector(Labels.selector(scope.appId(), scope.name()))
-        .withPorts(ports)
-        .endSpec()
-        .build();
+    Service service = new Service();
+    service.setMetadata(Metadata.of(name, scope.namespace(), scope.labels()));
+    service.setSpec(spec);
+    return service;
   }
 
   private static String protocol(ComponentScope scope, String path, Port port) {

@@ -1,16 +1,16 @@
 package io.kubemin.render.internal;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.LabelSelectorBuilder;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
-import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 import io.kubemin.model.Component;
 import io.kubemin.render.Labels;
 import io.kubemin.render.Naming;
@@ -19,6 +19,7 @@ import io.kubemin.spi.JobKind;
 import io.kubemin.trait.internal.ComponentScope;
 import io.kubemin.trait.internal.DefaultTraitContext;
 import io.kubemin.trait.internal.EnvVars;
+import io.kubemin.trait.internal.Metadata;
 import io.kubemin.trait.internal.PodState;
 import io.kubemin.trait.internal.TraitPipeline;
 import java.util.ArrayList;
@@ -34,12 +35,13 @@ final class WorkloadRenderer {
   private WorkloadRenderer() {}
 
   /** The workload first, then the objects the traits added. */
-  static List<RenderedObject> render(ComponentScope scope, TraitPipeline pipeline, JobKind kind) {
+  static List<RenderedObject> render(
+      ComponentScope scope, TraitPipeline pipeline, JobKind kind, List<ContainerPort> ports) {
     Component component = scope.component();
     if (component.image() == null || component.image().isBlank()) {
       throw scope.error("image", "is required for a " + component.type() + " component");
     }
-    PodState pod = new PodState(scope, kind, podTemplate(scope, kind));
+    PodState pod = new PodState(scope, kind, podTemplate(scope, kind, ports));
     pipeline.apply(DefaultTraitContext.main(pod, pipeline), component.traits());
     List<RenderedObject> objects = new ArrayList<>();
     objects.add(new RenderedObject(scope.name(), kind, kind.band(), workload(scope, kind, pod)));
@@ -47,63 +49,57 @@ final class WorkloadRenderer {
     return objects;
   }
 
-  private static PodTemplateSpec podTemplate(ComponentScope scope, JobKind kind) {
+  private static PodTemplateSpec podTemplate(
+      ComponentScope scope, JobKind kind, List<ContainerPort> ports) {
     Component component = scope.component();
-    Container main =
-        new ContainerBuilder()
-            .withName(Naming.mainContainer(scope.name()))
-            .withImage(component.image())
-            .withImagePullPolicy("IfNotPresent")
-            .withCommand(component.properties().command())
-            .withArgs(component.properties().args())
-            .withPorts(ServiceRenderer.containerPorts(scope))
-            .withEnv(EnvVars.sorted(component.properties().env()))
-            .build();
-    return new PodTemplateSpecBuilder()
-        .withNewMetadata()
-        .withLabels(scope.labels())
-        .endMetadata()
-        .withNewSpec()
-        .withContainers(main)
-        .withTerminationGracePeriodSeconds(
-            kind == JobKind.STATEFUL_SET ? STATEFUL_SET_GRACE_SECONDS : null)
-        .endSpec()
-        .build();
+    Container main = new Container();
+    main.setName(Naming.mainContainer(scope.name()));
+    main.setImage(component.image());
+    main.setImagePullPolicy("IfNotPresent");
+    main.setCommand(new ArrayList<>(component.properties().command()));
+    main.setArgs(new ArrayList<>(component.properties().args()));
+    main.setPorts(new ArrayList<>(ports));
+    main.setEnv(EnvVars.sorted(component.properties().env()));
+    PodSpec spec = new PodSpec();
+    spec.getContainers().add(main);
+    if (kind == JobKind.STATEFUL_SET) {
+      spec.setTerminationGracePeriodSeconds(STATEFUL_SET_GRACE_SECONDS);
+    }
+    ObjectMeta meta = new ObjectMeta();
+    meta.setLabels(new java.util.LinkedHashMap<>(scope.labels()));
+    PodTemplateSpec template = new PodTemplateSpec();
+    template.setMetadata(meta);
+    template.setSpec(spec);
+    return template;
   }
 
   private static HasMetadata workload(ComponentScope scope, JobKind kind, PodState pod) {
     int replicas = scope.component().effectiveReplicas();
-    LabelSelector selector =
-        new LabelSelectorBuilder()
-            .withMatchLabels(Labels.selector(scope.appId(), scope.name()))
-            .build();
+    LabelSelector selector = new LabelSelector();
+    selector.setMatchLabels(Labels.selector(scope.appId(), scope.name()));
     if (kind == JobKind.DEPLOYMENT) {
-      return new DeploymentBuilder()
-          .withMetadata(metadata(scope, Naming.deployment(scope.name(), scope.appId())))
-          .withNewSpec()
-          .withReplicas(replicas)
-          .withSelector(selector)
-          .withTemplate(pod.template())
-          .endSpec()
-          .build();
+      DeploymentSpec spec = new DeploymentSpec();
+      spec.setReplicas(replicas);
+      spec.setSelector(selector);
+      spec.setTemplate(pod.template());
+      Deployment deployment = new Deployment();
+      deployment.setMetadata(metadata(scope, Naming.deployment(scope.name(), scope.appId())));
+      deployment.setSpec(spec);
+      return deployment;
     }
-    return new StatefulSetBuilder()
-        .withMetadata(metadata(scope, Naming.statefulSet(scope.name(), scope.appId())))
-        .withNewSpec()
-        .withReplicas(replicas)
-        .withServiceName(Naming.headlessService(scope.name(), scope.appId()))
-        .withSelector(selector)
-        .withTemplate(pod.template())
-        .withVolumeClaimTemplates(pod.claimTemplates())
-        .endSpec()
-        .build();
+    StatefulSetSpec spec = new StatefulSetSpec();
+    spec.setReplicas(replicas);
+    spec.setServiceName(Naming.headlessService(scope.name(), scope.appId()));
+    spec.setSelector(selector);
+    spec.setTemplate(pod.template());
+    spec.setVolumeClaimTemplates(new ArrayList<>(pod.claimTemplates()));
+    StatefulSet set = new StatefulSet();
+    set.setMetadata(metadata(scope, Naming.statefulSet(scope.name(), scope.appId())));
+    set.setSpec(spec);
+    return set;
   }
 
   private static ObjectMeta metadata(ComponentScope scope, String name) {
-    return new ObjectMetaBuilder()
-        .withName(name)
-        .withNamespace(scope.namespace())
-        .withLabels(scope.labels())
-        .build();
+    return Metadata.of(name, scope.namespace(), scope.labels());
   }
 }

@@ -1,7 +1,8 @@
 package io.kubemin.trait.internal;
 
+import io.fabric8.kubernetes.api.model.ConfigMapEnvSource;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
-import io.fabric8.kubernetes.api.model.EnvFromSourceBuilder;
+import io.fabric8.kubernetes.api.model.SecretEnvSource;
 import io.kubemin.model.EnvFromTrait;
 import io.kubemin.model.Traits;
 import io.kubemin.trait.TraitContext;
@@ -36,23 +37,16 @@ final class EnvFromProcessor extends BuiltInTraitProcessor<List<EnvFromTrait>> {
 
   private static EnvFromSource source(TraitContext context, String path, EnvFromTrait entry) {
     String type = entry.type() == null ? "" : entry.type();
-    return switch (type) {
+    EnvFromSource source = new EnvFromSource();
+    switch (type) {
       case "config", "configMap" ->
-          new EnvFromSourceBuilder()
-              .withNewConfigMapRef()
-              .withName(entry.sourceName())
-              .endConfigMapRef()
-              .build();
-      case "secret" ->
-          new EnvFromSourceBuilder()
-              .withNewSecretRef()
-              .withName(entry.sourceName())
-              .endSecretRef()
-              .build();
+          source.setConfigMapRef(new ConfigMapEnvSource(entry.sourceName(), null));
+      case "secret" -> source.setSecretRef(new SecretEnvSource(entry.sourceName(), null));
       default ->
           throw context.error(
               path + ".type",
               "'" + entry.type() + "' is not an env_from type (configMap, config, secret)");
-    };
+    }
+    return source;
   }
 }

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 public final class EnvVars {
   private EnvVars() {}
 
-  /** One variable per entry, sorted by name. */
+  /** One variable per entry, sorted by name; a mutable list. */
   public static List<EnvVar> sorted(Map<String, String> env) {
     List<EnvVar> vars = new ArrayList<>(env.size());
     new TreeMap<>(env).forEach((name, value) -> vars.add(new EnvVar(name, value, null)));

@@ -1,7 +1,10 @@
 package io.kubemin.trait.internal;
 
+import io.fabric8.kubernetes.api.model.ConfigMapKeySelector;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.EnvVarSource;
+import io.fabric8.kubernetes.api.model.ObjectFieldSelector;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.kubemin.model.EnvTrait;
 import io.kubemin.model.EnvValueSource;
 import io.kubemin.model.KeyReference;
@@ -40,40 +43,19 @@ final class EnvsProcessor extends BuiltInTraitProcessor<List<EnvTrait>> {
       throw context.error(
           path + ".value_from", "needs exactly one of static, field, secret or config");
     }
-    EnvVarBuilder variable = new EnvVarBuilder().withName(entry.name());
+    EnvVarSource from = new EnvVarSource();
     if (source.staticValue() != null) {
-      return variable.withValue(source.staticValue()).build();
-    }
-    if (source.field() != null) {
-      return variable
-          .withNewValueFrom()
-          .withNewFieldRef()
-          .withApiVersion("v1")
-          .withFieldPath(source.field())
-          .endFieldRef()
-          .endValueFrom()
-          .build();
-    }
-    if (source.secret() != null) {
+      return new EnvVar(entry.name(), source.staticValue(), null);
+    } else if (source.field() != null) {
+      from.setFieldRef(new ObjectFieldSelector("v1", source.field()));
+    } else if (source.secret() != null) {
       KeyReference key = checked(context, path + ".value_from.secret", source.secret());
-      return variable
-          .withNewValueFrom()
-          .withNewSecretKeyRef()
-          .withName(key.name())
-          .withKey(key.key())
-          .endSecretKeyRef()
-          .endValueFrom()
-          .build();
+      from.setSecretKeyRef(new SecretKeySelector(key.key(), key.name(), null));
+    } else {
+      KeyReference key = checked(context, path + ".value_from.config", source.config());
+      from.setConfigMapKeyRef(new ConfigMapKeySelector(key.key(), key.name(), null));
     }
-    KeyReference key = checked(context, path + ".value_from.config", source.config());
-    return variable
-        .withNewValueFrom()
-        .withNewConfigMapKeyRef()
-        .withName(key.name())
-        .withKey(key.key())
-        .endConfigMapKeyRef()
-        .endValueFrom()
-        .build();
+    return new EnvVar(entry.name(), null, from);
   }
 
   private static KeyReference checked(TraitContext context, String path, KeyReference reference) {

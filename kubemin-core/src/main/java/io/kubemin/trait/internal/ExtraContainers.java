@@ -1,11 +1,12 @@
 package io.kubemin.trait.internal;
 
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.kubemin.model.Traits;
+import io.kubemin.render.Naming;
 import io.kubemin.trait.ContainerRole;
 import io.kubemin.trait.TraitContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -17,14 +18,14 @@ final class ExtraContainers {
   /** A container; the environment sorted by name. */
   static Container container(
       String name, String image, List<String> command, List<String> args, Map<String, String> env) {
-    return new ContainerBuilder()
-        .withName(name)
-        .withImage(image)
-        .withImagePullPolicy("IfNotPresent")
-        .withCommand(command)
-        .withArgs(args)
-        .withEnv(EnvVars.sorted(env))
-        .build();
+    Container container = new Container();
+    container.setName(name);
+    container.setImage(image);
+    container.setImagePullPolicy("IfNotPresent");
+    container.setCommand(new ArrayList<>(command));
+    container.setArgs(new ArrayList<>(args));
+    container.setEnv(EnvVars.sorted(env));
+    return container;
   }
 
   /** Fails unless the role is the main container: init and sidecar traits do not nest. */
@@ -58,6 +59,6 @@ final class ExtraContainers {
   static String name(String given, String fallback) {
     return given == null || given.isBlank()
         ? fallback
-        : io.kubemin.render.Naming.fit(io.kubemin.render.Naming.dnsLabel(given, fallback));
+        : Naming.fit(Naming.dnsLabel(given, fallback));
   }
 }

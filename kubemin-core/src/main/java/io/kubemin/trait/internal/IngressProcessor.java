@@ -1,12 +1,15 @@
 package io.kubemin.trait.internal;
 
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
-import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPathBuilder;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressRuleBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressSpec;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressTLSBuilder;
+import io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort;
 import io.kubemin.model.IngressRoute;
 import io.kubemin.model.IngressTrait;
 import io.kubemin.model.Traits;
@@ -47,22 +50,20 @@ final class IngressProcessor extends BuiltInTraitProcessor<List<IngressTrait>> {
       Map<String, String> annotations = annotations(entry);
       Map<String, String> labels = new LinkedHashMap<>(entry.labels());
       labels.putAll(context.labels());
-      context.addObject(
-          JobKind.INGRESS,
-          new IngressBuilder()
-              .withNewMetadata()
-              .withName(Naming.ingress(traitName(context, entry, i + 1), context.appId()))
-              .withNamespace(context.namespace())
-              .withLabels(labels)
-              .withAnnotations(annotations)
-              .endMetadata()
-              .withNewSpec()
-              .withIngressClassName(
-                  blank(entry.ingressClassName()) ? null : entry.ingressClassName())
-              .withTls(tls(entry))
-              .withRules(rules(context, path, entry, annotations))
-              .endSpec()
-              .build());
+      ObjectMeta meta =
+          Metadata.of(
+              Naming.ingress(traitName(context, entry, i + 1), context.appId()),
+              context.namespace(),
+              labels);
+      meta.setAnnotations(annotations);
+      IngressSpec spec = new IngressSpec();
+      spec.setIngressClassName(blank(entry.ingressClassName()) ? null : entry.ingressClassName());
+      spec.setTls(tls(entry));
+      spec.setRules(rules(context, path, entry, annotations));
+      Ingress ingress = new Ingress();
+      ingress.setMetadata(meta);
+      ingress.setSpec(spec);
+      context.addObject(JobKind.INGRESS, ingress);
     }
   }
 
@@ -98,25 +99,21 @@ final class IngressProcessor extends BuiltInTraitProcessor<List<IngressTrait>> {
     for (int j = 0; j < entry.routes().size(); j++) {
       IngressRoute route = entry.routes().get(j);
       String routePath = path + ".routes[" + j + "]";
-      HTTPIngressPath httpPath = httpPath(context, routePath, entry, route, regex);
       List<String> hosts =
           !blank(route.host())
               ? List.of(route.host())
               : entry.hosts().isEmpty() ? List.of("") : entry.hosts();
       for (String host : hosts) {
-        byHost.computeIfAbsent(host, h -> new ArrayList<>()).add(httpPath);
+        byHost
+            .computeIfAbsent(host, h -> new ArrayList<>())
+            .add(httpPath(context, routePath, entry, route, regex));
       }
     }
     List<IngressRule> rules = new ArrayList<>();
     byHost.forEach(
         (host, paths) ->
             rules.add(
-                new IngressRuleBuilder()
-                    .withHost(host.isEmpty() ? null : host)
-                    .withNewHttp()
-                    .withPaths(paths)
-                    .endHttp()
-                    .build()));
+                new IngressRule(host.isEmpty() ? null : host, new HTTPIngressRuleValue(paths))));
     return rules;
   }
 
@@ -124,18 +121,13 @@ final class IngressProcessor extends BuiltInTraitProcessor<List<IngressTrait>> {
       TraitContext context, String path, IngressTrait entry, IngressRoute route, boolean regex) {
     IngressBackends.Target target =
         IngressBackends.resolve(context, path + ".backend", route.backend());
-    return new HTTPIngressPathBuilder()
-        .withPath(blank(route.path()) ? "/" : route.path())
-        .withPathType(pathType(context, path, route.pathType(), entry.defaultPathType(), regex))
-        .withNewBackend()
-        .withNewService()
-        .withName(target.service())
-        .withNewPort()
-        .withNumber(target.port())
-        .endPort()
-        .endService()
-        .endBackend()
-        .build();
+    IngressServiceBackend service =
+        new IngressServiceBackend(target.service(), new ServiceBackendPort(null, target.port()));
+    HTTPIngressPath httpPath = new HTTPIngressPath();
+    httpPath.setPath(blank(route.path()) ? "/" : route.path());
+    httpPath.setPathType(pathType(context, path, route.pathType(), entry.defaultPathType(), regex));
+    httpPath.setBackend(new IngressBackend(null, service));
+    return httpPath;
   }
 
   private static String pathType(
@@ -156,11 +148,9 @@ final class IngressProcessor extends BuiltInTraitProcessor<List<IngressTrait>> {
   }
 
   private static List<IngressTLS> tls(IngressTrait entry) {
-    return entry.tls().stream()
-        .map(
-            t ->
-                new IngressTLSBuilder().withHosts(t.hosts()).withSecretName(t.secretName()).build())
-        .toList();
+    List<IngressTLS> tls = new ArrayList<>();
+    entry.tls().forEach(t -> tls.add(new IngressTLS(new ArrayList<>(t.hosts()), t.secretName())));
+    return tls;
   }
 
   private static boolean blank(String value) {

@@ -1,13 +1,16 @@
 package io.kubemin.trait.internal;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ExecAction;
+import io.fabric8.kubernetes.api.model.HTTPGetAction;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Probe;
-import io.fabric8.kubernetes.api.model.ProbeBuilder;
+import io.fabric8.kubernetes.api.model.TCPSocketAction;
 import io.kubemin.model.ProbeTrait;
 import io.kubemin.model.Traits;
 import io.kubemin.trait.ContainerRole;
 import io.kubemin.trait.TraitContext;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -71,37 +74,31 @@ final class ProbesProcessor extends BuiltInTraitProcessor<List<ProbeTrait>> {
     if (handlers != 1) {
       throw context.error(path, "needs exactly one of exec, http_get or tcp_socket");
     }
-    ProbeBuilder probe =
-        new ProbeBuilder()
-            .withInitialDelaySeconds(positive(entry.initialDelaySeconds()))
-            .withPeriodSeconds(positive(entry.periodSeconds()))
-            .withTimeoutSeconds(positive(entry.timeoutSeconds()))
-            .withFailureThreshold(positive(entry.failureThreshold()))
-            .withSuccessThreshold(positive(entry.successThreshold()));
+    Probe probe = new Probe();
+    probe.setInitialDelaySeconds(positive(entry.initialDelaySeconds()));
+    probe.setPeriodSeconds(positive(entry.periodSeconds()));
+    probe.setTimeoutSeconds(positive(entry.timeoutSeconds()));
+    probe.setFailureThreshold(positive(entry.failureThreshold()));
+    probe.setSuccessThreshold(positive(entry.successThreshold()));
     if (entry.exec() != null) {
       if (entry.exec().command().isEmpty()) {
         throw context.error(path + ".exec.command", "is required");
       }
-      return probe.withNewExec().withCommand(entry.exec().command()).endExec().build();
-    }
-    if (entry.httpGet() != null) {
+      probe.setExec(new ExecAction(new ArrayList<>(entry.exec().command())));
+    } else if (entry.httpGet() != null) {
       var http = entry.httpGet();
-      return probe
-          .withNewHttpGet()
-          .withPath(http.path() == null || http.path().isBlank() ? "/" : http.path())
-          .withPort(port(context, path + ".http_get.port", http.port()))
-          .withHost(http.host())
-          .withScheme(http.scheme() == null ? null : http.scheme().toUpperCase(Locale.ROOT))
-          .endHttpGet()
-          .build();
+      HTTPGetAction action = new HTTPGetAction();
+      action.setPath(http.path() == null || http.path().isBlank() ? "/" : http.path());
+      action.setPort(port(context, path + ".http_get.port", http.port()));
+      action.setHost(http.host());
+      action.setScheme(http.scheme() == null ? null : http.scheme().toUpperCase(Locale.ROOT));
+      probe.setHttpGet(action);
+    } else {
+      var tcp = entry.tcpSocket();
+      probe.setTcpSocket(
+          new TCPSocketAction(tcp.host(), port(context, path + ".tcp_socket.port", tcp.port())));
     }
-    var tcp = entry.tcpSocket();
-    return probe
-        .withNewTcpSocket()
-        .withPort(port(context, path + ".tcp_socket.port", tcp.port()))
-        .withHost(tcp.host())
-        .endTcpSocket()
-        .build();
+    return probe;
   }
 
   private static IntOrString port(TraitContext context, String path, Integer port) {

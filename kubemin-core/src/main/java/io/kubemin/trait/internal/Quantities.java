@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** Kubernetes quantities ({@code 500m}, {@code 10Gi}, {@code 1.5}), checked before use. */
 final class Quantities {
   private static final Pattern QUANTITY =
-      Pattern.compile("(\\d+(\\.\\d*)?|\\.\\d+)(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?\\d+)?");
+      Pattern.compile("(\\d+(\\.\\d*)?|\\.\\d+)([KMGTPE]i|[numkMGTPE]|[eE][+-]?\\d+)?");
 
   private Quantities() {}
 

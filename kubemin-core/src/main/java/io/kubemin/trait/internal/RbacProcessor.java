@@ -1,19 +1,15 @@
 package io.kubemin.trait.internal;
 
 import io.fabric8.kubernetes.api.model.ObjectMeta;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBuilder;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBuilder;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleRef;
-import io.fabric8.kubernetes.api.model.rbac.RoleRefBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
-import io.fabric8.kubernetes.api.model.rbac.SubjectBuilder;
 import io.kubemin.model.RbacRule;
 import io.kubemin.model.RbacTrait;
 import io.kubemin.model.Traits;
@@ -23,6 +19,7 @@ import io.kubemin.spi.JobKind;
 import io.kubemin.trait.ContainerRole;
 import io.kubemin.trait.TraitContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -48,19 +45,16 @@ final class RbacProcessor extends BuiltInTraitProcessor<List<RbacTrait>> {
   protected void applySpec(TraitContext context, List<RbacTrait> policies) {
     for (int i = 0; i < policies.size(); i++) {
       RbacTrait policy = policies.get(i);
-      String path = "rbac[" + i + "]";
-      List<PolicyRule> rules = rules(context, path, policy);
+      List<PolicyRule> rules = rules(context, "rbac[" + i + "]", policy);
       String account = accountName(context, policy, i + 1);
       String namespace = blank(policy.namespace()) ? context.namespace() : policy.namespace();
-      context.addObject(
-          JobKind.SERVICE_ACCOUNT,
-          new ServiceAccountBuilder()
-              .withMetadata(
-                  meta(context, account, namespace, policy.serviceAccountLabels())
-                      .withAnnotations(policy.serviceAccountAnnotations())
-                      .build())
-              .withAutomountServiceAccountToken(policy.automountServiceAccountToken())
-              .build());
+      ServiceAccount serviceAccount = new ServiceAccount();
+      serviceAccount.setMetadata(meta(context, account, namespace, policy.serviceAccountLabels()));
+      serviceAccount
+          .getMetadata()
+          .setAnnotations(new LinkedHashMap<>(policy.serviceAccountAnnotations()));
+      serviceAccount.setAutomountServiceAccountToken(policy.automountServiceAccountToken());
+      context.addObject(JobKind.SERVICE_ACCOUNT, serviceAccount);
       addRole(context, policy, account, namespace, rules);
       if (context.containerRole() == ContainerRole.MAIN) {
         bindToPod(context.podTemplate().getSpec(), policy, account, i == 0);
@@ -76,41 +70,39 @@ final class RbacProcessor extends BuiltInTraitProcessor<List<RbacTrait>> {
       List<PolicyRule> rules) {
     String role = blank(policy.roleName()) ? account + "-role" : dns(policy.roleName());
     String binding = blank(policy.bindingName()) ? account + "-binding" : dns(policy.bindingName());
-    Subject subject =
-        new SubjectBuilder()
-            .withKind("ServiceAccount")
-            .withName(account)
-            .withNamespace(namespace)
-            .build();
     boolean cluster = Boolean.TRUE.equals(policy.clusterScope());
-    String roleKind = cluster ? "ClusterRole" : "Role";
-    RoleRef roleRef =
-        new RoleRefBuilder().withApiGroup(RBAC_GROUP).withKind(roleKind).withName(role).build();
     String objectNamespace = cluster ? null : namespace;
-    ObjectMeta roleMeta = meta(context, role, objectNamespace, policy.roleLabels()).build();
-    ObjectMeta bindingMeta =
-        meta(context, binding, objectNamespace, policy.bindingLabels()).build();
+    ObjectMeta roleMeta = meta(context, role, objectNamespace, policy.roleLabels());
+    ObjectMeta bindingMeta = meta(context, binding, objectNamespace, policy.bindingLabels());
+    Subject subject = new Subject();
+    subject.setKind("ServiceAccount");
+    subject.setName(account);
+    subject.setNamespace(namespace);
+    RoleRef roleRef = new RoleRef();
+    roleRef.setApiGroup(RBAC_GROUP);
+    roleRef.setKind(cluster ? "ClusterRole" : "Role");
+    roleRef.setName(role);
+    // The no-argument constructors set apiVersion and kind; the all-argument ones would not.
     if (cluster) {
-      context.addObject(
-          JobKind.CLUSTER_ROLE,
-          new ClusterRoleBuilder().withMetadata(roleMeta).withRules(rules).build());
-      context.addObject(
-          JobKind.CLUSTER_ROLE_BINDING,
-          new ClusterRoleBindingBuilder()
-              .withMetadata(bindingMeta)
-              .withSubjects(subject)
-              .withRoleRef(roleRef)
-              .build());
+      ClusterRole clusterRole = new ClusterRole();
+      clusterRole.setMetadata(roleMeta);
+      clusterRole.setRules(rules);
+      ClusterRoleBinding clusterBinding = new ClusterRoleBinding();
+      clusterBinding.setMetadata(bindingMeta);
+      clusterBinding.setRoleRef(roleRef);
+      clusterBinding.getSubjects().add(subject);
+      context.addObject(JobKind.CLUSTER_ROLE, clusterRole);
+      context.addObject(JobKind.CLUSTER_ROLE_BINDING, clusterBinding);
     } else {
-      context.addObject(
-          JobKind.ROLE, new RoleBuilder().withMetadata(roleMeta).withRules(rules).build());
-      context.addObject(
-          JobKind.ROLE_BINDING,
-          new RoleBindingBuilder()
-              .withMetadata(bindingMeta)
-              .withSubjects(subject)
-              .withRoleRef(roleRef)
-              .build());
+      Role namespacedRole = new Role();
+      namespacedRole.setMetadata(roleMeta);
+      namespacedRole.setRules(rules);
+      RoleBinding roleBinding = new RoleBinding();
+      roleBinding.setMetadata(bindingMeta);
+      roleBinding.setRoleRef(roleRef);
+      roleBinding.getSubjects().add(subject);
+      context.addObject(JobKind.ROLE, namespacedRole);
+      context.addObject(JobKind.ROLE_BINDING, roleBinding);
     }
   }
 
@@ -139,14 +131,13 @@ final class RbacProcessor extends BuiltInTraitProcessor<List<RbacTrait>> {
         throw context.error(
             rulePath + ".non_resource_urls", "only a cluster_scope policy can grant URLs");
       }
-      rules.add(
-          new PolicyRuleBuilder()
-              .withApiGroups(rule.apiGroups())
-              .withResources(rule.resources())
-              .withResourceNames(rule.resourceNames())
-              .withNonResourceURLs(rule.nonResourceUrls())
-              .withVerbs(rule.verbs())
-              .build());
+      PolicyRule policyRule = new PolicyRule();
+      policyRule.setApiGroups(new ArrayList<>(rule.apiGroups()));
+      policyRule.setResources(new ArrayList<>(rule.resources()));
+      policyRule.setResourceNames(new ArrayList<>(rule.resourceNames()));
+      policyRule.setNonResourceURLs(new ArrayList<>(rule.nonResourceUrls()));
+      policyRule.setVerbs(new ArrayList<>(rule.verbs()));
+      rules.add(policyRule);
     }
     return rules;
   }
@@ -159,12 +150,10 @@ final class RbacProcessor extends BuiltInTraitProcessor<List<RbacTrait>> {
     return Naming.fit(n == 1 ? component + "-sa" : component + "-" + n + "-sa");
   }
 
-  private static ObjectMetaBuilder meta(
+  private static ObjectMeta meta(
       TraitContext context, String name, String namespace, Map<String, String> userLabels) {
-    return new ObjectMetaBuilder()
-        .withName(name)
-        .withNamespace(namespace)
-        .withLabels(Labels.rbac(context.appId(), context.component().name(), userLabels));
+    return Metadata.of(
+        name, namespace, Labels.rbac(context.appId(), context.component().name(), userLabels));
   }
 
   private static String dns(String name) {

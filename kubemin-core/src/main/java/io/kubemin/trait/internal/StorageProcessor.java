@@ -1,13 +1,17 @@
 package io.kubemin.trait.internal;
 
+import io.fabric8.kubernetes.api.model.ConfigMapVolumeSource;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EmptyDirVolumeSource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
-import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimSpec;
+import io.fabric8.kubernetes.api.model.PersistentVolumeClaimVolumeSource;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.SecretVolumeSource;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.api.model.VolumeResourceRequirements;
 import io.kubemin.model.StorageTrait;
 import io.kubemin.model.Traits;
 import io.kubemin.render.Labels;
@@ -17,7 +21,6 @@ import io.kubemin.trait.TraitContext;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,29 +60,26 @@ final class StorageProcessor extends BuiltInTraitProcessor<List<StorageTrait>> {
 
   private void addVolume(TraitContext context, String path, String name, StorageTrait entry) {
     String type = entry.type() == null ? "" : entry.type().toLowerCase(Locale.ROOT);
+    Volume volume = new Volume();
+    volume.setName(name);
     switch (type) {
-      case "persistent" -> addPersistent(context, path, name, entry);
-      case "ephemeral" ->
-          context.addVolume(
-              new VolumeBuilder().withName(name).withNewEmptyDir().endEmptyDir().build());
-      case "config" ->
-          context.addVolume(
-              new VolumeBuilder()
-                  .withName(name)
-                  .withNewConfigMap()
-                  .withName(sourceName(entry))
-                  .withDefaultMode(DEFAULT_MODE)
-                  .endConfigMap()
-                  .build());
-      case "secret" ->
-          context.addVolume(
-              new VolumeBuilder()
-                  .withName(name)
-                  .withNewSecret()
-                  .withSecretName(sourceName(entry))
-                  .withDefaultMode(DEFAULT_MODE)
-                  .endSecret()
-                  .build());
+      case "persistent" -> {
+        addPersistent(context, path, name, entry);
+        return;
+      }
+      case "ephemeral" -> volume.setEmptyDir(new EmptyDirVolumeSource());
+      case "config" -> {
+        ConfigMapVolumeSource source = new ConfigMapVolumeSource();
+        source.setName(sourceName(entry));
+        source.setDefaultMode(DEFAULT_MODE);
+        volume.setConfigMap(source);
+      }
+      case "secret" -> {
+        SecretVolumeSource source = new SecretVolumeSource();
+        source.setSecretName(sourceName(entry));
+        source.setDefaultMode(DEFAULT_MODE);
+        volume.setSecret(source);
+      }
       case "host-mounted" ->
           throw context.error(
               path + ".type", "host-mounted storage is not supported: use persistent or ephemeral");
@@ -90,12 +90,12 @@ final class StorageProcessor extends BuiltInTraitProcessor<List<StorageTrait>> {
                   + entry.type()
                   + "' is not a storage type (persistent, ephemeral, config, secret)");
     }
+    context.addVolume(volume);
   }
 
   private void addPersistent(TraitContext context, String path, String name, StorageTrait entry) {
     if (!entry.createsClaim()) {
-      String claim =
-          entry.claimName() == null || entry.claimName().isBlank() ? name : entry.claimName();
+      String claim = blank(entry.claimName()) ? name : entry.claimName();
       context.addVolume(claimVolume(name, claim));
       return;
     }
@@ -113,58 +113,49 @@ final class StorageProcessor extends BuiltInTraitProcessor<List<StorageTrait>> {
 
   private static PersistentVolumeClaim claim(
       TraitContext context, String name, Quantity size, String storageClass, boolean template) {
-    Map<String, String> annotations =
-        template ? Map.of(Labels.PVC_ROLE_ANNOTATION, "template") : Map.of();
-    return new PersistentVolumeClaimBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace(template ? null : context.namespace())
-        .withLabels(context.labels())
-        .withAnnotations(annotations)
-        .endMetadata()
-        .withNewSpec()
-        .withAccessModes("ReadWriteOnce")
-        .withStorageClassName(storageClass == null || storageClass.isBlank() ? null : storageClass)
-        .withNewResources()
-        .addToRequests("storage", size)
-        .endResources()
-        .endSpec()
-        .build();
+    ObjectMeta meta = Metadata.of(name, template ? null : context.namespace(), context.labels());
+    if (template) {
+      meta.getAnnotations().put(Labels.PVC_ROLE_ANNOTATION, "template");
+    }
+    VolumeResourceRequirements resources = new VolumeResourceRequirements();
+    resources.getRequests().put("storage", size);
+    PersistentVolumeClaimSpec spec = new PersistentVolumeClaimSpec();
+    spec.getAccessModes().add("ReadWriteOnce");
+    spec.setStorageClassName(blank(storageClass) ? null : storageClass);
+    spec.setResources(resources);
+    PersistentVolumeClaim claim = new PersistentVolumeClaim();
+    claim.setMetadata(meta);
+    claim.setSpec(spec);
+    return claim;
   }
 
   private static Volume claimVolume(String name, String claim) {
-    return new VolumeBuilder()
-        .withName(name)
-        .withNewPersistentVolumeClaim()
-        .withClaimName(claim)
-        .endPersistentVolumeClaim()
-        .build();
+    Volume volume = new Volume();
+    volume.setName(name);
+    volume.setPersistentVolumeClaim(new PersistentVolumeClaimVolumeSource(claim, null));
+    return volume;
   }
 
   private static String sourceName(StorageTrait entry) {
-    return entry.sourceName() == null || entry.sourceName().isBlank()
-        ? entry.name()
-        : entry.sourceName();
+    return blank(entry.sourceName()) ? entry.name() : entry.sourceName();
   }
 
   private static void mount(Container container, String name, StorageTrait entry) {
-    String mountPath =
-        entry.mountPath() == null || entry.mountPath().isBlank()
-            ? "/mnt/" + name
-            : entry.mountPath();
+    String mountPath = blank(entry.mountPath()) ? "/mnt/" + name : entry.mountPath();
     boolean taken =
         container.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals(mountPath));
     if (taken) {
       return;
     }
-    VolumeMount mount =
-        new VolumeMountBuilder()
-            .withName(name)
-            .withMountPath(mountPath)
-            .withSubPath(
-                entry.subPath() == null || entry.subPath().isBlank() ? null : entry.subPath())
-            .withReadOnly(Boolean.TRUE.equals(entry.readOnly()) ? Boolean.TRUE : null)
-            .build();
+    VolumeMount mount = new VolumeMount();
+    mount.setName(name);
+    mount.setMountPath(mountPath);
+    mount.setSubPath(blank(entry.subPath()) ? null : entry.subPath());
+    mount.setReadOnly(Boolean.TRUE.equals(entry.readOnly()) ? Boolean.TRUE : null);
     container.getVolumeMounts().add(mount);
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
   }
 }

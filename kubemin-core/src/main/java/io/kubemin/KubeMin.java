@@ -1,0 +1,320 @@
+package io.kubemin;
+
+import io.kubemin.internal.app.ApplicationCheck;
+import io.kubemin.internal.app.ApplicationService;
+import io.kubemin.internal.app.ObjectDeleter;
+import io.kubemin.internal.app.TaskService;
+import io.kubemin.internal.app.TaskStatusReport;
+import io.kubemin.internal.app.VersionService;
+import io.kubemin.internal.app.WorkflowService;
+import io.kubemin.internal.engine.AlwaysLeader;
+import io.kubemin.internal.engine.Engine;
+import io.kubemin.internal.engine.EngineParts;
+import io.kubemin.internal.engine.EngineSettings;
+import io.kubemin.internal.engine.JobExecutors;
+import io.kubemin.internal.engine.Lifecycle;
+import io.kubemin.internal.engine.Listeners;
+import io.kubemin.internal.plan.Planner;
+import io.kubemin.model.Application;
+import io.kubemin.model.VersionUpdate;
+import io.kubemin.model.WorkflowRequest;
+import io.kubemin.render.Renderer;
+import io.kubemin.spi.ComponentRecord;
+import io.kubemin.spi.DataStore;
+import io.kubemin.spi.Providers;
+import io.kubemin.spi.Queue;
+import io.kubemin.spi.WorkflowRecord;
+import io.kubemin.workflow.Task;
+import io.kubemin.workflow.TaskStatusView;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * KubeMin: delivers applications to Kubernetes through a persistent, distributed workflow engine.
+ * Build one with {@link #builder()}, {@link #start()} it, use the operations (they mirror the
+ * upstream REST API), and {@link #close()} it.
+ *
+ * <pre>{@code
+ * try (KubeMin kubemin = KubeMin.builder().jobExecutor(executor).build()) {
+ *   kubemin.start();
+ *   String appId = kubemin.createApplication(app).id();
+ *   String taskId = kubemin.exec(appId);
+ * }
+ * }</pre>
+ *
+ * <p>Operations need {@link Role#API}; they work before {@link #start()} (tasks created then wait
+ * for the dispatcher) and fail with {@link IllegalStateException} after {@link #close()}. Errors
+ * are {@link KubeMinException}s carrying an HTTP status and the upstream business code.
+ */
+public final class KubeMin implements AutoCloseable {
+  private final Lifecycle lifecycle;
+  private final EngineSettings settings;
+  private final ApplicationService applications;
+  private final WorkflowService workflows;
+  private final TaskService tasks;
+  private final TaskStatusReport statusReport;
+  private final VersionService versions;
+  private final ApplicationCheck check;
+
+  KubeMin(KubeMinBuilder builder) {
+    boolean ownsStore = builder.dataStore == null;
+    boolean ownsQueue = builder.queue == null;
+    DataStore store =
+        ownsStore
+            ? Providers.openDataStore(Objects.requireNonNullElse(builder.dataStoreUri, "memory"))
+            : builder.dataStore;
+    Queue queue;
+    try {
+      queue =
+          ownsQueue
+              ? Providers.openQueue(Objects.requireNonNullElse(builder.queueUri, "memory"))
+              : builder.queue;
+    } catch (RuntimeException e) {
+      if (ownsStore) {
+        store.close();
+      }
+      throw e;
+    }
+    this.settings = Configuration.settings(builder);
+    JobExecutors executors = new JobExecutors(builder.jobExecutors);
+    EngineParts parts =
+        new EngineParts(
+            store, queue, executors, new Listeners(builder.listeners), builder.clock, settings);
+    Renderer renderer = Renderer.builder().traitProcessors(builder.traitProcessors).build();
+    this.check = new ApplicationCheck(renderer);
+    Engine engine =
+        new Engine(
+            parts,
+            new Planner(store, renderer),
+            builder.leaderElection == null ? new AlwaysLeader() : builder.leaderElection);
+    ObjectDeleter deleter = new ObjectDeleter(executors, renderer);
+    this.applications = new ApplicationService(parts, check, deleter);
+    this.workflows = new WorkflowService(parts, applications, check);
+    this.tasks = new TaskService(parts, applications, engine);
+    this.statusReport = new TaskStatusReport(store);
+    this.versions = new VersionService(parts, applications, tasks, check, deleter);
+    this.lifecycle = new Lifecycle(parts, engine, builder.extensions, ownsStore, ownsQueue);
+    Configuration.log(settings, store, queue, executors, builder);
+  }
+
+  /** A builder with every setting at its default. */
+  public static KubeMinBuilder builder() {
+    return new KubeMinBuilder();
+  }
+
+  /**
+   * Starts the engine parts of this instance's roles, then the extensions.
+   *
+   * @throws IllegalStateException when already started or closed
+   */
+  public void start() {
+    lifecycle.start();
+  }
+
+  /**
+   * Stops gracefully and within bounds: stops reading the queue, gives running tasks {@code
+   * shutdownTimeout} to end and hands the rest back to {@code waiting} for another instance, stops
+   * the extensions and the dispatcher, then closes the store and queue if KubeMin opened them
+   * (never those the host passed in). Idempotent.
+   */
+  @Override
+  public void close() {
+    lifecycle.close();
+  }
+
+  /** This instance's id. */
+  public String instanceId() {
+    return settings.instanceId();
+  }
+
+  /**
+   * Creates an application, or replaces the one whose id it carries: validated first (nothing is
+   * written when invalid); components keep their stored ids by name; objects of components dropped
+   * by a replace are deleted from the cluster. Without a workflow, one step per component.
+   *
+   * @throws io.kubemin.KubeMinException 400 when invalid; {@link ApplicationNotFoundException} when
+   *     replacing an unknown id
+   */
+  public ApplicationInfo createApplication(Application app) {
+    api();
+    return applications.createOrReplace(Objects.requireNonNull(app, "app"));
+  }
+
+  /**
+   * The application.
+   *
+   * @throws ApplicationNotFoundException when unknown
+   */
+  public ApplicationInfo application(String appId) {
+    api();
+    return applications.get(appId);
+  }
+
+  /** Every application, most recently updated first. */
+  public List<ApplicationInfo> applications() {
+    api();
+    return applications.list();
+  }
+
+  /**
+   * Deletes the application's cluster objects and then, when every one is gone, its rows
+   * (components, workflows, tasks, job records).
+   *
+   * @return what was deleted and what could not be (then the rows stay, to try again)
+   * @throws TaskConflictException while a task of the application is active
+   * @throws ApplicationNotFoundException when unknown
+   */
+  public DeletionResult deleteApplication(String appId) {
+    api();
+    return applications.delete(appId);
+  }
+
+  /**
+   * Deletes the application's cluster objects; its rows stay (the upstream's {@code DELETE
+   * .../resources}).
+   *
+   * @throws ApplicationNotFoundException when unknown
+   */
+  public DeletionResult deleteResources(String appId) {
+    api();
+    return applications.deleteResources(appId);
+  }
+
+  /**
+   * The components with their live status ({@code status}, {@code readyReplicas}).
+   *
+   * @throws ApplicationNotFoundException when unknown
+   */
+  public List<ComponentRecord> components(String appId) {
+    api();
+    return applications.components(appId);
+  }
+
+  /**
+   * The workflows, the default one first.
+   *
+   * @throws ApplicationNotFoundException when unknown
+   */
+  public List<WorkflowRecord> workflows(String appId) {
+    api();
+    return applications.workflows(appId);
+  }
+
+  /**
+   * Writes steps into a workflow: the one with the request's id, else the one with its name
+   * (created when missing), else the default one. The steps are validated against the components.
+   *
+   * @return the workflow's id
+   * @throws WorkflowNotFoundException when the id is unknown or of another application
+   * @throws EmptyWorkflowException when there are no steps
+   */
+  public String putWorkflow(String appId, WorkflowRequest request) {
+    api();
+    return workflows.put(appId, Objects.requireNonNull(request, "request"));
+  }
+
+  /**
+   * Runs the application's default workflow.
+   *
+   * @return the new task's id
+   * @throws TaskConflictException when the application already has an active task
+   */
+  public String exec(String appId) {
+    return exec(appId, ExecOptions.defaults());
+  }
+
+  /**
+   * Runs a workflow of the application: the task is created {@code waiting} and, on an instance
+   * that dispatches, offered to the workers at once.
+   *
+   * @return the new task's id
+   * @throws TaskConflictException when the application already has {@code maxActiveTasksPerApp}
+   *     active tasks and the options do not queue behind them
+   * @throws WorkflowNotFoundException when the workflow is unknown or of another application
+   * @throws EmptyWorkflowException when the workflow has no steps
+   */
+  public String exec(String appId, ExecOptions options) {
+    api();
+    return tasks.exec(appId, Objects.requireNonNull(options, "options"));
+  }
+
+  /**
+   * Cancels a task (durably): a waiting or queued task ends {@code cancelled} at once and never
+   * starts; a running one stops its jobs within a second on this instance, within one heartbeat on
+   * another. An ended task is left as it is.
+   *
+   * @param user who cancels (default {@code system})
+   * @param reason why (default {@code cancelled by <user>})
+   * @return the task after the request ({@code running} until its jobs have stopped)
+   * @throws TaskNotFoundException when unknown or of another application
+   */
+  public Task cancel(String appId, String taskId, String user, String reason) {
+    api();
+    return tasks.cancel(appId, taskId, user, reason);
+  }
+
+  /**
+   * The task with its per-component status, in workflow order.
+   *
+   * @throws TaskNotFoundException when unknown
+   */
+  public TaskStatusView taskStatus(String taskId) {
+    api();
+    return statusReport.of(taskId);
+  }
+
+  /**
+   * The task as stored.
+   *
+   * @throws TaskNotFoundException when unknown
+   */
+  public Task task(String taskId) {
+    api();
+    return tasks.find(taskId);
+  }
+
+  /**
+   * The tasks of the application, newest first.
+   *
+   * @throws ApplicationNotFoundException when unknown
+   */
+  public List<Task> tasks(String appId) {
+    api();
+    return tasks.tasks(appId);
+  }
+
+  /**
+   * Updates the version and components of an application in one transaction (inventory §5.11,
+   * without B24): removed components' objects are deleted and they leave every workflow, added ones
+   * get a step in the default workflow, and unless {@code auto_exec} is false a task rolls the
+   * change out (queued behind an active task).
+   *
+   * @throws InvalidVersionUpdateException when the request is malformed
+   * @throws ComponentNotFoundException when a change names a missing component
+   */
+  public VersionUpdateResult updateVersion(String appId, VersionUpdate update) {
+    api();
+    return versions.update(appId, Objects.requireNonNull(update, "update"));
+  }
+
+  /**
+   * Validates and renders an application without writing or applying anything (the upstream's
+   * {@code POST /applications/try}, plus the manifests). Works on any instance, started or not.
+   */
+  public DryRunResult dryRun(Application app) {
+    lifecycle.checkOpen();
+    return check.dryRun(Objects.requireNonNull(app, "app"));
+  }
+
+  /** For tests in this package: stops this instance as if its process died. */
+  void crashForTesting() {
+    lifecycle.crash();
+  }
+
+  private void api() {
+    lifecycle.checkOpen();
+    if (!settings.runs(Role.API)) {
+      throw new IllegalStateException("this instance was built without Role.API");
+    }
+  }
+}

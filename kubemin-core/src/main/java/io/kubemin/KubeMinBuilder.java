@@ -1,0 +1,302 @@
+package io.kubemin;
+
+import io.kubemin.spi.DataStore;
+import io.kubemin.spi.JobExecutor;
+import io.kubemin.spi.KubeMinExtension;
+import io.kubemin.spi.LeaderElection;
+import io.kubemin.spi.Queue;
+import io.kubemin.trait.TraitProcessor;
+import io.kubemin.workflow.WorkflowListener;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Configures a {@link KubeMin}. Every setting has a default ({@code DEFAULT_*}); setters check
+ * their argument and throw {@link IllegalArgumentException} naming the limit.
+ *
+ * <p>Store and queue: an instance passed in wins and stays the host's (KubeMin never closes it);
+ * otherwise the URI's provider opens one ({@code dataStoreUri("jdbc:…")}, {@code
+ * queueUri("redis://…")}), else the in-memory one, and KubeMin closes what it opened.
+ */
+public final class KubeMinBuilder {
+  /** Queue consumer threads per instance. */
+  public static final int DEFAULT_WORKER_THREADS = 1;
+
+  /** Tasks running at once per instance. */
+  public static final int DEFAULT_MAX_CONCURRENT_TASKS = 10;
+
+  /** Active (waiting, queued or running) tasks per application. */
+  public static final int DEFAULT_MAX_ACTIVE_TASKS_PER_APP = 1;
+
+  /** Deadline of one job (apply and wait until ready). */
+  public static final Duration DEFAULT_JOB_TIMEOUT = Duration.ofMinutes(5);
+
+  /** Deadline of a task from its first start. */
+  public static final Duration DEFAULT_TASK_TIMEOUT = Duration.ofHours(1);
+
+  /** How long a worker's claim on a running task lasts without a heartbeat. */
+  public static final Duration DEFAULT_TASK_LEASE = Duration.ofSeconds(30);
+
+  /** How often the leader looks for waiting tasks it was not told of. */
+  public static final Duration DEFAULT_DISPATCH_POLL_INTERVAL = Duration.ofSeconds(3);
+
+  /** After how long a message left unacknowledged by a consumer is taken over by another. */
+  public static final Duration DEFAULT_CLAIM_IDLE = Duration.ofSeconds(30);
+
+  /** Deliveries after which a message goes to the dead-letter destination. */
+  public static final int DEFAULT_MAX_DELIVERIES = 5;
+
+  /** How long {@link KubeMin#close()} waits for running tasks before handing them back. */
+  public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+
+  /** Most consumer threads per instance. */
+  public static final int MAX_WORKER_THREADS = 64;
+
+  /** Most tasks running at once per instance. */
+  public static final int MAX_CONCURRENT_TASKS = 10_000;
+
+  /** Shortest task lease (the heartbeat runs every third of it). */
+  public static final Duration MIN_TASK_LEASE = Duration.ofMillis(30);
+
+  /** Shortest poll interval and claim idle time. */
+  public static final Duration MIN_INTERVAL = Duration.ofMillis(10);
+
+  DataStore dataStore;
+  String dataStoreUri;
+  Queue queue;
+  String queueUri;
+  final List<JobExecutor> jobExecutors = new ArrayList<>();
+  final List<WorkflowListener> listeners = new ArrayList<>();
+  final List<KubeMinExtension> extensions = new ArrayList<>();
+  final List<TraitProcessor> traitProcessors = new ArrayList<>();
+  Clock clock = Clock.systemUTC();
+  Set<Role> roles = EnumSet.allOf(Role.class);
+  String instanceId;
+  int workerThreads = DEFAULT_WORKER_THREADS;
+  int maxConcurrentTasks = DEFAULT_MAX_CONCURRENT_TASKS;
+  int maxActiveTasksPerApp = DEFAULT_MAX_ACTIVE_TASKS_PER_APP;
+  Duration defaultJobTimeout = DEFAULT_JOB_TIMEOUT;
+  Duration taskTimeout = DEFAULT_TASK_TIMEOUT;
+  Duration taskLease = DEFAULT_TASK_LEASE;
+  Duration dispatchPollInterval = DEFAULT_DISPATCH_POLL_INTERVAL;
+  Duration claimIdle = DEFAULT_CLAIM_IDLE;
+  int maxDeliveries = DEFAULT_MAX_DELIVERIES;
+  Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
+  LeaderElection leaderElection;
+
+  KubeMinBuilder() {}
+
+  /** The store to use; the host keeps owning it (KubeMin never closes it). */
+  public KubeMinBuilder dataStore(DataStore store) {
+    this.dataStore = Objects.requireNonNull(store, "dataStore");
+    return this;
+  }
+
+  /**
+   * Opens the store through the provider of this URI ({@code memory}, {@code jdbc:…}) unless an
+   * instance is given; KubeMin closes it.
+   */
+  public KubeMinBuilder dataStoreUri(String uri) {
+    this.dataStoreUri = requireText(uri, "dataStoreUri");
+    return this;
+  }
+
+  /** The queue to use; the host keeps owning it (KubeMin never closes it). */
+  public KubeMinBuilder queue(Queue queue) {
+    this.queue = Objects.requireNonNull(queue, "queue");
+    return this;
+  }
+
+  /**
+   * Opens the queue through the provider of this URI ({@code memory}, {@code redis://…}, {@code
+   * kafka://…}) unless an instance is given; KubeMin closes it.
+   */
+  public KubeMinBuilder queueUri(String uri) {
+    this.queueUri = requireText(uri, "queueUri");
+    return this;
+  }
+
+  /** Adds an executor; a job goes to the first registered one that supports its kind. */
+  public KubeMinBuilder jobExecutor(JobExecutor executor) {
+    jobExecutors.add(Objects.requireNonNull(executor, "jobExecutor"));
+    return this;
+  }
+
+  /** Adds executors, in order. */
+  public KubeMinBuilder jobExecutors(Collection<? extends JobExecutor> executors) {
+    executors.forEach(this::jobExecutor);
+    return this;
+  }
+
+  /**
+   * Adds a custom trait processor; it runs after the built-in traits, in registration order.
+   * Processors registered through {@link java.util.ServiceLoader} are found as well; one given here
+   * wins over a discovered one of the same name.
+   */
+  public KubeMinBuilder traitProcessor(TraitProcessor processor) {
+    traitProcessors.add(Objects.requireNonNull(processor, "traitProcessor"));
+    return this;
+  }
+
+  /** Adds a listener for task and job events. */
+  public KubeMinBuilder listener(WorkflowListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /** Adds a part started with the engine and stopped when it closes. */
+  public KubeMinBuilder extension(KubeMinExtension extension) {
+    extensions.add(Objects.requireNonNull(extension, "extension"));
+    return this;
+  }
+
+  /** The clock for leases and deadlines (default: the UTC system clock). */
+  public KubeMinBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** The roles this instance runs (default: all). */
+  public KubeMinBuilder roles(Role... roles) {
+    if (roles.length == 0) {
+      throw new IllegalArgumentException("roles: at least one role is required");
+    }
+    this.roles = EnumSet.copyOf(List.of(roles));
+    return this;
+  }
+
+  /** This instance's id (default: {@code kubemin-} and 8 random characters). */
+  public KubeMinBuilder instanceId(String instanceId) {
+    this.instanceId = requireText(instanceId, "instanceId");
+    return this;
+  }
+
+  /**
+   * Queue consumer threads, 1..{@value #MAX_WORKER_THREADS} (default {@value
+   * #DEFAULT_WORKER_THREADS}).
+   */
+  public KubeMinBuilder workerThreads(int threads) {
+    this.workerThreads = inRange(threads, 1, MAX_WORKER_THREADS, "workerThreads");
+    return this;
+  }
+
+  /**
+   * Tasks running at once on this instance, 1..{@value #MAX_CONCURRENT_TASKS} (default {@value
+   * #DEFAULT_MAX_CONCURRENT_TASKS}); a full worker stops reading the queue.
+   */
+  public KubeMinBuilder maxConcurrentTasks(int tasks) {
+    this.maxConcurrentTasks = inRange(tasks, 1, MAX_CONCURRENT_TASKS, "maxConcurrentTasks");
+    return this;
+  }
+
+  /**
+   * Active tasks per application (default {@value #DEFAULT_MAX_ACTIVE_TASKS_PER_APP}); 0 means no
+   * limit. Exec beyond it fails with {@link TaskConflictException} unless it queues behind.
+   */
+  public KubeMinBuilder maxActiveTasksPerApp(int tasks) {
+    this.maxActiveTasksPerApp = inRange(tasks, 0, Integer.MAX_VALUE, "maxActiveTasksPerApp");
+    return this;
+  }
+
+  /** Deadline of one job (default 5 minutes); must be positive. */
+  public KubeMinBuilder defaultJobTimeout(Duration timeout) {
+    this.defaultJobTimeout = atLeast(timeout, Duration.ofMillis(1), "defaultJobTimeout");
+    return this;
+  }
+
+  /** Deadline of a task from its first start (default 1 hour); null for none. */
+  public KubeMinBuilder taskTimeout(Duration timeout) {
+    this.taskTimeout =
+        timeout == null ? null : atLeast(timeout, Duration.ofMillis(1), "taskTimeout");
+    return this;
+  }
+
+  /**
+   * How long a worker's claim lasts without a heartbeat (default 30 s, at least 30 ms); the
+   * heartbeat runs every third of it, and a dead worker's tasks resume elsewhere after it.
+   */
+  public KubeMinBuilder taskLease(Duration lease) {
+    this.taskLease = atLeast(lease, MIN_TASK_LEASE, "taskLease");
+    return this;
+  }
+
+  /** How often the leader polls for waiting tasks (default 3 s, at least 10 ms). */
+  public KubeMinBuilder dispatchPollInterval(Duration interval) {
+    this.dispatchPollInterval = atLeast(interval, MIN_INTERVAL, "dispatchPollInterval");
+    return this;
+  }
+
+  /**
+   * After how long an unacknowledged message is taken over by another consumer (default 30 s, at
+   * least 10 ms); queued tasks whose message was lost are offered again after twice this.
+   */
+  public KubeMinBuilder claimIdle(Duration idle) {
+    this.claimIdle = atLeast(idle, MIN_INTERVAL, "claimIdle");
+    return this;
+  }
+
+  /**
+   * Deliveries after which a message is dead-lettered (default {@value #DEFAULT_MAX_DELIVERIES}, at
+   * least 1).
+   */
+  public KubeMinBuilder maxDeliveries(int deliveries) {
+    this.maxDeliveries = inRange(deliveries, 1, Integer.MAX_VALUE, "maxDeliveries");
+    return this;
+  }
+
+  /** How long close waits for running tasks before handing them back (default 10 s). */
+  public KubeMinBuilder shutdownTimeout(Duration timeout) {
+    this.shutdownTimeout = atLeast(timeout, Duration.ZERO, "shutdownTimeout");
+    return this;
+  }
+
+  /** Decides which instance dispatches (default: this one, always). */
+  public KubeMinBuilder leaderElection(LeaderElection election) {
+    this.leaderElection = Objects.requireNonNull(election, "leaderElection");
+    return this;
+  }
+
+  /**
+   * Builds the instance (not started) and logs its effective configuration once.
+   *
+   * @throws IllegalStateException when an instance that runs workers or the API has no executor
+   */
+  public KubeMin build() {
+    if (jobExecutors.isEmpty() && (roles.contains(Role.WORKER) || roles.contains(Role.API))) {
+      throw new IllegalStateException(
+          "no JobExecutor registered: add one with jobExecutor(...), such as the Kubernetes"
+              + " executor of kubemin-k8s, or io.kubemin.testing.RecordingJobExecutor in tests");
+    }
+    return new KubeMin(this);
+  }
+
+  private static String requireText(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + ": must not be empty");
+    }
+    return value.trim();
+  }
+
+  private static int inRange(int value, int min, int max, String name) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          name + ": must be between " + min + " and " + max + ", was " + value);
+    }
+    return value;
+  }
+
+  private static Duration atLeast(Duration value, Duration min, String name) {
+    Objects.requireNonNull(value, name);
+    if (value.compareTo(min) < 0) {
+      throw new IllegalArgumentException(
+          name + ": must be at least " + min.toMillis() + " ms, was " + value.toMillis() + " ms");
+    }
+    return value;
+  }
+}

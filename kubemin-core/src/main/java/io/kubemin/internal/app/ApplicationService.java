@@ -1,0 +1,255 @@
+package io.kubemin.internal.app;
+
+import io.kubemin.ApplicationInfo;
+import io.kubemin.ApplicationNotFoundException;
+import io.kubemin.DeletionResult;
+import io.kubemin.Ids;
+import io.kubemin.TaskConflictException;
+import io.kubemin.internal.engine.EngineParts;
+import io.kubemin.internal.plan.StoredApplication;
+import io.kubemin.model.Application;
+import io.kubemin.model.Component;
+import io.kubemin.model.Step;
+import io.kubemin.model.StepMode;
+import io.kubemin.spi.ApplicationRecord;
+import io.kubemin.spi.ComponentRecord;
+import io.kubemin.spi.ComponentStatus;
+import io.kubemin.spi.DataStore;
+import io.kubemin.spi.WorkflowRecord;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates, replaces, reads and deletes applications. A replace keeps the stored id of every
+ * component whose name stays (so labels of deployed objects keep pointing at it, B17) and deletes
+ * the cluster objects of components it drops.
+ */
+public final class ApplicationService {
+  private static final Logger LOG = LoggerFactory.getLogger(ApplicationService.class);
+
+  private final EngineParts parts;
+  private final ApplicationCheck check;
+  private final ObjectDeleter deleter;
+
+  public ApplicationService(EngineParts parts, ApplicationCheck check, ObjectDeleter deleter) {
+    this.parts = parts;
+    this.check = check;
+    this.deleter = deleter;
+  }
+
+  /** Creates the application, or replaces the one with its id. */
+  public ApplicationInfo createOrReplace(Application app) {
+    boolean replace = app.id() != null && !app.id().isBlank();
+    ApplicationRecord existing =
+        replace
+            ? parts
+                .store()
+                .findApplication(app.id())
+                .orElseThrow(() -> new ApplicationNotFoundException(app.id()))
+            : null;
+    String appId = replace ? app.id() : Ids.newId();
+    Map<String, String> keptIds = new LinkedHashMap<>();
+    if (replace) {
+      parts.store().listComponents(appId).forEach(c -> keptIds.put(c.name(), c.id()));
+    }
+    check.check(app, appId, keptIds);
+    Instant now = parts.now();
+    Written written = parts.store().inTransaction(tx -> write(tx, app, appId, existing, now));
+    if (!written.dropped().isEmpty()) {
+      DeletionResult deletion = deleter.delete(written.before(), written.dropped());
+      if (!deletion.complete()) {
+        LOG.warn(
+            "replacing application {}: objects of dropped components not deleted: {}",
+            appId,
+            deletion.failedResources());
+      }
+    }
+    return ApplicationInfo.of(written.record(), written.workflowId());
+  }
+
+  private Written write(
+      DataStore tx, Application app, String appId, ApplicationRecord existing, Instant now) {
+    StoredApplication before =
+        new StoredApplication(
+            existing == null ? record(app, appId, null, now) : existing, tx.listComponents(appId));
+    ApplicationRecord record = record(app, appId, existing, now);
+    tx.putApplication(record);
+    Map<String, ComponentRecord> old = new LinkedHashMap<>();
+    before.components().forEach(c -> old.put(c.name(), c));
+    putComponents(tx, appId, app.components(), old, now);
+    old.values().forEach(c -> tx.deleteComponent(c.id()));
+    List<Step> steps = app.workflow().isEmpty() ? defaultSteps(app.components()) : app.workflow();
+    WorkflowRecord workflow = putDefaultWorkflow(tx, record, steps, now);
+    return new Written(record, workflow.id(), before, List.copyOf(old.keySet()));
+  }
+
+  /**
+   * Writes components; a component whose name is in {@code old} keeps its id and status (and leaves
+   * {@code old}).
+   */
+  static void putComponents(
+      DataStore tx,
+      String appId,
+      List<Component> components,
+      Map<String, ComponentRecord> old,
+      Instant now) {
+    for (int i = 0; i < components.size(); i++) {
+      Component spec = components.get(i);
+      ComponentRecord kept = old.remove(spec.name());
+      tx.putComponent(
+          kept == null
+              ? new ComponentRecord(
+                  Ids.newId(), appId, i, spec, ComponentStatus.UNKNOWN, 0, now, now)
+              : new ComponentRecord(
+                  kept.id(),
+                  appId,
+                  i,
+                  spec,
+                  kept.status(),
+                  kept.readyReplicas(),
+                  kept.createdAt(),
+                  now));
+    }
+  }
+
+  private static ApplicationRecord record(
+      Application app, String appId, ApplicationRecord existing, Instant now) {
+    boolean tmpEnable =
+        app.tmpEnable() != null ? app.tmpEnable() : existing != null && existing.tmpEnable();
+    return new ApplicationRecord(
+        appId,
+        app.name(),
+        app.namespace(),
+        app.version(),
+        app.alias(),
+        app.project(),
+        app.description(),
+        app.icon(),
+        tmpEnable,
+        existing == null ? now : existing.createdAt(),
+        now);
+  }
+
+  private static WorkflowRecord putDefaultWorkflow(
+      DataStore tx, ApplicationRecord app, List<Step> steps, Instant now) {
+    Optional<WorkflowRecord> current = tx.listWorkflows(app.id()).stream().findFirst();
+    String alias =
+        (app.alias() == null || app.alias().isBlank() ? app.name() : app.alias()) + "-workflow";
+    WorkflowRecord workflow =
+        new WorkflowRecord(
+            current.map(WorkflowRecord::id).orElseGet(Ids::newId),
+            app.id(),
+            app.name() + "-workflow",
+            alias,
+            steps,
+            current.map(WorkflowRecord::createdAt).orElse(now),
+            now);
+    tx.putWorkflow(workflow);
+    return workflow;
+  }
+
+  /** One StepByStep step per component, named after it (the upstream's default workflow). */
+  static List<Step> defaultSteps(List<Component> components) {
+    return components.stream()
+        .map(
+            c ->
+                Step.builder()
+                    .name(c.name())
+                    .jobType("deploy")
+                    .mode(StepMode.STEP_BY_STEP)
+                    .components(c.name())
+                    .build())
+        .toList();
+  }
+
+  /** The application with its default workflow. */
+  public ApplicationInfo get(String appId) {
+    ApplicationRecord app = record(appId);
+    return ApplicationInfo.of(app, defaultWorkflowId(appId));
+  }
+
+  /** Every application, most recently updated first. */
+  public List<ApplicationInfo> list() {
+    return parts.store().listApplications().stream()
+        .map(a -> ApplicationInfo.of(a, defaultWorkflowId(a.id())))
+        .toList();
+  }
+
+  /** The components with their live status. */
+  public List<ComponentRecord> components(String appId) {
+    record(appId);
+    return parts.store().listComponents(appId);
+  }
+
+  /** The workflows, oldest (the default one) first. */
+  public List<WorkflowRecord> workflows(String appId) {
+    record(appId);
+    return parts.store().listWorkflows(appId);
+  }
+
+  /**
+   * Deletes the application's cluster objects, then (only when all are gone) its rows. Refused
+   * while a task of it is active.
+   */
+  public DeletionResult delete(String appId) {
+    StoredApplication app = load(appId);
+    parts.store().listTasks(appId).stream()
+        .filter(t -> t.status().active())
+        .findFirst()
+        .ifPresent(
+            t -> {
+              throw new TaskConflictException(
+                  appId,
+                  t.id(),
+                  "application '"
+                      + appId
+                      + "' has an active task '"
+                      + t.id()
+                      + "'; cancel it before deleting the application");
+            });
+    DeletionResult result = deleteResources(app);
+    if (result.complete()) {
+      parts.store().deleteApplication(appId);
+    }
+    return result;
+  }
+
+  /** Deletes the application's cluster objects; its rows stay. */
+  public DeletionResult deleteResources(String appId) {
+    return deleteResources(load(appId));
+  }
+
+  private DeletionResult deleteResources(StoredApplication app) {
+    return deleter.delete(app, app.components().stream().map(ComponentRecord::name).toList());
+  }
+
+  /** The stored application with its components. */
+  public StoredApplication load(String appId) {
+    return new StoredApplication(record(appId), parts.store().listComponents(appId));
+  }
+
+  ApplicationRecord record(String appId) {
+    return parts
+        .store()
+        .findApplication(appId)
+        .orElseThrow(() -> new ApplicationNotFoundException(appId));
+  }
+
+  String defaultWorkflowId(String appId) {
+    return parts.store().listWorkflows(appId).stream()
+        .findFirst()
+        .map(WorkflowRecord::id)
+        .orElse(null);
+  }
+
+  private record Written(
+      ApplicationRecord record,
+      String workflowId,
+      StoredApplication before,
+      List<String> dropped) {}
+}

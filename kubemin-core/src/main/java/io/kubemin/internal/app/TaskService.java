@@ -1,0 +1,124 @@
+package io.kubemin.internal.app;
+
+import io.kubemin.EmptyWorkflowException;
+import io.kubemin.ExecOptions;
+import io.kubemin.Ids;
+import io.kubemin.TaskConflictException;
+import io.kubemin.TaskNotFoundException;
+import io.kubemin.WorkflowNotFoundException;
+import io.kubemin.internal.engine.Engine;
+import io.kubemin.internal.engine.EngineParts;
+import io.kubemin.internal.engine.TaskEvents;
+import io.kubemin.spi.WorkflowRecord;
+import io.kubemin.workflow.Task;
+import io.kubemin.workflow.TaskStatus;
+import java.util.List;
+
+/** Starts, cancels and lists tasks. */
+public final class TaskService {
+  private static final int CANCEL_ROUNDS = 5;
+
+  private final EngineParts parts;
+  private final ApplicationService apps;
+  private final Engine engine;
+
+  public TaskService(EngineParts parts, ApplicationService apps, Engine engine) {
+    this.parts = parts;
+    this.apps = apps;
+    this.engine = engine;
+  }
+
+  /** Creates a waiting task for a workflow of the application and offers it at once. */
+  public String exec(String appId, ExecOptions options) {
+    apps.record(appId);
+    String workflowId =
+        options.workflowId() != null ? options.workflowId() : apps.defaultWorkflowId(appId);
+    WorkflowRecord workflow =
+        (workflowId == null
+                ? java.util.Optional.<WorkflowRecord>empty()
+                : parts.store().findWorkflow(workflowId))
+            .filter(w -> w.appId().equals(appId))
+            .orElseThrow(
+                () ->
+                    new WorkflowNotFoundException(
+                        appId, workflowId == null ? "(default)" : workflowId));
+    if (workflow.steps().isEmpty()) {
+      throw new EmptyWorkflowException(workflow.id());
+    }
+    Task task = Task.waiting(Ids.newId(), appId, workflow.id(), workflow.name(), parts.now());
+    int limit = options.behindActive() ? 0 : parts.settings().maxActiveTasksPerApp();
+    if (!parts.store().insertTask(task, limit)) {
+      String active =
+          parts.store().listTasks(appId).stream()
+              .filter(t -> t.status().active())
+              .map(Task::id)
+              .findFirst()
+              .orElse(null);
+      throw new TaskConflictException(
+          appId,
+          active,
+          "application '"
+              + appId
+              + "' already has "
+              + limit
+              + " active task(s) ("
+              + active
+              + "); cancel it, wait for it, or exec with ExecOptions.queueBehind()");
+    }
+    engine.offer(task, options.behindActive());
+    return task.id();
+  }
+
+  /**
+   * Cancels a task: durable in the store; a waiting or queued task ends {@code cancelled} at once
+   * and never starts, a running one stops within a second here and within one heartbeat elsewhere.
+   *
+   * @return the task after the request (still {@code running} while its jobs stop)
+   */
+  public Task cancel(String appId, String taskId, String user, String reason) {
+    Task task = find(taskId);
+    if (!task.appId().equals(appId)) {
+      throw new TaskNotFoundException(taskId, "does not belong to application '" + appId + "'");
+    }
+    String by = user == null || user.isBlank() ? "system" : user;
+    String why = reason == null || reason.isBlank() ? "cancelled by " + by : reason;
+    if (task.status().terminal() || !parts.store().requestCancel(taskId, by, why, parts.now())) {
+      return find(taskId);
+    }
+    for (int round = 0; round < CANCEL_ROUNDS; round++) {
+      Task current = find(taskId);
+      switch (current.status()) {
+        case WAITING, QUEUED -> {
+          Task cancelled = parts.states().finish(current, TaskStatus.CANCELLED, why, parts.now());
+          if (cancelled != null) {
+            parts.listener().taskFinished(TaskEvents.of(cancelled, parts.now()));
+            engine.taskEnded(cancelled);
+            return cancelled;
+          }
+        }
+        case RUNNING -> {
+          engine.cancelLocally(taskId, why);
+          return current;
+        }
+        default -> {
+          return current;
+        }
+      }
+    }
+    return find(taskId);
+  }
+
+  /** The tasks of an application, newest first. */
+  public List<Task> tasks(String appId) {
+    apps.record(appId);
+    return parts.store().listTasks(appId);
+  }
+
+  /** The task. */
+  public Task find(String taskId) {
+    return parts
+        .store()
+        .findTask(taskId)
+        .orElseThrow(() -> new TaskNotFoundException(taskId, "does not exist"));
+  }
+}

@@ -1,0 +1,31 @@
+package io.kubemin.internal.engine;
+
+import io.kubemin.spi.LeaderElection;
+
+/** The default election: this instance leads from start to close (right for a single instance). */
+public final class AlwaysLeader implements LeaderElection {
+  private LeadershipListener listener;
+
+  @Override
+  public synchronized void start(LeadershipListener leadershipListener) {
+    this.listener = leadershipListener;
+    leadershipListener.startedLeading();
+  }
+
+  @Override
+  public synchronized boolean isLeader() {
+    return listener != null;
+  }
+
+  @Override
+  public void close() {
+    LeadershipListener stopping;
+    synchronized (this) {
+      stopping = listener;
+      listener = null;
+    }
+    if (stopping != null) {
+      stopping.stoppedLeading();
+    }
+  }
+}

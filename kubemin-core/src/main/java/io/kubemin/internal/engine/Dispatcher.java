@@ -1,0 +1,135 @@
+package io.kubemin.internal.engine;
+
+import io.kubemin.spi.DispatchMessage;
+import io.kubemin.spi.QueueStats;
+import io.kubemin.workflow.Task;
+import io.kubemin.workflow.TaskStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims waiting tasks (waiting -> queued, FIFO) and offers them to the workers through the queue.
+ * Runs only while this instance leads. A task of an application that already has {@code
+ * maxActiveTasksPerApp} queued or running tasks stays waiting (queued-behind tasks) until one ends.
+ */
+final class Dispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+  private static final int BATCH = 1000;
+  private static final Comparator<Task> FIFO =
+      Comparator.comparing(Task::createdAt).thenComparing(Task::id);
+
+  private final EngineParts parts;
+
+  Dispatcher(EngineParts parts) {
+    this.parts = parts;
+  }
+
+  /** Claims and offers one task, if it is still waiting; returns whether it did. */
+  boolean claim(Task waiting) {
+    Instant now = parts.now();
+    Task queued = parts.states().claim(waiting, now);
+    if (queued == null) {
+      return false;
+    }
+    parts.listener().taskQueued(TaskEvents.of(queued, now));
+    try {
+      parts
+          .queue()
+          .enqueue(queued.appId(), new DispatchMessage(queued.id(), queued.attempt()).encode());
+      return true;
+    } catch (RuntimeException e) {
+      LOG.warn("could not offer task {}; it waits for the next dispatch", queued.id(), e);
+      parts.states().unclaim(queued, parts.now());
+      return false;
+    }
+  }
+
+  /**
+   * Claims the tasks of one application that may start now; returns whether some of its tasks still
+   * wait behind active ones.
+   */
+  boolean dispatchApp(String appId) {
+    List<Task> appTasks = parts.store().listTasks(appId);
+    List<Task> claimable = claimable(appTasks);
+    claimable.forEach(this::claim);
+    return appTasks.stream().filter(t -> t.status() == TaskStatus.WAITING).count()
+        > claimable.size();
+  }
+
+  /**
+   * Claims every waiting task that may start now, oldest first; returns the applications whose
+   * tasks still wait behind active ones.
+   */
+  Set<String> dispatchWaiting() {
+    List<Task> waiting = parts.store().listTasksByStatus(TaskStatus.WAITING, BATCH);
+    Set<String> blocked = new LinkedHashSet<>();
+    if (parts.settings().maxActiveTasksPerApp() <= 0) {
+      waiting.forEach(this::claim);
+      return blocked;
+    }
+    Set<String> apps = new LinkedHashSet<>();
+    waiting.forEach(t -> apps.add(t.appId()));
+    for (String appId : apps) {
+      if (dispatchApp(appId)) {
+        blocked.add(appId);
+      }
+    }
+    return blocked;
+  }
+
+  /**
+   * Offers again queued tasks whose message was lost (the queue was flushed, or the message went to
+   * the dead-letter destination): tasks queued for more than twice {@code claimIdle} while the
+   * queue holds fewer messages than there are queued tasks.
+   */
+  void reofferLost() {
+    List<Task> queued = parts.store().listTasksByStatus(TaskStatus.QUEUED, BATCH);
+    Instant staleBefore = parts.now().minus(parts.settings().claimIdle().multipliedBy(2));
+    List<Task> stale = queued.stream().filter(t -> t.updatedAt().isBefore(staleBefore)).toList();
+    if (stale.isEmpty()) {
+      return;
+    }
+    QueueStats stats = parts.queue().stats(EngineSettings.WORKER_GROUP);
+    if (stats.backlog() + stats.pending() >= queued.size()) {
+      return;
+    }
+    for (Task task : stale) {
+      Task touched = parts.states().reoffer(task, parts.now());
+      if (touched != null) {
+        LOG.info(
+            "task {} was queued since {} without a worker; offering it again",
+            task.id(),
+            task.updatedAt());
+        parts
+            .queue()
+            .enqueue(
+                touched.appId(), new DispatchMessage(touched.id(), touched.attempt()).encode());
+      }
+    }
+  }
+
+  /** The waiting tasks of an application that may be claimed now, oldest first. */
+  private List<Task> claimable(List<Task> appTasks) {
+    int limit = parts.settings().maxActiveTasksPerApp();
+    List<Task> waiting = new ArrayList<>();
+    int started = 0;
+    for (Task task : appTasks) {
+      if (task.status() == TaskStatus.WAITING) {
+        waiting.add(task);
+      } else if (task.status() == TaskStatus.QUEUED || task.status() == TaskStatus.RUNNING) {
+        started++;
+      }
+    }
+    waiting.sort(FIFO);
+    if (limit <= 0) {
+      return waiting;
+    }
+    return waiting.subList(0, Math.max(0, Math.min(waiting.size(), limit - started)));
+  }
+}

@@ -1,0 +1,151 @@
+package io.kubemin.internal.engine;
+
+import io.kubemin.Role;
+import io.kubemin.internal.plan.Planner;
+import io.kubemin.spi.LeaderElection;
+import io.kubemin.workflow.Task;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workflow engine of one instance: the worker (when it runs {@link Role#WORKER}) and the
+ * dispatcher with the reaper (when it runs {@link Role#DISPATCHER} and leads).
+ */
+public final class Engine {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+  private final EngineParts parts;
+  private final LeaderElection election;
+  private final EngineThreads threads;
+  private final Dispatcher dispatcher;
+  private final DispatchLoop dispatchLoop;
+  private final Worker worker;
+
+  public Engine(EngineParts parts, Planner planner, LeaderElection election) {
+    this.parts = parts;
+    this.election = election;
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(
+            2, EngineThreadFactory.named("kubemin-timer-" + parts.settings().instanceId()));
+    timer.setRemoveOnCancelPolicy(true);
+    this.threads =
+        new EngineThreads(
+            timer,
+            Executors.newCachedThreadPool(
+                EngineThreadFactory.named("kubemin-job-" + parts.settings().instanceId())));
+    this.dispatcher = new Dispatcher(parts);
+    this.dispatchLoop = new DispatchLoop(parts, dispatcher);
+    this.worker =
+        parts.settings().runs(Role.WORKER)
+            ? new Worker(parts, threads, planner, this::taskEnded)
+            : null;
+  }
+
+  /** Starts the worker and, with the dispatcher role, takes part in leader election. */
+  public void start() {
+    if (worker != null) {
+      worker.start();
+    }
+    if (parts.settings().runs(Role.DISPATCHER)) {
+      election.start(dispatchLoop);
+    }
+  }
+
+  /**
+   * Offers a new waiting task at once when this instance dispatches (otherwise the leader's poll
+   * finds it). A task queued behind others goes through the per-application check.
+   */
+  public void offer(Task task, boolean queuedBehind) {
+    if (!dispatchLoop.leading()) {
+      return;
+    }
+    try {
+      if (queuedBehind) {
+        if (dispatcher.dispatchApp(task.appId())) {
+          dispatchLoop.blocked(task.appId());
+        }
+      } else {
+        dispatcher.claim(task);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not offer task {} now; the dispatcher's poll will", task.id(), e);
+    }
+  }
+
+  /** Lets tasks queued behind an ended (or cancelled) one go. */
+  public void taskEnded(Task task) {
+    dispatchLoop.wake(task.appId(), false);
+  }
+
+  /**
+   * Stops a task running on this instance for a cancel request.
+   *
+   * @return whether the task runs here
+   */
+  public boolean cancelLocally(String taskId, String reason) {
+    TaskExecution execution = worker == null ? null : worker.running(taskId);
+    if (execution == null) {
+      return false;
+    }
+    execution.stop(StopReason.CANCELLED, reason);
+    return true;
+  }
+
+  /**
+   * Stops gracefully: no new tasks; running ones get {@code shutdownTimeout} to end, then are
+   * handed back to {@code waiting} for another worker; leadership is released.
+   */
+  public void close() {
+    if (worker != null) {
+      worker.stopReading();
+      worker.drain(parts.settings().shutdownTimeout());
+    }
+    closeElection();
+    shutdownThreads();
+  }
+
+  /**
+   * Stops like a crashed process: no more reads, heartbeats or dispatching; running task threads
+   * are abandoned as they are, so their leases expire and their late writes are fenced. For tests.
+   */
+  public void crash() {
+    if (worker != null) {
+      worker.stopReading();
+      worker.stopHeartbeat();
+      worker.abandon();
+    }
+    closeElection();
+  }
+
+  /** Releases the threads of a crashed engine. */
+  public void releaseAfterCrash() {
+    shutdownThreads();
+  }
+
+  private void closeElection() {
+    if (parts.settings().runs(Role.DISPATCHER)) {
+      try {
+        election.close();
+      } catch (RuntimeException e) {
+        LOG.warn("leader election did not close cleanly", e);
+      }
+    }
+    dispatchLoop.stoppedLeading();
+  }
+
+  private void shutdownThreads() {
+    threads.timer().shutdownNow();
+    threads.jobPool().shutdown();
+    try {
+      if (!threads.jobPool().awaitTermination(5, TimeUnit.SECONDS)) {
+        threads.jobPool().shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      threads.jobPool().shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

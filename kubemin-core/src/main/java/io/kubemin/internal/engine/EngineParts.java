@@ -1,0 +1,36 @@
+package io.kubemin.internal.engine;
+
+import io.kubemin.spi.DataStore;
+import io.kubemin.spi.Queue;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * What the engine's parts share.
+ *
+ * @param store the store
+ * @param queue the queue
+ * @param executors the job executors
+ * @param listener every registered listener
+ * @param clock the clock for leases and deadlines
+ * @param settings the configuration
+ */
+public record EngineParts(
+    DataStore store,
+    Queue queue,
+    JobExecutors executors,
+    Listeners listener,
+    Clock clock,
+    EngineSettings settings) {
+
+  /** Now, at the millisecond precision stores keep. */
+  public Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** The task transitions over the store. */
+  public TaskStates states() {
+    return new TaskStates(store);
+  }
+}

@@ -1,0 +1,59 @@
+package io.kubemin.internal.engine;
+
+import io.kubemin.Role;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The engine configuration after the builder validated it.
+ *
+ * @param instanceId this instance (queue consumer, task owner, leader identity)
+ * @param roles what this instance runs
+ * @param workerThreads queue consumer threads
+ * @param maxConcurrentTasks tasks running at once on this instance
+ * @param maxActiveTasksPerApp active tasks per application; 0 or less means no limit
+ * @param defaultJobTimeout deadline of one job
+ * @param taskTimeout deadline of a task from its first start; null for none
+ * @param taskLease how long a worker's claim on a task lasts without a heartbeat
+ * @param dispatchPollInterval how often the dispatcher looks for waiting tasks it was not told of
+ * @param claimIdle after how long an unacknowledged message is taken over by another worker
+ * @param maxDeliveries deliveries after which a message goes to the dead-letter destination
+ * @param shutdownTimeout how long close waits for running tasks before handing them back
+ */
+public record EngineSettings(
+    String instanceId,
+    Set<Role> roles,
+    int workerThreads,
+    int maxConcurrentTasks,
+    int maxActiveTasksPerApp,
+    Duration defaultJobTimeout,
+    Duration taskTimeout,
+    Duration taskLease,
+    Duration dispatchPollInterval,
+    Duration claimIdle,
+    int maxDeliveries,
+    Duration shutdownTimeout) {
+
+  /** The consumer group every worker reads from. */
+  public static final String WORKER_GROUP = "workflow-workers";
+
+  public EngineSettings {
+    roles = Set.copyOf(roles);
+  }
+
+  /** Whether this instance runs the role. */
+  public boolean runs(Role role) {
+    return roles.contains(role);
+  }
+
+  /** How often running tasks renew their lease (a third of it). */
+  public Duration heartbeatInterval() {
+    return taskLease.dividedBy(3);
+  }
+
+  /** How long a queue read waits for the first message. */
+  public Duration readBlock() {
+    Duration oneSecond = Duration.ofSeconds(1);
+    return dispatchPollInterval.compareTo(oneSecond) < 0 ? dispatchPollInterval : oneSecond;
+  }
+}

@@ -1,0 +1,225 @@
+package io.kubemin.internal.engine;
+
+import io.kubemin.spi.Job;
+import io.kubemin.spi.JobExecutor;
+import io.kubemin.spi.JobOutcome;
+import io.kubemin.workflow.JobEvent;
+import io.kubemin.workflow.JobRecord;
+import io.kubemin.workflow.JobStatus;
+import io.kubemin.workflow.Task;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One run of one job on the calling thread: picks the executor, enforces the deadline by
+ * interrupting the thread, cleans up after a failure and records the result. Interrupts reach the
+ * thread only while the executor runs; the flag is cleared before anything else happens on it.
+ */
+final class JobRun {
+  private static final Logger LOG = LoggerFactory.getLogger(JobRun.class);
+
+  private final EngineParts parts;
+  private final TaskExecution execution;
+  private final TaskProgress progress;
+  private final ScheduledExecutorService timer;
+  private final Job job;
+  private final Instant deadline;
+  private final Object lock = new Object();
+  private Thread thread;
+  private StopReason interruptReason;
+  private String interruptMessage;
+  private Instant startedAt;
+
+  JobRun(
+      EngineParts parts,
+      TaskExecution execution,
+      TaskProgress progress,
+      ScheduledExecutorService timer,
+      Job job,
+      Instant deadline) {
+    this.parts = parts;
+    this.execution = execution;
+    this.progress = progress;
+    this.timer = timer;
+    this.job = job;
+    this.deadline = deadline;
+  }
+
+  /** Interrupts the job if it is running; the first reason wins, {@code FENCED} always. */
+  void interrupt(StopReason reason, String message) {
+    synchronized (lock) {
+      if (thread == null || (interruptReason != null && reason != StopReason.FENCED)) {
+        return;
+      }
+      interruptReason = reason;
+      interruptMessage = message;
+      thread.interrupt();
+    }
+  }
+
+  JobResult run() {
+    StopReason stopped = execution.stopReason();
+    if (stopped != null) {
+      return new JobResult(job, stopped.jobStatus(), execution.stopMessage(), false);
+    }
+    if (!deadline.isAfter(parts.now())) {
+      return new JobResult(job, JobStatus.TIMEOUT, "no time left before the deadline", true);
+    }
+    Map<String, String> mdc = MDC.getCopyOfContextMap();
+    MDC.put("taskId", job.taskId());
+    MDC.put("appId", job.appId());
+    MDC.put("job", job.name());
+    try {
+      return runAndRecord();
+    } finally {
+      if (mdc == null) {
+        MDC.clear();
+      } else {
+        MDC.setContextMap(mdc);
+      }
+    }
+  }
+
+  private JobResult runAndRecord() {
+    JobRunContext context =
+        new JobRunContext(
+            deadline,
+            execution,
+            parts.clock(),
+            execution.task().attempt(),
+            message -> parts.listener().jobProgress(event(JobStatus.RUNNING, null, message)));
+    startedAt = parts.now();
+    parts.listener().jobStarted(event(JobStatus.RUNNING, null, null));
+    JobExecutor executor = parts.executors().forKind(job.kind()).orElse(null);
+    JobResult result =
+        executor == null
+            ? new JobResult(
+                job,
+                JobStatus.FAILED,
+                "no JobExecutor supports " + job.kind().kubernetesKind() + " jobs",
+                false)
+            : execute(executor, context);
+    StopReason stop = execution.stopReason();
+    boolean ownsResult = stop == null || stop.ownsResult();
+    if (executor != null && !result.succeeded() && ownsResult) {
+      cleanup(executor, context);
+    }
+    if (result.succeeded()) {
+      progress.jobDone();
+    }
+    if (ownsResult) {
+      record(result);
+    }
+    parts.listener().jobFinished(event(result.status(), result.error(), null));
+    LOG.debug("job {} ended {}", job.describe(), result.status().jsonName());
+    return result;
+  }
+
+  private JobResult execute(JobExecutor executor, JobRunContext context) {
+    JobOutcome outcome = null;
+    String failure = null;
+    synchronized (lock) {
+      thread = Thread.currentThread();
+    }
+    execution.add(this);
+    ScheduledFuture<?> timeout =
+        timer.schedule(
+            () -> interrupt(StopReason.TIMEOUT, "not ready before the job's deadline"),
+            Math.max(0, Duration.between(parts.clock().instant(), deadline).toMillis()),
+            TimeUnit.MILLISECONDS);
+    try {
+      outcome = executor.run(job, context);
+    } catch (InterruptedException e) {
+      failure = "interrupted";
+    } catch (RuntimeException e) {
+      failure = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+      LOG.warn("job {} failed", job.describe(), e);
+    } finally {
+      timeout.cancel(false);
+      execution.remove(this);
+      synchronized (lock) {
+        thread = null;
+        Thread.interrupted();
+      }
+    }
+    return decide(outcome, failure);
+  }
+
+  private JobResult decide(JobOutcome outcome, String failure) {
+    StopReason reason;
+    String message;
+    synchronized (lock) {
+      reason = interruptReason;
+      message = interruptMessage;
+    }
+    if (outcome != null && outcome.status().succeeded()) {
+      return new JobResult(job, outcome.status(), outcome.message(), false);
+    }
+    if (reason != null) {
+      boolean ownDeadline = reason == StopReason.TIMEOUT && execution.stopReason() == null;
+      return new JobResult(job, reason.jobStatus(), message, ownDeadline);
+    }
+    if (outcome == null) {
+      return new JobResult(job, JobStatus.FAILED, failure, false);
+    }
+    JobStatus status = outcome.status() == JobStatus.RUNNING ? JobStatus.FAILED : outcome.status();
+    return new JobResult(job, status, outcome.message(), status == JobStatus.TIMEOUT);
+  }
+
+  private void cleanup(JobExecutor executor, JobRunContext context) {
+    try {
+      executor.cleanup(job, context);
+    } catch (RuntimeException e) {
+      LOG.warn("cleanup of job {} failed", job.describe(), e);
+    }
+  }
+
+  private void record(JobResult result) {
+    Task task = execution.task();
+    try {
+      parts
+          .store()
+          .insertJob(
+              new JobRecord(
+                  job.taskId(),
+                  task.attempt(),
+                  job.stepName(),
+                  job.componentName(),
+                  job.name(),
+                  job.kind(),
+                  job.namespace(),
+                  result.status(),
+                  result.error(),
+                  startedAt,
+                  parts.now()));
+    } catch (RuntimeException e) {
+      LOG.error("could not record the result of job {}", job.describe(), e);
+    }
+  }
+
+  private JobEvent event(JobStatus status, String error, String message) {
+    Instant now = parts.now();
+    return new JobEvent(
+        job.taskId(),
+        job.appId(),
+        execution.task().attempt(),
+        job.stepName(),
+        job.componentName(),
+        job.name(),
+        job.kind(),
+        status,
+        error,
+        message,
+        startedAt == null ? Duration.ZERO : Duration.between(startedAt, now),
+        progress.planned(),
+        progress.done(),
+        now);
+  }
+}

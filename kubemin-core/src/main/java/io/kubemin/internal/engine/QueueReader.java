@@ -1,0 +1,116 @@
+package io.kubemin.internal.engine;
+
+import io.kubemin.spi.QueueMessage;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One queue consumer: reads only as many messages as there are free task slots (back-pressure: a
+ * full worker stops reading), takes over messages other consumers left unacknowledged for {@code
+ * claimIdle}, and hands each message to the {@link TaskStarter}.
+ */
+final class QueueReader implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(QueueReader.class);
+  private static final int MAX_BATCH = 32;
+  private static final Duration MAX_ERROR_PAUSE = Duration.ofSeconds(5);
+
+  private final EngineParts parts;
+  private final String consumer;
+  private final Semaphore slots;
+  private final TaskStarter starter;
+  private volatile boolean reading = true;
+
+  QueueReader(EngineParts parts, String consumer, Semaphore slots, TaskStarter starter) {
+    this.parts = parts;
+    this.consumer = consumer;
+    this.slots = slots;
+    this.starter = starter;
+  }
+
+  void stop() {
+    reading = false;
+  }
+
+  @Override
+  public void run() {
+    long claimEveryNanos = Math.max(parts.settings().claimIdle().toNanos() / 2, 1_000_000L);
+    long nextClaim = System.nanoTime() + claimEveryNanos;
+    Duration pause = Duration.ofMillis(100);
+    while (reading) {
+      int granted = 0;
+      try {
+        granted = acquireSlots();
+        if (granted == 0) {
+          continue;
+        }
+        List<QueueMessage> messages;
+        if (System.nanoTime() - nextClaim >= 0) {
+          nextClaim = System.nanoTime() + claimEveryNanos;
+          messages =
+              parts
+                  .queue()
+                  .autoClaim(
+                      EngineSettings.WORKER_GROUP, consumer, parts.settings().claimIdle(), granted);
+        } else {
+          messages =
+              parts
+                  .queue()
+                  .readGroup(
+                      EngineSettings.WORKER_GROUP, consumer, granted, parts.settings().readBlock());
+        }
+        granted -= handleAll(messages);
+        pause = Duration.ofMillis(100);
+      } catch (InterruptedException e) {
+        reading = false;
+      } catch (RuntimeException e) {
+        if (reading) {
+          LOG.warn("reading the queue failed; retrying in {} ms", pause.toMillis(), e);
+          pause = pauseAfterError(pause);
+        }
+      } finally {
+        slots.release(granted);
+      }
+    }
+  }
+
+  /** Handles the messages; returns how many started a task (and so keep their slot). */
+  private int handleAll(List<QueueMessage> messages) {
+    int started = 0;
+    for (QueueMessage message : messages) {
+      try {
+        if (starter.handle(message)) {
+          started++;
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("message {} not handled; it will be delivered again", message.id(), e);
+      }
+    }
+    return started;
+  }
+
+  /** Waits for one free slot, then takes the others free at once (up to a batch). */
+  private int acquireSlots() throws InterruptedException {
+    if (!slots.tryAcquire(parts.settings().readBlock().toMillis(), TimeUnit.MILLISECONDS)) {
+      return 0;
+    }
+    int granted = 1;
+    while (granted < MAX_BATCH && slots.tryAcquire()) {
+      granted++;
+    }
+    return granted;
+  }
+
+  private Duration pauseAfterError(Duration pause) {
+    try {
+      Thread.sleep(pause.toMillis());
+    } catch (InterruptedException e) {
+      reading = false;
+    }
+    Duration doubled = pause.multipliedBy(2);
+    return doubled.compareTo(MAX_ERROR_PAUSE) > 0 ? MAX_ERROR_PAUSE : doubled;
+  }
+}

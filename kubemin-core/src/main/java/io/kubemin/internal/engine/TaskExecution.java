@@ -1,0 +1,88 @@
+package io.kubemin.internal.engine;
+
+import io.kubemin.workflow.Task;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The live handle of a task this instance runs: who may stop it and the jobs to interrupt when that
+ * happens. The first stop reason wins, except {@link StopReason#FENCED}, which always does: once
+ * the task is lost nothing else matters.
+ */
+final class TaskExecution {
+  private final Set<JobRun> activeJobs = ConcurrentHashMap.newKeySet();
+  private volatile Task task;
+  private volatile StopReason stopReason;
+  private volatile String stopMessage;
+
+  TaskExecution(Task task) {
+    this.task = task;
+  }
+
+  /** The task as this worker last wrote it. */
+  Task task() {
+    return task;
+  }
+
+  void task(Task current) {
+    this.task = current;
+  }
+
+  /** Stops the task's jobs for a reason; returns whether this call set the reason. */
+  boolean stop(StopReason reason, String message) {
+    synchronized (this) {
+      if (stopReason != null && reason != StopReason.FENCED) {
+        return false;
+      }
+      stopReason = reason;
+      stopMessage = message;
+      notifyAll();
+    }
+    for (JobRun run : activeJobs) {
+      run.interrupt(reason, message);
+    }
+    return true;
+  }
+
+  /** Why the task must stop, or null while it may go on. */
+  StopReason stopReason() {
+    return stopReason;
+  }
+
+  /** The message given with the stop reason. */
+  String stopMessage() {
+    return stopMessage;
+  }
+
+  void add(JobRun run) {
+    activeJobs.add(run);
+    StopReason reason = stopReason;
+    if (reason != null) {
+      run.interrupt(reason, stopMessage);
+    }
+  }
+
+  void remove(JobRun run) {
+    activeJobs.remove(run);
+  }
+
+  /** Waits (a retry backoff); returns false as soon as the task is stopped. */
+  synchronized boolean pause(Duration duration) {
+    long end = System.nanoTime() + duration.toNanos();
+    while (stopReason == null) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return true;
+      }
+      try {
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return false;
+  }
+}

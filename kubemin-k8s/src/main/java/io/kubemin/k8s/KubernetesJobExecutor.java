@@ -1,0 +1,173 @@
+package io.kubemin.k8s;
+
+import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.kubemin.k8s.internal.InformerSet;
+import io.kubemin.k8s.internal.ObjectApplier;
+import io.kubemin.k8s.internal.ObjectLabels;
+import io.kubemin.k8s.internal.ReadinessWaits;
+import io.kubemin.k8s.internal.ShareClaims;
+import io.kubemin.k8s.internal.ShareGuard;
+import io.kubemin.k8s.internal.SharedInformers;
+import io.kubemin.k8s.internal.SourceFetchException;
+import io.kubemin.k8s.internal.SourceFetcher;
+import io.kubemin.k8s.internal.Verdict;
+import io.kubemin.spi.Job;
+import io.kubemin.spi.JobContext;
+import io.kubemin.spi.JobExecutor;
+import io.kubemin.spi.JobKind;
+import io.kubemin.spi.JobOutcome;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every {@link JobKind} against a Kubernetes cluster: server-side apply (field manager {@code
+ * kubemin}, force), so a re-run converges and every change lands, with no write at all when the
+ * deployed object already matches; then an event-driven wait until the object is ready. Reads come
+ * from informers shared per client, so an unchanged re-deploy makes no API request per object.
+ *
+ * <p>The client belongs to the caller and is never closed here; {@link #close()} stops the
+ * informers when no one else on the client uses them.
+ */
+public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KubernetesJobExecutor.class);
+
+  private final KubernetesClient client;
+  private final InformerSet informers;
+  private final ObjectApplier applier;
+  private final ReadinessWaits readiness;
+  private final SourceFetcher sources;
+  private final ShareGuard shareGuard;
+
+  /** An executor with the {@linkplain KubernetesSettings#defaults() default settings}. */
+  public KubernetesJobExecutor(KubernetesClient client) {
+    this(client, KubernetesSettings.defaults());
+  }
+
+  /**
+   * @param client the client (owned by the caller)
+   * @param settings the settings
+   */
+  public KubernetesJobExecutor(KubernetesClient client, KubernetesSettings settings) {
+    this.client = Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(settings, "settings");
+    this.informers = SharedInformers.acquire(client, settings.namespaces());
+    this.applier = new ObjectApplier(client, informers, settings.fieldManager());
+    this.readiness = new ReadinessWaits(informers);
+    this.sources =
+        new SourceFetcher(
+            client.getKubernetesSerialization(),
+            settings.sourceFetchTimeout(),
+            settings.sourceMaxBytes());
+    this.shareGuard =
+        new ShareGuard(
+            informers,
+            new ShareClaims(
+                client,
+                settings.shareClaimNamespace(),
+                settings.shareClaimTimeToLive(),
+                Clock.systemUTC()));
+  }
+
+  /** Every kind. */
+  @Override
+  public boolean supports(JobKind kind) {
+    return true;
+  }
+
+  @Override
+  public JobOutcome run(Job job, JobContext context) throws InterruptedException {
+    try {
+      Optional<String> skip = shareGuard.skipReason(job);
+      if (skip.isPresent()) {
+        return JobOutcome.skipped(skip.get());
+      }
+      HasMetadata desired = sources.resolve(job.object());
+      ObjectApplier.Result result = applier.apply(job, desired);
+      LOG.debug("{}: {}", job.describe(), result.outcome());
+      switch (result.outcome()) {
+        case NOT_OURS:
+          return JobOutcome.skipped(
+              job.describe() + " exists and is not managed by this application: left untouched");
+        case CREATED:
+          context.created(result.object());
+          break;
+        default:
+          break;
+      }
+      Verdict verdict = readiness.await(job.kind(), result.object(), context);
+      return verdict.state() == Verdict.State.READY
+          ? JobOutcome.completed()
+          : JobOutcome.failed(job.describe() + ": " + verdict.message());
+    } catch (SourceFetchException e) {
+      return JobOutcome.failed(job.describe() + ": " + e.getMessage());
+    } catch (KubernetesClientException e) {
+      rethrowInterrupt(e);
+      return JobOutcome.failed(job.describe() + ": " + describe(e));
+    }
+  }
+
+  /** Deletes the objects this run created (and nothing else); NotFound is fine. */
+  @Override
+  public void cleanup(Job job, JobContext context) {
+    for (HasMetadata created : context.createdObjects()) {
+      try {
+        deleteInBackground(created);
+        LOG.info("cleanup: deleted {} {}", created.getKind(), created.getMetadata().getName());
+      } catch (KubernetesClientException e) {
+        LOG.warn(
+            "cleanup: could not delete {} {}: {}",
+            created.getKind(),
+            created.getMetadata().getName(),
+            describe(e));
+      }
+    }
+  }
+
+  /**
+   * Deletes the job's object if it exists and belongs to the job's application (its {@code
+   * kube-min-cli-appId} label, or for RBAC objects the {@code kube-min-cli} marker).
+   */
+  @Override
+  public boolean delete(Job job) {
+    HasMetadata existing = client.resource(job.object()).get();
+    if (existing == null) {
+      return false;
+    }
+    if (!ObjectLabels.ownedBy(existing, job.kind(), job.appId())) {
+      LOG.info(
+          "not deleting {}: it does not belong to application {}", job.describe(), job.appId());
+      return false;
+    }
+    deleteInBackground(existing);
+    return true;
+  }
+
+  private void deleteInBackground(HasMetadata object) {
+    client.resource(object).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+  }
+
+  /** Releases the informers (stopped when no other user of the same client needs them). */
+  @Override
+  public void close() {
+    SharedInformers.release(informers);
+  }
+
+  private static void rethrowInterrupt(KubernetesClientException e) throws InterruptedException {
+    if (Thread.currentThread().isInterrupted() || e.getCause() instanceof InterruptedException) {
+      Thread.interrupted();
+      InterruptedException interrupted = new InterruptedException("interrupted during an API call");
+      interrupted.initCause(e);
+      throw interrupted;
+    }
+  }
+
+  private static String describe(KubernetesClientException e) {
+    return e.getCode() > 0 ? "HTTP " + e.getCode() + ": " + e.getMessage() : e.getMessage();
+  }
+}

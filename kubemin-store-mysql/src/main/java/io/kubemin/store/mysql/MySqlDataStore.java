@@ -1,0 +1,384 @@
+package io.kubemin.store.mysql;
+
+import io.kubemin.spi.ApplicationRecord;
+import io.kubemin.spi.ComponentRecord;
+import io.kubemin.spi.ComponentStatus;
+import io.kubemin.spi.DataStore;
+import io.kubemin.spi.DataStoreException;
+import io.kubemin.spi.WorkflowRecord;
+import io.kubemin.store.mysql.internal.AppLocks;
+import io.kubemin.store.mysql.internal.ApplicationRows;
+import io.kubemin.store.mysql.internal.ComponentRows;
+import io.kubemin.store.mysql.internal.Dialects;
+import io.kubemin.store.mysql.internal.HikariPools;
+import io.kubemin.store.mysql.internal.JdbcUrls;
+import io.kubemin.store.mysql.internal.JobRows;
+import io.kubemin.store.mysql.internal.SchemaMigrator;
+import io.kubemin.store.mysql.internal.SqlFailures;
+import io.kubemin.store.mysql.internal.TaskRows;
+import io.kubemin.store.mysql.internal.WorkflowRows;
+import io.kubemin.workflow.JobRecord;
+import io.kubemin.workflow.Task;
+import io.kubemin.workflow.TaskStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The durable {@link DataStore} on MySQL 8.0+, MariaDB 10.6+ or H2 2.x (MySQL mode), through Jdbi.
+ * Opening a store detects the dialect and creates or migrates the schema. Every failure to reach
+ * the database is a {@link DataStoreException} and leaves nothing half written; the engine retries.
+ * Transactions run at READ COMMITTED. Thread-safe.
+ */
+public final class MySqlDataStore implements DataStore {
+  private static final Logger log = LoggerFactory.getLogger(MySqlDataStore.class);
+  private static final TransactionIsolationLevel ISOLATION =
+      TransactionIsolationLevel.READ_COMMITTED;
+  private static final int DEADLOCK_ATTEMPTS = 3;
+
+  private final Jdbi jdbi;
+  private final SqlDialect dialect;
+  private final AutoCloseable ownedPool;
+  private final AtomicBoolean closed;
+  private final Handle transaction;
+
+  private MySqlDataStore(
+      Jdbi jdbi,
+      SqlDialect dialect,
+      AutoCloseable ownedPool,
+      AtomicBoolean closed,
+      Handle transaction) {
+    this.jdbi = jdbi;
+    this.dialect = dialect;
+    this.ownedPool = ownedPool;
+    this.closed = closed;
+    this.transaction = transaction;
+  }
+
+  /**
+   * Opens a store on its own connection pool (HikariCP) with the default settings.
+   *
+   * @param jdbcUrl {@code jdbc:mariadb:…}, {@code jdbc:mysql:…} or {@code jdbc:h2:…}
+   * @throws IllegalArgumentException for an unusable URL
+   * @throws DataStoreException when the database cannot be reached or is not supported
+   */
+  public static MySqlDataStore open(String jdbcUrl) {
+    return open(jdbcUrl, MySqlSettings.defaults());
+  }
+
+  /**
+   * Opens a store on its own connection pool (HikariCP), which it closes on {@link #close()}. H2
+   * URLs get {@code ;MODE=MySQL;DATABASE_TO_LOWER=TRUE} (and {@code ;DB_CLOSE_DELAY=-1} for memory
+   * databases) unless they set them.
+   *
+   * @param jdbcUrl {@code jdbc:mariadb:…}, {@code jdbc:mysql:…} or {@code jdbc:h2:…}
+   * @param settings credentials, pool and migration settings
+   * @throws IllegalArgumentException for an unusable URL
+   * @throws IllegalStateException when HikariCP or the driver is missing from the class path
+   * @throws DataStoreException when the database cannot be reached or is not supported
+   */
+  public static MySqlDataStore open(String jdbcUrl, MySqlSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    String url = JdbcUrls.normalize(jdbcUrl);
+    DataSource pool = HikariPools.create(url, settings);
+    return open(pool, settings, (AutoCloseable) pool, JdbcUrls.mask(url));
+  }
+
+  /**
+   * Opens a store on a host-provided {@link DataSource}, which it never closes. An H2 database must
+   * run in MySQL mode.
+   *
+   * @throws DataStoreException when the database cannot be reached or is not supported
+   */
+  public static MySqlDataStore open(DataSource dataSource) {
+    return open(dataSource, MySqlSettings.defaults());
+  }
+
+  /**
+   * Opens a store on a host-provided {@link DataSource}, which it never closes; of the settings
+   * only the migration ones apply.
+   *
+   * @throws DataStoreException when the database cannot be reached or is not supported
+   */
+  public static MySqlDataStore open(DataSource dataSource, MySqlSettings settings) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    Objects.requireNonNull(settings, "settings");
+    return open(dataSource, settings, null, "a host DataSource");
+  }
+
+  private static MySqlDataStore open(
+      DataSource dataSource, MySqlSettings settings, AutoCloseable ownedPool, String where) {
+    Jdbi jdbi = Jdbi.create(dataSource);
+    try {
+      SqlDialect dialect = jdbi.withHandle(Dialects::detect);
+      if (settings.migrate()) {
+        SchemaMigrator.migrate(jdbi, dialect, settings.migrationLockTimeout());
+      } else {
+        SchemaMigrator.verify(jdbi);
+      }
+      log.info(
+          "KubeMin store on {} at {} (schema version {}, {})",
+          dialect.productName(),
+          where,
+          SchemaMigrator.latestVersion(),
+          ownedPool == null ? "host pool" : settings);
+      return new MySqlDataStore(jdbi, dialect, ownedPool, new AtomicBoolean(), null);
+    } catch (JdbiException e) {
+      closeQuietly(ownedPool);
+      throw SqlFailures.translate("open the store at " + where, e);
+    } catch (RuntimeException e) {
+      closeQuietly(ownedPool);
+      throw e;
+    }
+  }
+
+  /** The database this store runs on. */
+  public SqlDialect dialect() {
+    return dialect;
+  }
+
+  @Override
+  public <T> T inTransaction(Function<DataStore, T> work) {
+    if (transaction != null) {
+      return work.apply(this);
+    }
+    requireOpen();
+    try {
+      return jdbi.inTransaction(ISOLATION, handle -> work.apply(boundTo(handle)));
+    } catch (JdbiException e) {
+      throw SqlFailures.translate("run a transaction", e);
+    }
+  }
+
+  private MySqlDataStore boundTo(Handle handle) {
+    return new MySqlDataStore(jdbi, dialect, null, closed, handle);
+  }
+
+  @Override
+  public void putApplication(ApplicationRecord application) {
+    run("put application " + application.id(), h -> ApplicationRows.put(h, application));
+  }
+
+  @Override
+  public Optional<ApplicationRecord> findApplication(String id) {
+    return call("find application " + id, h -> ApplicationRows.find(h, id));
+  }
+
+  @Override
+  public List<ApplicationRecord> listApplications() {
+    return call("list applications", ApplicationRows::list);
+  }
+
+  @Override
+  public boolean deleteApplication(String id) {
+    return atomically(
+        "delete application " + id,
+        h -> {
+          JobRows.deleteOfApplication(h, id);
+          TaskRows.deleteOfApplication(h, id);
+          WorkflowRows.deleteOfApplication(h, id);
+          ComponentRows.deleteOfApplication(h, id);
+          AppLocks.delete(h, id);
+          return ApplicationRows.delete(h, id);
+        });
+  }
+
+  @Override
+  public void putComponent(ComponentRecord component) {
+    run("put component " + component.id(), h -> ComponentRows.put(h, component));
+  }
+
+  @Override
+  public boolean deleteComponent(String id) {
+    return call("delete component " + id, h -> ComponentRows.delete(h, id));
+  }
+
+  @Override
+  public List<ComponentRecord> listComponents(String appId) {
+    return call("list components of " + appId, h -> ComponentRows.list(h, appId));
+  }
+
+  @Override
+  public boolean updateComponentStatus(
+      String componentId, ComponentStatus status, int readyReplicas, Instant now) {
+    return call(
+        "update status of component " + componentId,
+        h -> ComponentRows.updateStatus(h, componentId, status, readyReplicas, now));
+  }
+
+  @Override
+  public void putWorkflow(WorkflowRecord workflow) {
+    run("put workflow " + workflow.id(), h -> WorkflowRows.put(h, workflow));
+  }
+
+  @Override
+  public Optional<WorkflowRecord> findWorkflow(String id) {
+    return call("find workflow " + id, h -> WorkflowRows.find(h, id));
+  }
+
+  @Override
+  public List<WorkflowRecord> listWorkflows(String appId) {
+    return call("list workflows of " + appId, h -> WorkflowRows.list(h, appId));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>With a limit, the application's row in {@code min_app_locks} is locked while its active
+   * tasks are counted, so concurrent inserts for one application are serialised.
+   *
+   * @throws IllegalArgumentException when a task with this id exists
+   */
+  @Override
+  public boolean insertTask(Task task, int maxActivePerApp) {
+    String operation = "insert task " + task.id();
+    try {
+      if (maxActivePerApp <= 0) {
+        run(operation, h -> TaskRows.insert(h, task));
+        return true;
+      }
+      return atomically(
+          operation,
+          h -> {
+            AppLocks.lock(h, task.appId());
+            if (TaskRows.countActive(h, task.appId()) >= maxActivePerApp) {
+              return false;
+            }
+            TaskRows.insert(h, task);
+            return true;
+          });
+    } catch (DataStoreException e) {
+      if (e.getCause() instanceof JdbiException jdbi && SqlFailures.isDuplicateKey(jdbi)) {
+        throw new IllegalArgumentException("task " + task.id() + " already exists", e);
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Optional<Task> findTask(String id) {
+    return call("find task " + id, h -> TaskRows.find(h, id));
+  }
+
+  @Override
+  public List<Task> listTasks(String appId) {
+    return call("list tasks of " + appId, h -> TaskRows.listOfApplication(h, appId));
+  }
+
+  @Override
+  public List<Task> listTasksByStatus(TaskStatus status, int limit) {
+    return call(
+        "list " + status.jsonName() + " tasks", h -> TaskRows.listByStatus(h, status, limit));
+  }
+
+  @Override
+  public List<Task> listExpiredLeases(Instant now, int limit) {
+    return call("list expired leases", h -> TaskRows.listExpiredLeases(h, now, limit));
+  }
+
+  @Override
+  public boolean compareAndSet(
+      String taskId, TaskStatus expectedStatus, int expectedAttempt, Task next) {
+    return call(
+        "update task " + taskId,
+        h -> TaskRows.compareAndSet(h, taskId, expectedStatus, expectedAttempt, next));
+  }
+
+  @Override
+  public boolean requestCancel(String taskId, String by, String reason, Instant now) {
+    return call("cancel task " + taskId, h -> TaskRows.requestCancel(h, taskId, by, reason, now));
+  }
+
+  @Override
+  public void insertJob(JobRecord job) {
+    run("insert job " + job.name() + " of task " + job.taskId(), h -> JobRows.insert(h, job));
+  }
+
+  @Override
+  public List<JobRecord> listJobs(String taskId) {
+    return call("list jobs of task " + taskId, h -> JobRows.list(h, taskId));
+  }
+
+  @Override
+  public void ping() {
+    call("reach the database", h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+  }
+
+  /**
+   * Closes the connection pool the store created; a host-provided {@code DataSource} stays open.
+   * The store of a transaction has nothing to close.
+   */
+  @Override
+  public void close() {
+    if (transaction == null && closed.compareAndSet(false, true)) {
+      closeQuietly(ownedPool);
+    }
+  }
+
+  private void run(String operation, java.util.function.Consumer<Handle> work) {
+    call(
+        operation,
+        h -> {
+          work.accept(h);
+          return null;
+        });
+  }
+
+  private <T> T call(String operation, HandleCallback<T, RuntimeException> work) {
+    try {
+      if (transaction != null) {
+        return work.withHandle(transaction);
+      }
+      requireOpen();
+      return jdbi.withHandle(work);
+    } catch (JdbiException e) {
+      throw SqlFailures.translate(operation, e);
+    }
+  }
+
+  /** Runs our own statements in one transaction, again when the database broke a deadlock. */
+  private <T> T atomically(String operation, HandleCallback<T, RuntimeException> work) {
+    if (transaction != null) {
+      return call(operation, work);
+    }
+    requireOpen();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return jdbi.inTransaction(ISOLATION, work);
+      } catch (JdbiException e) {
+        if (attempt >= DEADLOCK_ATTEMPTS || !SqlFailures.isDeadlock(e)) {
+          throw SqlFailures.translate(operation, e);
+        }
+        log.debug("Deadlock on attempt {} to {}; running it again", attempt, operation);
+      }
+    }
+  }
+
+  private void requireOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("the store is closed");
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable resource) {
+    if (resource == null) {
+      return;
+    }
+    try {
+      resource.close();
+    } catch (Exception e) {
+      log.warn("Closing the store's connection pool failed", e);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package io.kubemin.store.mysql.internal;
+
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Per-application lock rows ({@code min_app_locks}) that make "count active tasks, then insert"
+ * atomic. The upsert takes the row's exclusive lock at once on every dialect (a plain {@code INSERT
+ * IGNORE} followed by {@code SELECT … FOR UPDATE} would take a shared lock first, and two inserts
+ * upgrading it deadlock on InnoDB).
+ */
+public final class AppLocks {
+  private AppLocks() {}
+
+  /** Locks the application's row until the current transaction ends, creating it if needed. */
+  public static void lock(Handle handle, String appId) {
+    handle
+        .createUpdate(
+            "INSERT INTO min_app_locks (app_id, lock_count) VALUES (:app, 1)"
+                + " ON DUPLICATE KEY UPDATE lock_count = lock_count + 1")
+        .bind("app", appId)
+        .execute();
+  }
+
+  /** Deletes the application's row. */
+  public static void delete(Handle handle, String appId) {
+    handle
+        .createUpdate("DELETE FROM min_app_locks WHERE app_id = :app")
+        .bind("app", appId)
+        .execute();
+  }
+}

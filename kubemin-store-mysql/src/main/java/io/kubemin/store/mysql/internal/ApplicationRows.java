@@ -1,0 +1,91 @@
+package io.kubemin.store.mysql.internal;
+
+import io.kubemin.spi.ApplicationRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** SQL for {@code min_applications}. */
+public final class ApplicationRows {
+  private static final String COLUMNS =
+      "id, name, namespace, version, alias, project, description, icon, tmp_enable, created_at,"
+          + " updated_at";
+  private static final String UPSERT =
+      Upserts.sql(
+          "min_applications",
+          "id",
+          "name",
+          "namespace",
+          "version",
+          "alias",
+          "project",
+          "description",
+          "icon",
+          "tmp_enable",
+          "created_at",
+          "updated_at");
+
+  private ApplicationRows() {}
+
+  /** Inserts or replaces. */
+  public static void put(Handle handle, ApplicationRecord app) {
+    handle
+        .createUpdate(UPSERT)
+        .bind("id", app.id())
+        .bind("name", app.name())
+        .bind("namespace", app.namespace())
+        .bind("version", app.version())
+        .bind("alias", app.alias())
+        .bind("project", app.project())
+        .bind("description", app.description())
+        .bind("icon", app.icon())
+        .bind("tmp_enable", app.tmpEnable())
+        .bind("created_at", UtcInstants.text(app.createdAt()))
+        .bind("updated_at", UtcInstants.text(app.updatedAt()))
+        .execute();
+  }
+
+  /** By id. */
+  public static Optional<ApplicationRecord> find(Handle handle, String id) {
+    return handle
+        .createQuery("SELECT " + COLUMNS + " FROM min_applications WHERE id = :id")
+        .bind("id", id)
+        .map(ApplicationRows::map)
+        .findOne();
+  }
+
+  /** All, most recently updated first. */
+  public static List<ApplicationRecord> list(Handle handle) {
+    return handle
+        .createQuery("SELECT " + COLUMNS + " FROM min_applications ORDER BY updated_at DESC, id")
+        .map(ApplicationRows::map)
+        .list();
+  }
+
+  /** Deletes the row only; whether it existed. */
+  public static boolean delete(Handle handle, String id) {
+    return handle
+            .createUpdate("DELETE FROM min_applications WHERE id = :id")
+            .bind("id", id)
+            .execute()
+        > 0;
+  }
+
+  private static ApplicationRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new ApplicationRecord(
+        rs.getString("id"),
+        rs.getString("name"),
+        rs.getString("namespace"),
+        rs.getString("version"),
+        rs.getString("alias"),
+        rs.getString("project"),
+        rs.getString("description"),
+        rs.getString("icon"),
+        rs.getBoolean("tmp_enable"),
+        UtcInstants.read(rs, "created_at"),
+        UtcInstants.read(rs, "updated_at"));
+  }
+}

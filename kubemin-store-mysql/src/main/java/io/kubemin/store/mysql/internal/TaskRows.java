@@ -1,0 +1,183 @@
+package io.kubemin.store.mysql.internal;
+
+import io.kubemin.workflow.Task;
+import io.kubemin.workflow.TaskStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** SQL for tasks ({@code min_workflow_queue}). */
+public final class TaskRows {
+  private static final String COLUMNS =
+      "id, app_id, workflow_id, workflow_name, status, attempt, owner, lease_until, deadline,"
+          + " error, created_at, updated_at, started_at, finished_at, cancel_requested,"
+          + " cancelled_by, cancel_reason";
+  private static final String SELECT = "SELECT " + COLUMNS + " FROM min_workflow_queue ";
+  private static final String ACTIVE_STATUSES =
+      Arrays.stream(TaskStatus.values())
+          .filter(TaskStatus::active)
+          .map(status -> "'" + status.jsonName() + "'")
+          .collect(Collectors.joining(", ", "(", ")"));
+  private static final String INSERT =
+      "INSERT INTO min_workflow_queue ("
+          + COLUMNS
+          + ") VALUES (:id, :app_id, :workflow_id, :workflow_name, :status, :attempt, :owner,"
+          + " :lease_until, :deadline, :error, :created_at, :updated_at, :started_at, :finished_at,"
+          + " :cancel_requested, :cancelled_by, :cancel_reason)";
+  private static final String COMPARE_AND_SET =
+      "UPDATE min_workflow_queue SET status = :status, attempt = :attempt, owner = :owner,"
+          + " lease_until = :lease_until, deadline = :deadline, error = :error,"
+          + " updated_at = :updated_at, started_at = :started_at, finished_at = :finished_at"
+          + " WHERE id = :id AND status = :expected_status AND attempt = :expected_attempt";
+
+  private TaskRows() {}
+
+  /** Inserts a new task. */
+  public static void insert(Handle handle, Task task) {
+    handle
+        .createUpdate(INSERT)
+        .bind("id", task.id())
+        .bind("app_id", task.appId())
+        .bind("workflow_id", task.workflowId())
+        .bind("workflow_name", task.workflowName())
+        .bind("status", task.status().jsonName())
+        .bind("attempt", task.attempt())
+        .bind("owner", task.owner())
+        .bind("lease_until", UtcInstants.text(task.leaseUntil()))
+        .bind("deadline", UtcInstants.text(task.deadline()))
+        .bind("error", task.error())
+        .bind("created_at", UtcInstants.text(task.createdAt()))
+        .bind("updated_at", UtcInstants.text(task.updatedAt()))
+        .bind("started_at", UtcInstants.text(task.startedAt()))
+        .bind("finished_at", UtcInstants.text(task.finishedAt()))
+        .bind("cancel_requested", task.cancelRequested())
+        .bind("cancelled_by", task.cancelledBy())
+        .bind("cancel_reason", task.cancelReason())
+        .execute();
+  }
+
+  /** How many tasks of an application have not ended. */
+  public static int countActive(Handle handle, String appId) {
+    return handle
+        .createQuery(
+            "SELECT COUNT(*) FROM min_workflow_queue WHERE app_id = :app AND status IN "
+                + ACTIVE_STATUSES)
+        .bind("app", appId)
+        .mapTo(Integer.class)
+        .one();
+  }
+
+  /** By id. */
+  public static Optional<Task> find(Handle handle, String id) {
+    return handle
+        .createQuery(SELECT + "WHERE id = :id")
+        .bind("id", id)
+        .map(TaskRows::map)
+        .findOne();
+  }
+
+  /** The tasks of an application, newest first. */
+  public static List<Task> listOfApplication(Handle handle, String appId) {
+    return handle
+        .createQuery(SELECT + "WHERE app_id = :app ORDER BY created_at DESC, id DESC")
+        .bind("app", appId)
+        .map(TaskRows::map)
+        .list();
+  }
+
+  /** Up to {@code limit} tasks in a status, oldest first. */
+  public static List<Task> listByStatus(Handle handle, TaskStatus status, int limit) {
+    return handle
+        .createQuery(SELECT + "WHERE status = :status ORDER BY created_at, id LIMIT :limit")
+        .bind("status", status.jsonName())
+        .bind("limit", Math.max(0, limit))
+        .map(TaskRows::map)
+        .list();
+  }
+
+  /** Up to {@code limit} running tasks whose lease ended before {@code now}, oldest lease first. */
+  public static List<Task> listExpiredLeases(Handle handle, Instant now, int limit) {
+    return handle
+        .createQuery(
+            SELECT
+                + "WHERE status = :status AND (lease_until IS NULL OR lease_until < :now)"
+                + " ORDER BY lease_until, id LIMIT :limit")
+        .bind("status", TaskStatus.RUNNING.jsonName())
+        .bind("now", UtcInstants.text(now))
+        .bind("limit", Math.max(0, limit))
+        .map(TaskRows::map)
+        .list();
+  }
+
+  /** The conditional write on (id, status, attempt); whether it matched. */
+  public static boolean compareAndSet(
+      Handle handle, String taskId, TaskStatus expectedStatus, int expectedAttempt, Task next) {
+    return handle
+            .createUpdate(COMPARE_AND_SET)
+            .bind("status", next.status().jsonName())
+            .bind("attempt", next.attempt())
+            .bind("owner", next.owner())
+            .bind("lease_until", UtcInstants.text(next.leaseUntil()))
+            .bind("deadline", UtcInstants.text(next.deadline()))
+            .bind("error", next.error())
+            .bind("updated_at", UtcInstants.text(next.updatedAt()))
+            .bind("started_at", UtcInstants.text(next.startedAt()))
+            .bind("finished_at", UtcInstants.text(next.finishedAt()))
+            .bind("id", taskId)
+            .bind("expected_status", expectedStatus.jsonName())
+            .bind("expected_attempt", expectedAttempt)
+            .execute()
+        == 1;
+  }
+
+  /** Records a cancel request on a task that has not ended; whether it did. */
+  public static boolean requestCancel(
+      Handle handle, String taskId, String by, String reason, Instant now) {
+    return handle
+            .createUpdate(
+                "UPDATE min_workflow_queue SET cancel_requested = TRUE, cancelled_by = :by,"
+                    + " cancel_reason = :reason, updated_at = :now WHERE id = :id AND status IN "
+                    + ACTIVE_STATUSES)
+            .bind("by", by)
+            .bind("reason", reason)
+            .bind("now", UtcInstants.text(now))
+            .bind("id", taskId)
+            .execute()
+        > 0;
+  }
+
+  /** Deletes every task of an application. */
+  public static void deleteOfApplication(Handle handle, String appId) {
+    handle
+        .createUpdate("DELETE FROM min_workflow_queue WHERE app_id = :app")
+        .bind("app", appId)
+        .execute();
+  }
+
+  private static Task map(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new Task(
+        rs.getString("id"),
+        rs.getString("app_id"),
+        rs.getString("workflow_id"),
+        rs.getString("workflow_name"),
+        TaskStatus.fromJsonName(rs.getString("status")),
+        rs.getInt("attempt"),
+        rs.getString("owner"),
+        UtcInstants.read(rs, "lease_until"),
+        UtcInstants.read(rs, "deadline"),
+        rs.getString("error"),
+        UtcInstants.read(rs, "created_at"),
+        UtcInstants.read(rs, "updated_at"),
+        UtcInstants.read(rs, "started_at"),
+        UtcInstants.read(rs, "finished_at"),
+        rs.getBoolean("cancel_requested"),
+        rs.getString("cancelled_by"),
+        rs.getString("cancel_reason"));
+  }
+}

@@ -1,0 +1,71 @@
+package io.kubemin.store.mysql.internal;
+
+import io.kubemin.spi.WorkflowRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/** SQL for {@code min_workflows}; the steps are a JSON document. */
+public final class WorkflowRows {
+  private static final String COLUMNS = "id, app_id, name, alias, steps, created_at, updated_at";
+  private static final String UPSERT =
+      Upserts.sql(
+          "min_workflows", "id", "app_id", "name", "alias", "steps", "created_at", "updated_at");
+
+  private WorkflowRows() {}
+
+  /** Inserts or replaces. */
+  public static void put(Handle handle, WorkflowRecord workflow) {
+    handle
+        .createUpdate(UPSERT)
+        .bind("id", workflow.id())
+        .bind("app_id", workflow.appId())
+        .bind("name", workflow.name())
+        .bind("alias", workflow.alias())
+        .bind("steps", Documents.write(workflow.steps()))
+        .bind("created_at", UtcInstants.text(workflow.createdAt()))
+        .bind("updated_at", UtcInstants.text(workflow.updatedAt()))
+        .execute();
+  }
+
+  /** By id. */
+  public static Optional<WorkflowRecord> find(Handle handle, String id) {
+    return handle
+        .createQuery("SELECT " + COLUMNS + " FROM min_workflows WHERE id = :id")
+        .bind("id", id)
+        .map(WorkflowRows::map)
+        .findOne();
+  }
+
+  /** The workflows of an application, oldest first. */
+  public static List<WorkflowRecord> list(Handle handle, String appId) {
+    return handle
+        .createQuery(
+            "SELECT " + COLUMNS + " FROM min_workflows WHERE app_id = :app ORDER BY created_at, id")
+        .bind("app", appId)
+        .map(WorkflowRows::map)
+        .list();
+  }
+
+  /** Deletes every workflow of an application. */
+  public static void deleteOfApplication(Handle handle, String appId) {
+    handle
+        .createUpdate("DELETE FROM min_workflows WHERE app_id = :app")
+        .bind("app", appId)
+        .execute();
+  }
+
+  private static WorkflowRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
+    return new WorkflowRecord(
+        rs.getString("id"),
+        rs.getString("app_id"),
+        rs.getString("name"),
+        rs.getString("alias"),
+        Documents.steps(rs.getString("steps")),
+        UtcInstants.read(rs, "created_at"),
+        UtcInstants.read(rs, "updated_at"));
+  }
+}

@@ -1,0 +1,61 @@
+package io.kubemin.store.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubemin.Ids;
+import io.kubemin.spi.ApplicationRecord;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Dialect detection and text handling on the local MariaDB. */
+class MariaDbStoreIT {
+  private MariaDbDatabase database;
+
+  @BeforeEach
+  void createDatabase() {
+    database = MariaDbDatabase.create();
+  }
+
+  @AfterEach
+  void dropDatabase() {
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  @Test
+  void bothDriversAreRecognisedAsMariaDb() {
+    try (MySqlDataStore viaMariaDb = MySqlDataStore.open(database.mariaDbUrl());
+        MySqlDataStore viaConnectorJ = MySqlDataStore.open(database.connectorJUrl())) {
+      assertThat(viaMariaDb.dialect()).isEqualTo(SqlDialect.MARIADB);
+      assertThat(viaConnectorJ.dialect()).isEqualTo(SqlDialect.MARIADB);
+    }
+  }
+
+  @Test
+  void fourByteCharactersAndMillisecondsSurviveEitherDriver() {
+    Instant instant = Instant.parse("2026-03-29T01:30:00.123Z");
+    ApplicationRecord app =
+        new ApplicationRecord(
+            Ids.newId(),
+            "größe",
+            "default",
+            "1.0",
+            "",
+            "",
+            "🚀 deploys",
+            "",
+            true,
+            instant,
+            instant);
+    try (MySqlDataStore viaMariaDb = MySqlDataStore.open(database.mariaDbUrl());
+        MySqlDataStore viaConnectorJ = MySqlDataStore.open(database.connectorJUrl())) {
+      viaConnectorJ.putApplication(app);
+
+      assertThat(viaMariaDb.findApplication(app.id())).contains(app);
+      assertThat(viaConnectorJ.findApplication(app.id())).contains(app);
+    }
+  }
+}

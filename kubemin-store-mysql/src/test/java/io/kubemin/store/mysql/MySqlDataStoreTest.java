@@ -1,0 +1,149 @@
+package io.kubemin.store.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.kubemin.Ids;
+import io.kubemin.spi.ApplicationRecord;
+import io.kubemin.spi.DataStore;
+import io.kubemin.spi.DataStoreException;
+import io.kubemin.spi.Providers;
+import io.kubemin.workflow.Task;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the store does beyond the contract, on H2. */
+class MySqlDataStoreTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  private static String memoryUrl() {
+    return "jdbc:h2:mem:store_" + Ids.newId();
+  }
+
+  private static ApplicationRecord app(String id) {
+    return new ApplicationRecord(id, "web", "default", "1.0.0", "", "", "", "", false, T0, T0);
+  }
+
+  @Test
+  void theProviderOpensAStoreForAJdbcUri() {
+    try (DataStore store = Providers.openDataStore(memoryUrl())) {
+      assertThat(store).isInstanceOf(MySqlDataStore.class);
+      assertThat(((MySqlDataStore) store).dialect()).isEqualTo(SqlDialect.H2);
+    }
+  }
+
+  @Test
+  void theProviderNamesMissingOrInvalidSettings() {
+    MySqlDataStoreProvider provider = new MySqlDataStoreProvider();
+    assertThat(provider.type()).isEqualTo("mysql");
+    assertThatThrownBy(() -> provider.create(Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'uri' is required");
+    assertThatThrownBy(() -> provider.create(Map.of("uri", memoryUrl(), "poolSize", "many")))
+        .hasMessageContaining("'poolSize' must be a whole number");
+  }
+
+  @Test
+  void aUrlWithoutADriverNamesTheArtifactToAdd() {
+    assertThatThrownBy(() -> MySqlDataStore.open("jdbc:postgresql://db/kubemin?password=s3cret"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no JDBC driver")
+        .hasMessageContaining("password=****")
+        .hasMessageNotContaining("s3cret");
+  }
+
+  @Test
+  void dataInAFileDatabaseOutlivesTheStore(@TempDir Path directory) {
+    String url = "jdbc:h2:file:" + directory.resolve("kubemin");
+    String appId = Ids.newId();
+    try (MySqlDataStore store = MySqlDataStore.open(url)) {
+      store.putApplication(app(appId));
+    }
+    try (MySqlDataStore reopened = MySqlDataStore.open(url)) {
+      assertThat(reopened.findApplication(appId)).contains(app(appId));
+    }
+  }
+
+  @Test
+  void aHostDataSourceIsUsedAndNeverClosed() {
+    try (HikariDataSource host = new HikariDataSource()) {
+      host.setJdbcUrl(memoryUrl() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+      host.setMaximumPoolSize(2);
+      MySqlDataStore store = MySqlDataStore.open(host);
+      store.putApplication(app(Ids.newId()));
+      store.close();
+
+      assertThat(host.isClosed()).isFalse();
+      assertThat(MySqlDataStore.open(host).listApplications()).hasSize(1);
+    }
+  }
+
+  @Test
+  void anH2DatabaseOutsideMySqlModeIsRefused() {
+    JdbcDataSource plain = new JdbcDataSource();
+    plain.setURL(memoryUrl() + ";DB_CLOSE_DELAY=-1");
+
+    assertThatThrownBy(() -> MySqlDataStore.open(plain))
+        .isInstanceOf(DataStoreException.class)
+        .hasMessageContaining("MODE=MySQL");
+  }
+
+  @Test
+  void withoutMigrationTheStoreRequiresAnUpToDateSchema() {
+    JdbcDataSource database = new JdbcDataSource();
+    database.setURL(memoryUrl() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+    MySqlSettings checkOnly = MySqlSettings.builder().migrate(false).build();
+
+    assertThatThrownBy(() -> MySqlDataStore.open(database, checkOnly))
+        .isInstanceOf(DataStoreException.class)
+        .hasMessageContaining("schema is at version 0 but this library needs 1");
+    MySqlDataStore.open(database).close();
+    MySqlDataStore.open(database, checkOnly).close();
+  }
+
+  @Test
+  void aClosedStoreRefusesWork() {
+    MySqlDataStore store = MySqlDataStore.open(memoryUrl());
+    store.close();
+    store.close();
+
+    assertThatThrownBy(() -> store.findTask("x"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("the store is closed");
+    assertThatThrownBy(() -> store.inTransaction(tx -> null))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void aTransactionsStoreJoinsNestedTransactionsAndHasNothingToClose() {
+    try (MySqlDataStore store = MySqlDataStore.open(memoryUrl())) {
+      String appId = Ids.newId();
+      store.inTransaction(
+          tx -> {
+            tx.close();
+            tx.putApplication(app(appId));
+            return tx.inTransaction(inner -> inner.findApplication(appId));
+          });
+      assertThat(store.findApplication(appId)).isPresent();
+    }
+  }
+
+  @Test
+  void aTaskIdCanBeInsertedOnlyOnce() {
+    try (MySqlDataStore store = MySqlDataStore.open(memoryUrl())) {
+      Task task = Task.waiting(Ids.newId(), Ids.newId(), "wf", "wf", T0);
+      store.insertTask(task, 0);
+
+      assertThatThrownBy(() -> store.insertTask(task, 0))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("task " + task.id() + " already exists");
+      assertThatThrownBy(() -> store.insertTask(task, 5))
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+}
