@@ -46,7 +46,9 @@ public final class ModelCodec {
   private ModelCodec(ObjectMapper base) {
     this.mapper =
         base.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+            .setDefaultPropertyInclusion(
+                JsonInclude.Value.construct(
+                    JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -143,6 +145,9 @@ public final class ModelCodec {
     String message = e.getOriginalMessage();
     if (message == null) {
       return "invalid document";
+    }
+    if (message.startsWith("Cannot map `null` into type")) {
+      return "a value is required here (null or missing)";
     }
     // Jackson names Java types ("java.lang.Integer"); people wrote JSON, so name JSON types.
     return message

@@ -133,7 +133,10 @@ final class IngressProcessor extends BuiltInTraitProcessor<List<IngressTrait>> {
   private static String pathType(
       TraitContext context, String path, String routeType, String defaultType, boolean regex) {
     String given = !blank(routeType) ? routeType : defaultType;
-    String field = !blank(routeType) ? path + ".path_type" : "default_path_type";
+    String field =
+        !blank(routeType)
+            ? path + ".path_type"
+            : path.substring(0, path.lastIndexOf(".routes[")) + ".default_path_type";
     if (blank(given)) {
       return regex ? "ImplementationSpecific" : "Prefix";
     }

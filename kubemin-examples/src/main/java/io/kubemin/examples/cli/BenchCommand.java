@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kubemin.KubeMinException;
 import io.kubemin.model.Application;
-import io.kubemin.model.ModelCodec;
+import io.kubemin.model.Parsed;
 import io.kubemin.render.Renderer;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,9 +24,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "bench",
-    mixinStandardHelpOptions = true,
     description = "Measures speed: --render FILE renders an application repeatedly.")
 public final class BenchCommand implements Callable<Integer> {
+  static final int CANNOT_RENDER = 1;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec private CommandSpec spec;
@@ -36,6 +36,12 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Render this application (JSON or YAML) on one thread.")
   private Path renderFile;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "show this help and exit")
+  private boolean help;
 
   @Option(names = "--json", description = "Print the result as one JSON object.")
   private boolean json;
@@ -60,18 +66,16 @@ public final class BenchCommand implements Callable<Integer> {
     if (renderFile != null) {
       return benchRender(spec.commandLine().getOut(), err);
     }
-    err.println("bench: choose what to measure, for example --render FILE");
-    return 2;
+    err.println("kubemin: bench: choose what to measure, for example --render FILE");
+    return KubeMinCommand.EXIT_CANNOT_RUN;
   }
 
   private int benchRender(PrintWriter out, PrintWriter err) {
-    Application application;
-    try {
-      application = ModelCodec.readApplication(renderFile).value();
-    } catch (UncheckedIOException | KubeMinException e) {
-      err.println("bench: cannot read " + renderFile + ": " + e.getMessage());
-      return 2;
+    Optional<Parsed<Application>> read = ApplicationFile.read(renderFile, err);
+    if (read.isEmpty()) {
+      return KubeMinCommand.EXIT_CANNOT_RUN;
     }
+    Application application = read.get().value();
     RenderBenchmark.Result result;
     try {
       result =
@@ -82,8 +86,8 @@ public final class BenchCommand implements Callable<Integer> {
                   seconds(measuredSeconds))
               .run();
     } catch (KubeMinException e) {
-      err.println("bench: " + e.getMessage());
-      return 1;
+      err.println("kubemin: " + KubeMinCommand.oneLine(e.getMessage()));
+      return CANNOT_RENDER;
     }
     out.println(json ? asJson(result) : asText(result));
     return 0;

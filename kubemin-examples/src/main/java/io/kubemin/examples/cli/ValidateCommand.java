@@ -2,21 +2,16 @@ package io.kubemin.examples.cli;
 
 import io.kubemin.model.Application;
 import io.kubemin.model.ModelCodec;
-import io.kubemin.model.ModelParseException;
 import io.kubemin.model.Parsed;
 import io.kubemin.model.WorkflowRequest;
 import io.kubemin.validation.ValidationError;
 import io.kubemin.validation.ValidationResult;
 import io.kubemin.validation.Validator;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,20 +52,12 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      err.println("kubemin: cannot read " + file + ": " + reason(e));
+    Optional<ValidationResult> validated =
+        ApplicationFile.read(file, err, ValidateCommand::validate);
+    if (validated.isEmpty()) {
       return KubeMinCommand.EXIT_CANNOT_RUN;
     }
-    ValidationResult result;
-    try {
-      result = validate(ModelCodec.forFile(file), text);
-    } catch (ModelParseException e) {
-      err.println("kubemin: " + file + ": " + KubeMinCommand.oneLine(e.getMessage()));
-      return KubeMinCommand.EXIT_CANNOT_RUN;
-    }
+    ValidationResult result = validated.get();
     print(result, spec.commandLine().getOut());
     return result.valid() ? VALID : INVALID;
   }
@@ -109,20 +96,5 @@ public final class ValidateCommand implements Callable<Integer> {
       }
     }
     out.flush();
-  }
-
-  private static String reason(IOException e) {
-    if (e instanceof NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof AccessDeniedException) {
-      return "permission denied";
-    }
-    if (e instanceof CharacterCodingException) {
-      return "not UTF-8 text";
-    }
-    return e.getMessage() == null
-        ? e.getClass().getSimpleName()
-        : KubeMinCommand.oneLine(e.getMessage());
   }
 }

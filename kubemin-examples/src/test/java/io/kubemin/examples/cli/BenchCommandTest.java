@@ -55,22 +55,17 @@ class BenchCommandTest {
 
     assertThat(run("--render", dir.resolve("missing.json").toString())).isEqualTo(2);
     assertThat(run("--render", broken.toString())).isEqualTo(2);
-    assertThat(err.toString().lines()).hasSize(2).allMatch(l -> l.startsWith("bench: cannot read"));
+    assertThat(err.toString().lines()).hasSize(2).allMatch(l -> l.startsWith("kubemin: "));
   }
 
   @Test
   void applicationThatCannotRenderIsOneLineAndExitOne(@TempDir Path dir) throws IOException {
     Path hostMounted =
         Files.writeString(
-            dir.resolve("app.yaml"),
-            """
-            name: shop
-            component:
-              - name: web
-                type: webservice
-                image: nginx
-                traits: {storage: [{name: logs, type: host-mounted, mount_path: /logs}]}
-            """);
+            dir.resolve("app.json"),
+            "{\"name\": \"shop\", \"component\": [{\"name\": \"web\", \"type\": \"webservice\","
+                + " \"image\": \"nginx\", \"traits\": {\"storage\": [{\"name\": \"logs\","
+                + " \"type\": \"host-mounted\"}]}}]}");
 
     assertThat(run("--render", hostMounted.toString(), "--warmup", "0", "--duration", "0"))
         .isEqualTo(1);
