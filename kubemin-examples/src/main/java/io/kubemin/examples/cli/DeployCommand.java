@@ -6,7 +6,6 @@ import io.kubemin.model.Parsed;
 import io.kubemin.validation.ValidationException;
 import io.kubemin.validation.ValidationResult;
 import io.kubemin.validation.Validator;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,15 +42,7 @@ public final class DeployCommand implements Callable<Integer> {
   private Path file;
 
   @ArgGroup(exclusive = true)
-  private Cluster cluster = new Cluster();
-
-  static final class Cluster {
-    @Option(names = "--sandbox", description = "deploy to an in-process Kubernetes API")
-    boolean sandbox;
-
-    @Option(names = "--kubeconfig", paramLabel = "PATH", description = "deploy to this cluster")
-    Path kubeconfig;
-  }
+  private ClusterOptions cluster = new ClusterOptions();
 
   @Option(
       names = "--namespace",
@@ -93,24 +84,13 @@ public final class DeployCommand implements Callable<Integer> {
       err.flush();
       return INVALID;
     }
-    try (ClusterTarget target = target()) {
+    try (ClusterTarget target = cluster.open()) {
       return new DeployRun(target, options.store, timeout, options.stats, redeploy, out)
           .run(application);
     } catch (ValidationException e) {
       e.errors().forEach(err::println);
       return INVALID;
     }
-  }
-
-  private ClusterTarget target() throws IOException {
-    if (cluster.sandbox) {
-      return ClusterTarget.sandbox();
-    }
-    Optional<Path> kubeconfig =
-        Optional.ofNullable(cluster.kubeconfig).or(ClusterTarget::defaultKubeconfig);
-    return kubeconfig.isPresent()
-        ? ClusterTarget.kubeconfig(kubeconfig.get())
-        : ClusterTarget.sandbox();
   }
 
   private Application inNamespace(Application application) {
