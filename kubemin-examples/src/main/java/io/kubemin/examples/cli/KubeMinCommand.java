@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
       RenderCommand.class,
       BenchCommand.class,
       DemoCommand.class,
-      DeployCommand.class
+      DeployCommand.class,
+      ServeCommand.class
     })
 public final class KubeMinCommand implements Runnable {
   /** Exit code when a command could not run: bad input, unexpected failure. */

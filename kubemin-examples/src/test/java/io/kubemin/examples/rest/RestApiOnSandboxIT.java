@@ -15,7 +15,6 @@ import io.kubemin.memory.InMemoryQueue;
 import io.kubemin.render.Naming;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +28,6 @@ class RestApiOnSandboxIT {
 
   private static KubeSandbox sandbox;
   private static KubernetesJobExecutor executor;
-  private static KubernetesStatusSync statusSync;
   private static KubeMin kubemin;
   private static RestServer server;
   private static RestClient api;
@@ -40,10 +38,14 @@ class RestApiOnSandboxIT {
     executor = new KubernetesJobExecutor(sandbox.client());
     InMemoryDataStore store = new InMemoryDataStore();
     InMemoryQueue queue = new InMemoryQueue();
-    kubemin = KubeMin.builder().dataStore(store).queue(queue).jobExecutor(executor).build();
+    kubemin =
+        KubeMin.builder()
+            .dataStore(store)
+            .queue(queue)
+            .jobExecutor(executor)
+            .extension(new KubernetesStatusSync(sandbox.client()))
+            .build();
     kubemin.start();
-    statusSync = new KubernetesStatusSync(sandbox.client());
-    statusSync.start(store, Clock.systemUTC());
     server =
         RestServer.start(
             kubemin,
@@ -58,7 +60,6 @@ class RestApiOnSandboxIT {
   @AfterAll
   static void stop() {
     server.close();
-    statusSync.stop();
     kubemin.close();
     executor.close();
     sandbox.close();

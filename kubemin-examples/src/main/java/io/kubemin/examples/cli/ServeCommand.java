@@ -1,0 +1,100 @@
+package io.kubemin.examples.cli;
+
+import io.kubemin.KubeMinException;
+import io.kubemin.examples.rest.RestServer;
+import io.kubemin.spi.Providers;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code kubemin serve}: runs an engine with every role against a cluster and serves the REST API
+ * (docs/rest-api.md) until SIGINT or SIGTERM, which stop the API, then the engine, gracefully. Each
+ * option can also come from {@code KUBEMIN_<OPTION>} (such as {@code KUBEMIN_BIND_ADDR}) when not
+ * given, as in the upstream.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the workflow engine against a cluster and serves the REST API under /api/v1",
+      "until interrupted (Ctrl-C, SIGTERM). No authentication: it binds to loopback by default.",
+      "Without --kubeconfig it uses KUBECONFIG or ~/.kube/config, else an in-process sandbox.",
+      "Exit code: 0 after a clean stop, 2 when it cannot start."
+    })
+public final class ServeCommand implements Callable<Integer> {
+  @Option(
+      names = "--bind-addr",
+      paramLabel = "HOST:PORT",
+      defaultValue = "${env:KUBEMIN_BIND_ADDR:-127.0.0.1:8000}",
+      description = "where to listen; :PORT for every interface (default: ${DEFAULT-VALUE})")
+  private String bindAddress;
+
+  @Option(
+      names = "--store",
+      paramLabel = "URI",
+      defaultValue = "${env:KUBEMIN_STORE:-memory}",
+      description = "the store: memory or jdbc:… (default: memory)")
+  private String storeUri;
+
+  @Option(
+      names = "--queue",
+      paramLabel = "URI",
+      defaultValue = "${env:KUBEMIN_QUEUE:-memory}",
+      description = "the queue: memory, redis://… or kafka://… (default: memory)")
+  private String queueUri;
+
+  @ArgGroup(exclusive = true)
+  private ClusterOptions cluster = new ClusterOptions();
+
+  @Spec private CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ServeRun run;
+    try {
+      InetSocketAddress address = RestServer.parseBindAddress(bindAddress);
+      run = ServeRun.start(cluster, storeUri, queueUri, address);
+    } catch (IOException | IllegalArgumentException | KubeMinException e) {
+      err.println("kubemin: serve: " + KubeMinCommand.oneLine(String.valueOf(e.getMessage())));
+      return KubeMinCommand.EXIT_CANNOT_RUN;
+    }
+    Thread hook = new Thread(run::close, "kubemin-serve-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try (run) {
+      out.println("cluster: " + run.clusterDescription());
+      out.println(
+          "store: " + Providers.typeOf(storeUri) + ", queue: " + Providers.typeOf(queueUri));
+      out.println("listening on http://" + hostPort(run.address()));
+      out.flush();
+      run.awaitClosed();
+    } catch (InterruptedException e) {
+      // Asked to stop from within the JVM: the run is closed above.
+      Thread.currentThread().interrupt();
+    } finally {
+      removeHook(hook);
+    }
+    return 0;
+  }
+
+  private static String hostPort(InetSocketAddress address) {
+    String host = address.getHostString();
+    return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // The JVM is shutting down: the hook is running or has run.
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package io.kubemin.examples.cli;
+
+import io.kubemin.KubeMin;
+import io.kubemin.examples.rest.ReadinessCheck;
+import io.kubemin.examples.rest.RestServer;
+import io.kubemin.k8s.KubernetesJobExecutor;
+import io.kubemin.k8s.KubernetesStatusSync;
+import io.kubemin.spi.DataStore;
+import io.kubemin.spi.Providers;
+import io.kubemin.spi.Queue;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What {@code kubemin serve} runs: a cluster, a store and a queue, an engine with every role (the
+ * Kubernetes executor and status sync), and the REST API over it. {@link #close()} stops them in
+ * reverse order (the API first, so no request reaches a closing engine) and is idempotent, so a
+ * shutdown hook and the command can both call it.
+ */
+final class ServeRun implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ServeRun.class);
+
+  private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private ClusterTarget cluster;
+  private RestServer server;
+  private boolean closed;
+
+  private ServeRun() {}
+
+  /**
+   * Opens everything and starts serving.
+   *
+   * @throws IOException when the cluster's kubeconfig cannot be read or the address bound
+   */
+  static ServeRun start(
+      ClusterOptions clusterOptions, String storeUri, String queueUri, InetSocketAddress address)
+      throws IOException {
+    ServeRun run = new ServeRun();
+    try {
+      run.open(clusterOptions, storeUri, queueUri, address);
+      return run;
+    } catch (IOException | RuntimeException e) {
+      run.close();
+      throw e;
+    }
+  }
+
+  private void open(
+      ClusterOptions clusterOptions, String storeUri, String queueUri, InetSocketAddress address)
+      throws IOException {
+    cluster = remember(clusterOptions.open());
+    DataStore store = remember(Providers.openDataStore(storeUri));
+    Queue queue = remember(Providers.openQueue(queueUri));
+    KubernetesJobExecutor executor = remember(new KubernetesJobExecutor(cluster.client()));
+    KubeMin kubemin =
+        remember(
+            KubeMin.builder()
+                .dataStore(store)
+                .queue(queue)
+                .jobExecutor(executor)
+                .extension(new KubernetesStatusSync(cluster.client()))
+                .build());
+    kubemin.start();
+    List<ReadinessCheck> checks =
+        List.of(
+            ReadinessCheck.store(store),
+            ReadinessCheck.queue(queue),
+            ReadinessCheck.cluster(cluster.client()));
+    server = remember(RestServer.start(kubemin, address, checks));
+  }
+
+  private <T extends AutoCloseable> T remember(T resource) {
+    opened.push(resource);
+    return resource;
+  }
+
+  /** Where the cluster is. */
+  String clusterDescription() {
+    return cluster.description();
+  }
+
+  /** The address the API listens on. */
+  InetSocketAddress address() {
+    return server.address();
+  }
+
+  /** Blocks until {@link #close()} has finished. */
+  void awaitClosed() throws InterruptedException {
+    stopped.await();
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    try {
+      while (!opened.isEmpty()) {
+        AutoCloseable resource = opened.pop();
+        try {
+          resource.close();
+        } catch (Exception e) {
+          LOG.warn("closing {} failed", resource.getClass().getSimpleName(), e);
+        }
+      }
+    } finally {
+      stopped.countDown();
+    }
+  }
+}
