@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
       "Runs the workflow engine against a cluster and serves the REST API under /api/v1",
       "until interrupted (Ctrl-C, SIGTERM). No authentication: it binds to loopback by default.",
       "Without --kubeconfig it uses KUBECONFIG or ~/.kube/config, else an in-process sandbox.",
-      "Exit code: 0 after a clean stop, 2 when it cannot start."
+      "Exit code: 2 when it cannot start; after SIGINT or SIGTERM the JVM's (130, 143)."
     })
 public final class ServeCommand implements Callable<Integer> {
   @Option(
@@ -53,6 +53,19 @@ public final class ServeCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true)
   private ClusterOptions cluster = new ClusterOptions();
 
+  @Option(
+      names = "--leader-election",
+      defaultValue = "${env:KUBEMIN_LEADER_ELECTION:-false}",
+      description = "elect one dispatcher among instances sharing a store, on a Lease")
+  private boolean leaderElection;
+
+  @Option(
+      names = "--leader-namespace",
+      paramLabel = "NS",
+      defaultValue = "${env:KUBEMIN_LEADER_NAMESPACE:-kubemin-system}",
+      description = "namespace of the Lease (default: kubemin-system)")
+  private String leaderNamespace;
+
   @Spec private CommandSpec spec;
 
   @Override
@@ -62,7 +75,11 @@ public final class ServeCommand implements Callable<Integer> {
     ServeRun run;
     try {
       InetSocketAddress address = RestServer.parseBindAddress(bindAddress);
-      run = ServeRun.start(cluster, storeUri, queueUri, address);
+      run =
+          ServeRun.start(
+              cluster,
+              new ServeRun.Settings(
+                  storeUri, queueUri, address, leaderElection ? leaderNamespace : null));
     } catch (IOException | IllegalArgumentException | KubeMinException e) {
       err.println("kubemin: serve: " + KubeMinCommand.oneLine(String.valueOf(e.getMessage())));
       return KubeMinCommand.EXIT_CANNOT_RUN;

@@ -1,10 +1,13 @@
 package io.kubemin.examples.cli;
 
 import io.kubemin.KubeMin;
+import io.kubemin.KubeMinBuilder;
 import io.kubemin.examples.rest.ReadinessCheck;
 import io.kubemin.examples.rest.RestServer;
 import io.kubemin.k8s.KubernetesJobExecutor;
 import io.kubemin.k8s.KubernetesStatusSync;
+import io.kubemin.k8s.LeaseLeaderElection;
+import io.kubemin.k8s.LeaseSettings;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.Providers;
 import io.kubemin.spi.Queue;
@@ -35,16 +38,26 @@ final class ServeRun implements AutoCloseable {
   private ServeRun() {}
 
   /**
+   * What to serve with.
+   *
+   * @param storeUri the store ({@code memory}, {@code jdbc:…})
+   * @param queueUri the queue ({@code memory}, {@code redis://…}, {@code kafka://…})
+   * @param address where the API listens
+   * @param leaderNamespace namespace of the dispatcher's Lease, or null for no election (this
+   *     instance always dispatches)
+   */
+  record Settings(
+      String storeUri, String queueUri, InetSocketAddress address, String leaderNamespace) {}
+
+  /**
    * Opens everything and starts serving.
    *
    * @throws IOException when the cluster's kubeconfig cannot be read or the address bound
    */
-  static ServeRun start(
-      ClusterOptions clusterOptions, String storeUri, String queueUri, InetSocketAddress address)
-      throws IOException {
+  static ServeRun start(ClusterOptions clusterOptions, Settings settings) throws IOException {
     ServeRun run = new ServeRun();
     try {
-      run.open(clusterOptions, storeUri, queueUri, address);
+      run.open(clusterOptions, settings);
       return run;
     } catch (IOException | RuntimeException e) {
       run.close();
@@ -52,28 +65,31 @@ final class ServeRun implements AutoCloseable {
     }
   }
 
-  private void open(
-      ClusterOptions clusterOptions, String storeUri, String queueUri, InetSocketAddress address)
-      throws IOException {
+  private void open(ClusterOptions clusterOptions, Settings settings) throws IOException {
     cluster = remember(clusterOptions.open());
-    DataStore store = remember(Providers.openDataStore(storeUri));
-    Queue queue = remember(Providers.openQueue(queueUri));
+    DataStore store = remember(Providers.openDataStore(settings.storeUri()));
+    Queue queue = remember(Providers.openQueue(settings.queueUri()));
     KubernetesJobExecutor executor = remember(new KubernetesJobExecutor(cluster.client()));
-    KubeMin kubemin =
-        remember(
-            KubeMin.builder()
-                .dataStore(store)
-                .queue(queue)
-                .jobExecutor(executor)
-                .extension(new KubernetesStatusSync(cluster.client()))
-                .build());
+    KubeMinBuilder builder =
+        KubeMin.builder()
+            .dataStore(store)
+            .queue(queue)
+            .jobExecutor(executor)
+            .extension(new KubernetesStatusSync(cluster.client()));
+    if (settings.leaderNamespace() != null) {
+      builder.leaderElection(
+          new LeaseLeaderElection(
+              cluster.client(),
+              LeaseSettings.builder().namespace(settings.leaderNamespace()).build()));
+    }
+    KubeMin kubemin = remember(builder.build());
     kubemin.start();
     List<ReadinessCheck> checks =
         List.of(
             ReadinessCheck.store(store),
             ReadinessCheck.queue(queue),
             ReadinessCheck.cluster(cluster.client()));
-    server = remember(RestServer.start(kubemin, address, checks));
+    server = remember(RestServer.start(kubemin, settings.address(), checks));
   }
 
   private <T extends AutoCloseable> T remember(T resource) {

@@ -1,12 +1,16 @@
 package io.kubemin.examples.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kubemin.ApplicationInfo;
 import io.kubemin.DeletionResult;
 import io.kubemin.VersionUpdateResult;
+import io.kubemin.model.ModelCodec;
 import io.kubemin.model.Properties;
-import io.kubemin.model.Traits;
 import io.kubemin.spi.ComponentRecord;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,8 @@ import java.util.Map;
 final class ApplicationJson {
   /** What a secret value reads as in responses: the API never gives stored secrets back. */
   static final String MASK = "***";
+
+  private static final ObjectMapper TREES = new ObjectMapper();
 
   private ApplicationJson() {}
 
@@ -45,8 +51,8 @@ final class ApplicationJson {
       String image,
       int replicas,
       String type,
-      Properties properties,
-      Traits traits,
+      JsonNode properties,
+      JsonNode traits,
       String createTime,
       String updateTime,
       String status,
@@ -93,8 +99,8 @@ final class ApplicationJson {
         text(component.spec().image()),
         component.spec().effectiveReplicas(),
         text(component.spec().type()),
-        masked(component.spec().properties()),
-        component.spec().traits(),
+        compact(masked(component.spec().properties())),
+        compact(component.spec().traits()),
         time(component.createdAt()),
         time(component.updatedAt()),
         component.status().jsonName(),
@@ -136,6 +142,27 @@ final class ApplicationJson {
         properties.command(),
         properties.args(),
         properties.labels());
+  }
+
+  /** The model value as JSON without empty lists and objects, which the model fills in. */
+  static JsonNode compact(Object model) {
+    try {
+      JsonNode tree = TREES.readTree(ModelCodec.json().write(model));
+      prune(tree);
+      return tree;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot re-read " + model.getClass().getSimpleName(), e);
+    }
+  }
+
+  private static void prune(JsonNode node) {
+    for (Iterator<JsonNode> children = node.elements(); children.hasNext(); ) {
+      JsonNode child = children.next();
+      prune(child);
+      if (child.isContainerNode() && child.isEmpty() && node.isObject()) {
+        children.remove();
+      }
+    }
   }
 
   static String time(Instant instant) {

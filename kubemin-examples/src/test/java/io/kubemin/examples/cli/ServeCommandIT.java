@@ -31,7 +31,9 @@ class ServeCommandIT {
   void servesTheApiOnTheSandboxAndDeploysUntilItIsStopped() throws Exception {
     AtomicInteger exit = new AtomicInteger(-1);
     Thread serving =
-        new Thread(() -> exit.set(run("--bind-addr", "127.0.0.1:0", "--sandbox")), "serve");
+        new Thread(
+            () -> exit.set(run("--bind-addr", "127.0.0.1:0", "--sandbox", "--leader-election")),
+            "serve");
     serving.start();
     await().atMost(Duration.ofSeconds(60)).until(() -> out.toString().contains("listening on"));
     String base =

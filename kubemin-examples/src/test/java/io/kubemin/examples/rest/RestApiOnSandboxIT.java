@@ -91,6 +91,7 @@ class RestApiOnSandboxIT {
     assertThat(secret.path("properties").path("secret").path("db.password").asText())
         .isEqualTo("***");
     assertThat(components.toString()).doesNotContain("secret123");
+    assertThat(secret.path("properties").has("ports")).as("empty lists left out").isFalse();
     assertThat(secret.path("app_id").asText()).isEqualTo(appId);
 
     Answer exec = api.post(API + "/applications/" + appId + "/workflow/exec", "{}");
