@@ -5,27 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubemin.examples.rest.RestClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ServeCommandIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void servesTheApiOnTheSandboxAndDeploysUntilItIsStopped() throws Exception {
@@ -46,33 +39,29 @@ class ServeCommandIT {
 
     assertThat(out.toString()).contains("cluster: sandbox", "store: memory, queue: memory");
     assertThat(base).startsWith("http://127.0.0.1:");
-    JsonNode ready = send("GET", base + "/readyz", null);
+    RestClient api = new RestClient(base);
+    JsonNode ready = api.get("/readyz").body();
     assertThat(ready.path("status").asText()).isEqualTo("ready");
     assertThat(ready.path("checks").path("cluster").asText()).isEqualTo("ok");
     String appId =
-        send(
-                "POST",
-                base + "/api/v1/applications",
+        api.post(
+                "/api/v1/applications",
                 "{\"name\": \"served\", \"component\": [{\"name\": \"web\", \"type\": \"webservice\","
                     + " \"image\": \"nginx\", \"properties\": {\"ports\": [{\"port\": 80}]}}]}")
-            .path("id")
-            .asText();
+            .text("id");
     String taskId =
-        send("POST", base + "/api/v1/applications/" + appId + "/workflow/exec", "{}")
-            .path("task_id")
-            .asText();
-    String status = base + "/api/v1/workflow/tasks/" + taskId + "/status";
+        api.post("/api/v1/applications/" + appId + "/workflow/exec", "{}").text("task_id");
+    String status = "/api/v1/workflow/tasks/" + taskId + "/status";
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> send("GET", status, null).path("status").asText().equals("completed"));
+        .until(() -> api.get(status).text("status").equals("completed"));
 
     serving.interrupt();
     serving.join(Duration.ofSeconds(30).toMillis());
 
     assertThat(serving.isAlive()).isFalse();
     assertThat(exit.get()).isZero();
-    assertThatThrownBy(() -> send("GET", base + "/healthz", null))
-        .isInstanceOf(ConnectException.class);
+    assertThatThrownBy(() -> api.get("/healthz")).hasCauseInstanceOf(ConnectException.class);
   }
 
   @Test
@@ -109,18 +98,5 @@ class ServeCommandIT {
     all[0] = first;
     System.arraycopy(rest, 0, all, 1, rest.length);
     return all;
-  }
-
-  private JsonNode send(String method, String url, String body) throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(10))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build();
-    return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
   }
 }

@@ -11,8 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 
-/** Calls a {@link RestServer} over HTTP and reads the answers as JSON trees. */
-final class RestClient {
+/** Calls the REST API over HTTP and reads the answers as JSON trees (for tests). */
+public final class RestClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http =
@@ -20,17 +20,29 @@ final class RestClient {
   private final String base;
 
   RestClient(RestServer server) {
-    this.base = "http://127.0.0.1:" + server.address().getPort();
+    this("http://127.0.0.1:" + server.address().getPort());
   }
 
-  /** An answer: status and body. */
-  record Answer(int status, JsonNode body) {
-    String text(String field) {
+  /** A client of the API at this base URL, such as {@code http://127.0.0.1:8000}. */
+  public RestClient(String base) {
+    this.base = base;
+  }
+
+  /**
+   * An answer: status and body.
+   *
+   * @param status HTTP status
+   * @param body the JSON body
+   */
+  public record Answer(int status, JsonNode body) {
+    /** A top-level field as text. */
+    public String text(String field) {
       return body.path(field).asText();
     }
   }
 
-  Answer get(String path) {
+  /** GET. */
+  public Answer get(String path) {
     return send("GET", path, null);
   }
 
@@ -38,7 +50,8 @@ final class RestClient {
     return send("DELETE", path, null);
   }
 
-  Answer post(String path, String body) {
+  /** POST a body. */
+  public Answer post(String path, String body) {
     return send("POST", path, body);
   }
 
@@ -46,7 +59,12 @@ final class RestClient {
     return send("PUT", path, body);
   }
 
-  Answer send(String method, String path, String body) {
+  /**
+   * Sends a request.
+   *
+   * @throws UncheckedIOException when the server cannot be reached
+   */
+  public Answer send(String method, String path, String body) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(10))
