@@ -119,8 +119,13 @@ public final class ApplicationService {
 
   private static ApplicationRecord record(
       Application app, String appId, ApplicationRecord existing, Instant now) {
+    // Like the upstream's tmp_enable, a flag left out of a replace keeps its stored value.
     boolean tmpEnable =
         app.tmpEnable() != null ? app.tmpEnable() : existing != null && existing.tmpEnable();
+    boolean rollbackOnFailure =
+        app.rollbackOnFailure() != null
+            ? app.rollbackOnFailure()
+            : existing != null && existing.rollbackOnFailure();
     return new ApplicationRecord(
         appId,
         app.name(),
@@ -131,6 +136,7 @@ public final class ApplicationService {
         app.description(),
         app.icon(),
         tmpEnable,
+        rollbackOnFailure,
         existing == null ? now : existing.createdAt(),
         now);
   }
