@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class RollbackOnFailureTest {
   private final RecordingJobExecutor executor = new RecordingJobExecutor();
   private KubeMin kubemin;
+  private String appId;
 
   @AfterEach
   void close() {
@@ -46,14 +47,18 @@ class RollbackOnFailureTest {
     return kubemin.createApplication(shop).id();
   }
 
+  /** Starts an engine, creates the shop and runs it with web's Deployment failing. */
+  private Task execWithWebFailing(Boolean rollbackOnFailure) {
+    start(KubeMin.builder());
+    appId = createShop(rollbackOnFailure);
+    executor.fail(Naming.deployment("web", appId), "image pull failed");
+    return awaitEnd(kubemin, kubemin.exec(appId));
+  }
+
   @Test
   void aFailedTaskDeletesWhatItsCompletedJobsCreatedHighestBandFirst() {
-    start(KubeMin.builder());
-    String appId = createShop(true);
+    Task task = execWithWebFailing(true);
     String failing = Naming.deployment("web", appId);
-    executor.fail(failing, "image pull failed");
-
-    Task task = awaitEnd(kubemin, kubemin.exec(appId));
 
     assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
     List<String> completed = completedNames();
@@ -78,22 +83,19 @@ class RollbackOnFailureTest {
 
   @Test
   void withoutTheFlagOnlyTheFailedJobIsCleanedUp() {
-    start(KubeMin.builder());
-    String appId = createShop(null);
-    String failing = Naming.deployment("web", appId);
-    executor.fail(failing, "image pull failed");
-
-    Task task = awaitEnd(kubemin, kubemin.exec(appId));
+    Task task = execWithWebFailing(null);
 
     assertThat(task.status()).isEqualTo(TaskStatus.FAILED);
-    assertThat(executor.cleanups()).extracting(Job::name).containsExactly(failing);
+    assertThat(executor.cleanups())
+        .extracting(Job::name)
+        .containsExactly(Naming.deployment("web", appId));
     assertThat(task.error()).doesNotContain("rollback");
   }
 
   @Test
   void aCancelledTaskIsRolledBack() {
     start(KubeMin.builder());
-    String appId = createShop(true);
+    appId = createShop(true);
     String held = Naming.deployment("web", appId);
     executor.hold(held);
     String taskId = kubemin.exec(appId);
@@ -113,7 +115,7 @@ class RollbackOnFailureTest {
   @Test
   void aTimedOutTaskIsRolledBack() {
     start(KubeMin.builder().defaultJobTimeout(Duration.ofMillis(200)));
-    String appId = createShop(true);
+    appId = createShop(true);
     executor.neverReady(Naming.deployment("web", appId));
 
     Task task = awaitEnd(kubemin, kubemin.exec(appId));
@@ -125,12 +127,9 @@ class RollbackOnFailureTest {
 
   @Test
   void aFailingCleanupIsReportedAndTheOthersStillRun() {
-    start(KubeMin.builder());
-    String appId = createShop(true);
-    executor.fail(Naming.deployment("web", appId), "crash loop");
     executor.failCleanup("conf", "forbidden");
 
-    Task task = awaitEnd(kubemin, kubemin.exec(appId));
+    Task task = execWithWebFailing(true);
 
     assertThat(task.error())
         .contains("cleaned up 2 created object(s)")
@@ -141,7 +140,7 @@ class RollbackOnFailureTest {
   @Test
   void aCompletedTaskKeepsEverything() {
     start(KubeMin.builder());
-    String appId = createShop(true);
+    appId = createShop(true);
 
     assertThat(awaitEnd(kubemin, kubemin.exec(appId)).status()).isEqualTo(TaskStatus.COMPLETED);
     assertThat(executor.cleanups()).isEmpty();
@@ -150,7 +149,7 @@ class RollbackOnFailureTest {
   @Test
   void theFlagIsStoredAndAReplaceThatLeavesItOutKeepsIt() {
     start(KubeMin.builder());
-    String appId = createShop(true);
+    appId = createShop(true);
     assertThat(kubemin.application(appId).rollbackOnFailure()).isTrue();
 
     kubemin.createApplication(app("shop", List.of(web("web"))).toBuilder().id(appId).build());
