@@ -9,8 +9,10 @@ import io.kubemin.spi.ApplicationRecord;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.DataStoreException;
 import io.kubemin.spi.Providers;
+import io.kubemin.store.mysql.internal.JdbcUrls;
 import io.kubemin.store.mysql.internal.SchemaMigrator;
 import io.kubemin.workflow.Task;
+import io.kubemin.workflow.TaskStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +20,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -188,6 +192,46 @@ class MySqlDataStoreTest {
           .hasMessage("task " + task.id() + " already exists");
       assertThatThrownBy(() -> store.insertTask(task, 5))
           .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void aStartWaitsForAMigrationInProgressAndGivesUpAfterTheLockTimeout() throws Exception {
+    String url = memoryUrl();
+    MySqlDataStore.open(url).close();
+    MySqlSettings impatient =
+        MySqlSettings.builder().migrationLockTimeout(Duration.ofSeconds(1)).build();
+    try (Connection migrating = DriverManager.getConnection(JdbcUrls.normalize(url));
+        Statement statement = migrating.createStatement()) {
+      migrating.setAutoCommit(false);
+      statement.executeQuery("SELECT id FROM min_schema_lock WHERE id = 1 FOR UPDATE").close();
+
+      assertThatThrownBy(() -> MySqlDataStore.open(url, impatient))
+          .isInstanceOf(DataStoreException.class)
+          .hasMessageContaining("another store has been migrating");
+
+      migrating.rollback();
+    }
+    MySqlDataStore.open(url, impatient).close();
+  }
+
+  @Test
+  void activeTasksOfAnApplicationAreListedOldestFirst() {
+    try (MySqlDataStore store = MySqlDataStore.open(memoryUrl())) {
+      String appId = Ids.newId();
+      Task late = Task.waiting(Ids.newId(), appId, "wf", "wf", T0.plusSeconds(2));
+      Task early = Task.waiting(Ids.newId(), appId, "wf", "wf", T0);
+      Task ended = Task.waiting(Ids.newId(), appId, "wf", "wf", T0.plusSeconds(1));
+      Task otherApp = Task.waiting(Ids.newId(), Ids.newId(), "wf", "wf", T0);
+      for (Task task : List.of(late, early, ended, otherApp)) {
+        store.insertTask(task, 0);
+      }
+      store.compareAndSet(
+          ended.id(), TaskStatus.WAITING, 1, ended.withStatus(TaskStatus.COMPLETED, T0));
+
+      assertThat(store.listActiveTasks(appId))
+          .extracting(Task::id)
+          .containsExactly(early.id(), late.id());
     }
   }
 }

@@ -67,8 +67,22 @@ public final class ApplicationRows {
         .list();
   }
 
-  /** Deletes the row only; whether it existed. */
-  public static boolean delete(Handle handle, String id) {
+  /**
+   * Deletes an application with its job records, tasks, workflows, components and lock row; call
+   * inside a transaction.
+   *
+   * @return whether the application existed
+   */
+  public static boolean deleteWithEverything(Handle handle, String id) {
+    JobRows.deleteOfApplication(handle, id);
+    TaskRows.deleteOfApplication(handle, id);
+    WorkflowRows.deleteOfApplication(handle, id);
+    ComponentRows.deleteOfApplication(handle, id);
+    AppLocks.delete(handle, id);
+    return delete(handle, id);
+  }
+
+  private static boolean delete(Handle handle, String id) {
     return handle
             .createUpdate("DELETE FROM min_applications WHERE id = :id")
             .bind("id", id)
