@@ -3,7 +3,6 @@ package io.kubemin.internal.app;
 import io.kubemin.model.Component;
 import io.kubemin.model.ComponentType;
 import io.kubemin.model.Properties;
-import io.kubemin.model.ShareTrait;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,42 +12,24 @@ import java.util.Map;
  * {@code secret}, for secret components); the traits go through a {@link TraitRenamer}.
  */
 final class TemplateCloner {
-  private final String newName;
-  private final String namespace;
-  private final ShareTrait share;
+  private final CloneNames names;
   private final TraitRenamer traits;
 
-  /**
-   * @param oldName the template component's name
-   * @param newName the clone's name
-   * @param volumePrefix the prefix given to persistent volume names (the new application's name)
-   * @param namespace the new application's namespace
-   * @param names template component names (and {@code tem-<name>}) to clone names, of the template
-   * @param share the share trait every clone gets, or null when the clones are not shared
-   */
-  TemplateCloner(
-      String oldName,
-      String newName,
-      String volumePrefix,
-      String namespace,
-      Map<String, String> names,
-      ShareTrait share) {
-    this.newName = newName;
-    this.namespace = namespace;
-    this.share = share;
-    this.traits = new TraitRenamer(oldName, newName, volumePrefix, namespace, names, share);
+  TemplateCloner(CloneNames names) {
+    this.names = names;
+    this.traits = new TraitRenamer(names);
   }
 
   /** The clone of {@code source}, customised by {@code entry} (null when no entry matched it). */
   Component clone(Component source, Component entry) {
     return Component.builder()
-        .name(newName)
+        .name(names.newName())
         .type(source.type())
         .image(source.image())
-        .namespace(namespace)
+        .namespace(names.namespace())
         .replicas(source.replicas())
         .properties(properties(source, entry))
-        .traits(traits.traits(source.traits(), share))
+        .traits(traits.traits(source.traits(), names.share()))
         .build();
   }
 

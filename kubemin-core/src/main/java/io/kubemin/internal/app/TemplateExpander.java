@@ -123,7 +123,13 @@ public final class TemplateExpander {
       Entry entry = matched.get(i);
       TemplateCloner cloner =
           new TemplateCloner(
-              sources.get(i).name(), newNames.get(i), appName, request.namespace(), names, share);
+              new CloneNames(
+                  sources.get(i).name(),
+                  newNames.get(i),
+                  appName,
+                  request.namespace(),
+                  names,
+                  share));
       components.add(cloner.clone(sources.get(i), entry == null ? null : entry.component()));
       int requestIndex = (entry == null ? entries.get(0) : entry).requestIndex();
       origins.add(new Origin(requestIndex, templateId, sources.get(i).name()));

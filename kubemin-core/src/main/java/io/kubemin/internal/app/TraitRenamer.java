@@ -35,27 +35,13 @@ final class TraitRenamer {
   private final Map<String, String> names;
   private final ShareTrait share;
 
-  /**
-   * @param oldName the template component's name
-   * @param newName the clone's name
-   * @param volumePrefix the prefix given to persistent volume names (the new application's name)
-   * @param namespace the new application's namespace
-   * @param names template component names (and {@code tem-<name>}) to clone names, of the template
-   * @param share the share trait of shared clones (which keep their volume names), else null
-   */
-  TraitRenamer(
-      String oldName,
-      String newName,
-      String volumePrefix,
-      String namespace,
-      Map<String, String> names,
-      ShareTrait share) {
-    this.oldName = oldName;
-    this.newName = newName;
-    this.volumePrefix = volumePrefix;
-    this.namespace = namespace;
-    this.names = names;
-    this.share = share;
+  TraitRenamer(CloneNames clone) {
+    this.oldName = clone.oldName();
+    this.newName = clone.newName();
+    this.volumePrefix = clone.volumePrefix();
+    this.namespace = clone.namespace();
+    this.names = clone.names();
+    this.share = clone.share();
   }
 
   /** The rewritten traits; {@code replacedShare}, when given, replaces their share trait. */
