@@ -54,6 +54,7 @@ class MariaDbStoreIT {
             "🚀 deploys",
             "",
             true,
+            true,
             instant,
             instant);
     try (MySqlDataStore viaMariaDb = MySqlDataStore.open(database.mariaDbUrl());
