@@ -56,6 +56,7 @@ class MariaDbStoreIT {
             "🚀 deploys",
             "",
             true,
+            true,
             instant,
             instant);
     try (MySqlDataStore viaMariaDb = MySqlDataStore.open(database.mariaDbUrl());
