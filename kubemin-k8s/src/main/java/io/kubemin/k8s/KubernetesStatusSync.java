@@ -2,13 +2,16 @@ package io.kubemin.k8s;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.kubemin.Role;
 import io.kubemin.k8s.internal.InformerSet;
 import io.kubemin.k8s.internal.ObjectLabels;
 import io.kubemin.k8s.internal.ObjectListener;
 import io.kubemin.k8s.internal.SharedInformers;
 import io.kubemin.k8s.internal.WorkloadStatus;
 import io.kubemin.spi.DataStore;
+import io.kubemin.spi.ExtensionContext;
 import io.kubemin.spi.JobKind;
+import io.kubemin.spi.KubeMinExtension;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * any value; a deleted workload makes its component Failed with 0 ready. Only changes are written,
  * off the informer threads. The informers are the ones the executor on the same client uses.
  */
-public final class KubernetesStatusSync {
+public final class KubernetesStatusSync implements KubeMinExtension {
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesStatusSync.class);
   private static final List<JobKind> WORKLOADS = List.of(JobKind.DEPLOYMENT, JobKind.STATEFUL_SET);
 
@@ -67,7 +70,21 @@ public final class KubernetesStatusSync {
   }
 
   /**
-   * Starts the informers and writes the status of every workload they list, then of every change.
+   * Starts syncing into the engine's store when this instance runs {@link Role#STATUS_SYNC};
+   * otherwise does nothing.
+   */
+  @Override
+  public void start(ExtensionContext context) {
+    if (!context.roles().contains(Role.STATUS_SYNC)) {
+      LOG.info("component status sync not started: this instance does not run STATUS_SYNC");
+      return;
+    }
+    start(context.dataStore(), context.clock());
+  }
+
+  /**
+   * Starts the informers and writes the status of every workload they list, then of every change
+   * (for hosts that use the store without the engine).
    *
    * @throws IllegalStateException when already started
    */
@@ -101,6 +118,7 @@ public final class KubernetesStatusSync {
   }
 
   /** Stops listening and writing; the informers stop when no one else on the client uses them. */
+  @Override
   public synchronized void stop() {
     if (informers == null) {
       return;

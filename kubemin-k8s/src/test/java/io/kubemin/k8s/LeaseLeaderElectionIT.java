@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubemin.k8s.sandbox.KubeSandbox;
 import io.kubemin.spi.LeaderElection;
 import java.time.Duration;
@@ -69,18 +70,25 @@ class LeaseLeaderElectionIT {
     election.start(events);
     await().atMost(Duration.ofSeconds(5)).until(election::isLeader);
 
-    sandbox
-        .client()
-        .leases()
-        .inNamespace(LeaseSettings.DEFAULT_NAMESPACE)
-        .withName("stolen")
-        .edit(
-            lease -> {
-              lease.getSpec().setHolderIdentity("thief");
-              lease.getSpec().setRenewTime(ZonedDateTime.now());
-              lease.getSpec().setLeaseDurationSeconds(1);
-              return lease;
-            });
+    // The leader renews every 200 ms: an edit between its read and write conflicts, so retry.
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .ignoreException(KubernetesClientException.class)
+        .until(
+            () ->
+                sandbox
+                        .client()
+                        .leases()
+                        .inNamespace(LeaseSettings.DEFAULT_NAMESPACE)
+                        .withName("stolen")
+                        .edit(
+                            lease -> {
+                              lease.getSpec().setHolderIdentity("thief");
+                              lease.getSpec().setRenewTime(ZonedDateTime.now());
+                              lease.getSpec().setLeaseDurationSeconds(1);
+                              return lease;
+                            })
+                    != null);
 
     await().atMost(Duration.ofSeconds(5)).until(() -> events.log.contains("stop"));
     await().atMost(Duration.ofSeconds(5)).until(election::isLeader);

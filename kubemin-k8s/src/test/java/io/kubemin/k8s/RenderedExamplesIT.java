@@ -11,14 +11,11 @@ import io.kubemin.render.RenderedObject;
 import io.kubemin.render.Renderer;
 import io.kubemin.spi.Job;
 import io.kubemin.spi.JobOutcome;
-import io.kubemin.testing.UpstreamExamples;
-import io.kubemin.validation.Validator;
 import io.kubemin.workflow.JobStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,13 +38,8 @@ class RenderedExamplesIT {
     sandbox.close();
   }
 
-  static Stream<Path> validExamples() {
-    return UpstreamExamples.applications().stream()
-        .filter(p -> Validator.standard().validate(ModelCodec.readApplication(p)).valid());
-  }
-
   @ParameterizedTest
-  @MethodSource("validExamples")
+  @MethodSource("io.kubemin.k8s.ValidExamples#files")
   void appliesEveryRenderedObjectUntilReady(Path example) throws InterruptedException {
     Application application = ModelCodec.readApplication(example).value();
     String appId = "ex" + Integer.toHexString(example.getFileName().toString().hashCode() & 0xffff);

@@ -3,8 +3,12 @@ package io.kubemin.k8s;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -43,20 +47,42 @@ final class TestObjects {
   }
 
   static Deployment deployment(String appId, String name, int replicas, String image) {
-    Map<String, String> selector =
-        Map.of("kube-min-cli-appId", appId, "kube-min-cli-componentName", name);
     return new DeploymentBuilder()
-        .withNewMetadata()
-        .withName("deploy-" + name + "-" + appId)
-        .withNamespace(NS)
-        .withLabels(labels(appId, name))
-        .endMetadata()
+        .withMetadata(meta("deploy-" + name + "-" + appId, labels(appId, name)))
         .withNewSpec()
         .withReplicas(replicas)
         .withNewSelector()
-        .withMatchLabels(selector)
+        .withMatchLabels(selector(appId, name))
         .endSelector()
-        .withNewTemplate()
+        .withTemplate(pods(appId, name, image))
+        .endSpec()
+        .build();
+  }
+
+  static StatefulSet statefulSet(String appId, String name, int replicas, String image) {
+    return new StatefulSetBuilder()
+        .withMetadata(meta("store-" + name + "-" + appId, labels(appId, name)))
+        .withNewSpec()
+        .withReplicas(replicas)
+        .withServiceName("svc-" + name)
+        .withNewSelector()
+        .withMatchLabels(selector(appId, name))
+        .endSelector()
+        .withTemplate(pods(appId, name, image))
+        .endSpec()
+        .build();
+  }
+
+  private static Map<String, String> selector(String appId, String name) {
+    return Map.of("kube-min-cli-appId", appId, "kube-min-cli-componentName", name);
+  }
+
+  private static ObjectMeta meta(String name, Map<String, String> labels) {
+    return new ObjectMetaBuilder().withName(name).withNamespace(NS).withLabels(labels).build();
+  }
+
+  private static PodTemplateSpec pods(String appId, String name, String image) {
+    return new PodTemplateSpecBuilder()
         .withNewMetadata()
         .withLabels(labels(appId, name))
         .endMetadata()
@@ -69,38 +95,6 @@ final class TestObjects {
         .withValue("1")
         .endEnv()
         .endContainer()
-        .endSpec()
-        .endTemplate()
-        .endSpec()
-        .build();
-  }
-
-  static StatefulSet statefulSet(String appId, String name, int replicas, String image) {
-    Map<String, String> selector =
-        Map.of("kube-min-cli-appId", appId, "kube-min-cli-componentName", name);
-    return new StatefulSetBuilder()
-        .withNewMetadata()
-        .withName("store-" + name + "-" + appId)
-        .withNamespace(NS)
-        .withLabels(labels(appId, name))
-        .endMetadata()
-        .withNewSpec()
-        .withReplicas(replicas)
-        .withServiceName("svc-" + name)
-        .withNewSelector()
-        .withMatchLabels(selector)
-        .endSelector()
-        .withNewTemplate()
-        .withNewMetadata()
-        .withLabels(labels(appId, name))
-        .endMetadata()
-        .withNewSpec()
-        .addNewContainer()
-        .withName(name)
-        .withImage(image)
-        .endContainer()
-        .endSpec()
-        .endTemplate()
         .endSpec()
         .build();
   }

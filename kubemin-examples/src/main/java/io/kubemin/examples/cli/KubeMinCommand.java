@@ -13,7 +13,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "kubemin 0.1.0",
     description = "Delivers applications to Kubernetes through a persistent workflow engine.",
-    subcommands = {ValidateCommand.class, RenderCommand.class, BenchCommand.class})
+    subcommands = {
+      ValidateCommand.class,
+      RenderCommand.class,
+      BenchCommand.class,
+      DemoCommand.class,
+      DeployCommand.class
+    })
 public final class KubeMinCommand implements Runnable {
   /** Exit code when a command could not run: bad input, unexpected failure. */
   public static final int EXIT_CANNOT_RUN = 2;

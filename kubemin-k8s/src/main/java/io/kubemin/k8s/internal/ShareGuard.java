@@ -57,23 +57,21 @@ public final class ShareGuard {
         informers.cachedList(job.kind(), namespace).stream()
             .filter(o -> shareName.equals(ObjectLabels.label(o, ObjectLabels.SHARE_NAME)))
             .toList();
-    Optional<HasMetadata> other =
-        shared.stream()
-            .filter(o -> !job.appId().equals(ObjectLabels.label(o, ObjectLabels.APP_ID)))
-            .findFirst();
-    if (other.isPresent()) {
+    if (shared.stream()
+        .anyMatch(o -> job.appId().equals(ObjectLabels.label(o, ObjectLabels.APP_ID)))) {
+      return Optional.empty();
+    }
+    if (!shared.isEmpty()) {
+      HasMetadata other = shared.get(0);
       return Optional.of(
           "shared "
               + job.kind().kubernetesKind()
               + " '"
               + shareName
               + "' is already provided by "
-              + other.get().getMetadata().getName()
+              + other.getMetadata().getName()
               + " of application "
-              + ObjectLabels.label(other.get(), ObjectLabels.APP_ID));
-    }
-    if (!shared.isEmpty()) {
-      return Optional.empty();
+              + ObjectLabels.label(other, ObjectLabels.APP_ID));
     }
     String holder = claims.claim(job.kind(), job.namespace(), shareName, job.appId());
     return holder == null

@@ -145,10 +145,10 @@ public final class KubeSandbox implements AutoCloseable {
   @Override
   public void close() {
     simulator.close();
+    server.destroy();
     extraClients.forEach(KubernetesClient::close);
     internalClient.close();
     client.close();
-    server.destroy();
   }
 
   /** Settings of a sandbox. */

@@ -8,14 +8,14 @@ import org.apache.kafka.common.test.TestKitNodes;
  * A one-node KRaft broker inside the test JVM, tuned so that consumer groups rebalance within
  * seconds. Start one per test class.
  */
-final class KafkaBroker {
+public final class KafkaBroker {
   private final KafkaClusterTestKit cluster;
 
   private KafkaBroker(KafkaClusterTestKit cluster) {
     this.cluster = cluster;
   }
 
-  static KafkaBroker start() throws Exception {
+  public static KafkaBroker start() throws Exception {
     KafkaClusterTestKit cluster =
         new KafkaClusterTestKit.Builder(
                 new TestKitNodes.Builder()
@@ -41,12 +41,12 @@ final class KafkaBroker {
     return new KafkaBroker(cluster);
   }
 
-  String bootstrapServers() {
+  public String bootstrapServers() {
     return cluster.bootstrapServers();
   }
 
   /** Settings on topics and a group no other test uses, with short group timeouts. */
-  KafkaQueueSettings.Builder freshSettings() {
+  public KafkaQueueSettings.Builder freshSettings() {
     String unique = UUID.randomUUID().toString().substring(0, 8);
     return KafkaQueueSettings.builder()
         .bootstrapServers(bootstrapServers())
@@ -58,7 +58,7 @@ final class KafkaBroker {
         .clientProperty("heartbeat.interval.ms", "300");
   }
 
-  void close() throws Exception {
+  public void close() throws Exception {
     cluster.close();
   }
 }

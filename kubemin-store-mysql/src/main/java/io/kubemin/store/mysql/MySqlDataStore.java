@@ -6,12 +6,12 @@ import io.kubemin.spi.ComponentStatus;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.DataStoreException;
 import io.kubemin.spi.WorkflowRecord;
-import io.kubemin.store.mysql.internal.AppLocks;
 import io.kubemin.store.mysql.internal.ApplicationRows;
 import io.kubemin.store.mysql.internal.ComponentRows;
 import io.kubemin.store.mysql.internal.Dialects;
 import io.kubemin.store.mysql.internal.HikariPools;
 import io.kubemin.store.mysql.internal.JdbcUrls;
+import io.kubemin.store.mysql.internal.JdbiSession;
 import io.kubemin.store.mysql.internal.JobRows;
 import io.kubemin.store.mysql.internal.SchemaMigrator;
 import io.kubemin.store.mysql.internal.SqlFailures;
@@ -24,14 +24,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,27 +39,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class MySqlDataStore implements DataStore {
   private static final Logger log = LoggerFactory.getLogger(MySqlDataStore.class);
-  private static final TransactionIsolationLevel ISOLATION =
-      TransactionIsolationLevel.READ_COMMITTED;
-  private static final int DEADLOCK_ATTEMPTS = 3;
 
-  private final Jdbi jdbi;
+  private final JdbiSession session;
   private final SqlDialect dialect;
-  private final AutoCloseable ownedPool;
-  private final AtomicBoolean closed;
-  private final Handle transaction;
 
-  private MySqlDataStore(
-      Jdbi jdbi,
-      SqlDialect dialect,
-      AutoCloseable ownedPool,
-      AtomicBoolean closed,
-      Handle transaction) {
-    this.jdbi = jdbi;
+  private MySqlDataStore(JdbiSession session, SqlDialect dialect) {
+    this.session = session;
     this.dialect = dialect;
-    this.ownedPool = ownedPool;
-    this.closed = closed;
-    this.transaction = transaction;
   }
 
   /**
@@ -120,6 +102,7 @@ public final class MySqlDataStore implements DataStore {
   private static MySqlDataStore open(
       DataSource dataSource, MySqlSettings settings, AutoCloseable ownedPool, String where) {
     Jdbi jdbi = Jdbi.create(dataSource);
+    JdbiSession session = JdbiSession.of(jdbi, ownedPool);
     try {
       SqlDialect dialect = jdbi.withHandle(Dialects::detect);
       if (settings.migrate()) {
@@ -133,12 +116,12 @@ public final class MySqlDataStore implements DataStore {
           where,
           SchemaMigrator.latestVersion(),
           ownedPool == null ? "host pool" : settings);
-      return new MySqlDataStore(jdbi, dialect, ownedPool, new AtomicBoolean(), null);
+      return new MySqlDataStore(session, dialect);
     } catch (JdbiException e) {
-      closeQuietly(ownedPool);
+      session.close();
       throw SqlFailures.translate("open the store at " + where, e);
     } catch (RuntimeException e) {
-      closeQuietly(ownedPool);
+      session.close();
       throw e;
     }
   }
@@ -150,86 +133,67 @@ public final class MySqlDataStore implements DataStore {
 
   @Override
   public <T> T inTransaction(Function<DataStore, T> work) {
-    if (transaction != null) {
-      return work.apply(this);
-    }
-    requireOpen();
-    try {
-      return jdbi.inTransaction(ISOLATION, handle -> work.apply(boundTo(handle)));
-    } catch (JdbiException e) {
-      throw SqlFailures.translate("run a transaction", e);
-    }
-  }
-
-  private MySqlDataStore boundTo(Handle handle) {
-    return new MySqlDataStore(jdbi, dialect, null, closed, handle);
+    return session.inTransaction(
+        bound -> work.apply(bound == session ? this : new MySqlDataStore(bound, dialect)));
   }
 
   @Override
   public void putApplication(ApplicationRecord application) {
-    run("put application " + application.id(), h -> ApplicationRows.put(h, application));
+    session.run("put application " + application.id(), h -> ApplicationRows.put(h, application));
   }
 
   @Override
   public Optional<ApplicationRecord> findApplication(String id) {
-    return call("find application " + id, h -> ApplicationRows.find(h, id));
+    return session.call("find application " + id, h -> ApplicationRows.find(h, id));
   }
 
   @Override
   public List<ApplicationRecord> listApplications() {
-    return call("list applications", ApplicationRows::list);
+    return session.call("list applications", ApplicationRows::list);
   }
 
   @Override
   public boolean deleteApplication(String id) {
-    return atomically(
-        "delete application " + id,
-        h -> {
-          JobRows.deleteOfApplication(h, id);
-          TaskRows.deleteOfApplication(h, id);
-          WorkflowRows.deleteOfApplication(h, id);
-          ComponentRows.deleteOfApplication(h, id);
-          AppLocks.delete(h, id);
-          return ApplicationRows.delete(h, id);
-        });
+    return session.atomically(
+        "delete application " + id, h -> ApplicationRows.deleteWithEverything(h, id));
   }
 
   @Override
   public void putComponent(ComponentRecord component) {
-    run("put component " + component.id(), h -> ComponentRows.put(h, component));
+    session.run("put component " + component.id(), h -> ComponentRows.put(h, component));
   }
 
   @Override
   public boolean deleteComponent(String id) {
-    return call("delete component " + id, h -> ComponentRows.delete(h, id));
+    return session.call("delete component " + id, h -> ComponentRows.delete(h, id));
   }
 
   @Override
   public List<ComponentRecord> listComponents(String appId) {
-    return call("list components of " + appId, h -> ComponentRows.list(h, appId));
+    return session.call("list components of " + appId, h -> ComponentRows.list(h, appId));
   }
 
   @Override
   public boolean updateComponentStatus(
       String componentId, ComponentStatus status, int readyReplicas, Instant now) {
-    return call(
+    return session.call(
         "update status of component " + componentId,
         h -> ComponentRows.updateStatus(h, componentId, status, readyReplicas, now));
   }
 
   @Override
   public void putWorkflow(WorkflowRecord workflow) {
-    run("put workflow " + workflow.id(), h -> WorkflowRows.put(h, workflow));
+    session.run("put workflow " + workflow.id(), h -> WorkflowRows.put(h, workflow));
   }
 
   @Override
   public Optional<WorkflowRecord> findWorkflow(String id) {
-    return call("find workflow " + id, h -> WorkflowRows.find(h, id));
+    return session.call("find workflow " + id, h -> WorkflowRows.find(h, id));
   }
 
   @Override
   public List<WorkflowRecord> listWorkflows(String appId) {
-    return call("list workflows of " + appId, h -> WorkflowRows.list(h, appId));
+    return session.call("list workflows of " + appId, h -> WorkflowRows.list(h, appId));
   }
 
   /**
@@ -245,19 +209,11 @@ public final class MySqlDataStore implements DataStore {
     String operation = "insert task " + task.id();
     try {
       if (maxActivePerApp <= 0) {
-        run(operation, h -> TaskRows.insert(h, task));
+        session.run(operation, h -> TaskRows.insert(h, task));
         return true;
       }
-      return atomically(
-          operation,
-          h -> {
-            AppLocks.lock(h, task.appId());
-            if (TaskRows.countActive(h, task.appId()) >= maxActivePerApp) {
-              return false;
-            }
-            TaskRows.insert(h, task);
-            return true;
-          });
+      return session.atomically(
+          operation, h -> TaskRows.insertWithinLimit(h, task, maxActivePerApp));
     } catch (DataStoreException e) {
       if (e.getCause() instanceof JdbiException jdbi && SqlFailures.isDuplicateKey(jdbi)) {
         throw new IllegalArgumentException("task " + task.id() + " already exists", e);
@@ -268,51 +224,59 @@ public final class MySqlDataStore implements DataStore {
 
   @Override
   public Optional<Task> findTask(String id) {
-    return call("find task " + id, h -> TaskRows.find(h, id));
+    return session.call("find task " + id, h -> TaskRows.find(h, id));
   }
 
   @Override
   public List<Task> listTasks(String appId) {
-    return call("list tasks of " + appId, h -> TaskRows.listOfApplication(h, appId));
+    return session.call("list tasks of " + appId, h -> TaskRows.listOfApplication(h, appId));
+  }
+
+  @Override
+  public List<Task> listActiveTasks(String appId) {
+    return session.call(
+        "list active tasks of " + appId, h -> TaskRows.listActiveOfApplication(h, appId));
   }
 
   @Override
   public List<Task> listTasksByStatus(TaskStatus status, int limit) {
-    return call(
+    return session.call(
         "list " + status.jsonName() + " tasks", h -> TaskRows.listByStatus(h, status, limit));
   }
 
   @Override
   public List<Task> listExpiredLeases(Instant now, int limit) {
-    return call("list expired leases", h -> TaskRows.listExpiredLeases(h, now, limit));
+    return session.call("list expired leases", h -> TaskRows.listExpiredLeases(h, now, limit));
   }
 
   @Override
   public boolean compareAndSet(
       String taskId, TaskStatus expectedStatus, int expectedAttempt, Task next) {
-    return call(
+    return session.call(
         "update task " + taskId,
         h -> TaskRows.compareAndSet(h, taskId, expectedStatus, expectedAttempt, next));
   }
 
   @Override
   public boolean requestCancel(String taskId, String by, String reason, Instant now) {
-    return call("cancel task " + taskId, h -> TaskRows.requestCancel(h, taskId, by, reason, now));
+    return session.call(
+        "cancel task " + taskId, h -> TaskRows.requestCancel(h, taskId, by, reason, now));
   }
 
   @Override
   public void insertJob(JobRecord job) {
-    run("insert job " + job.name() + " of task " + job.taskId(), h -> JobRows.insert(h, job));
+    session.run(
+        "insert job " + job.name() + " of task " + job.taskId(), h -> JobRows.insert(h, job));
   }
 
   @Override
   public List<JobRecord> listJobs(String taskId) {
-    return call("list jobs of task " + taskId, h -> JobRows.list(h, taskId));
+    return session.call("list jobs of task " + taskId, h -> JobRows.list(h, taskId));
   }
 
   @Override
   public void ping() {
-    call("reach the database", h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+    session.call("reach the database", h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
   }
 
   /**
@@ -321,64 +285,6 @@ public final class MySqlDataStore implements DataStore {
    */
   @Override
   public void close() {
-    if (transaction == null && closed.compareAndSet(false, true)) {
-      closeQuietly(ownedPool);
-    }
-  }
-
-  private void run(String operation, java.util.function.Consumer<Handle> work) {
-    call(
-        operation,
-        h -> {
-          work.accept(h);
-          return null;
-        });
-  }
-
-  private <T> T call(String operation, HandleCallback<T, RuntimeException> work) {
-    try {
-      if (transaction != null) {
-        return work.withHandle(transaction);
-      }
-      requireOpen();
-      return jdbi.withHandle(work);
-    } catch (JdbiException e) {
-      throw SqlFailures.translate(operation, e);
-    }
-  }
-
-  /** Runs our own statements in one transaction, again when the database broke a deadlock. */
-  private <T> T atomically(String operation, HandleCallback<T, RuntimeException> work) {
-    if (transaction != null) {
-      return call(operation, work);
-    }
-    requireOpen();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return jdbi.inTransaction(ISOLATION, work);
-      } catch (JdbiException e) {
-        if (attempt >= DEADLOCK_ATTEMPTS || !SqlFailures.isDeadlock(e)) {
-          throw SqlFailures.translate(operation, e);
-        }
-        log.debug("Deadlock on attempt {} to {}; running it again", attempt, operation);
-      }
-    }
-  }
-
-  private void requireOpen() {
-    if (closed.get()) {
-      throw new IllegalStateException("the store is closed");
-    }
-  }
-
-  private static void closeQuietly(AutoCloseable resource) {
-    if (resource == null) {
-      return;
-    }
-    try {
-      resource.close();
-    } catch (Exception e) {
-      log.warn("Closing the store's connection pool failed", e);
-    }
+    session.close();
   }
 }

@@ -28,7 +28,7 @@ class H2ConcurrencyTest {
   @Test
   void fourStoresClaimEveryTaskExactlyOnce() throws Exception {
     stores = List.of(open(), open(), open(), open());
-    ConcurrencyScenarios.everyTaskIsClaimedOnce(stores, 5_000);
+    ConcurrencyScenarios.everyTaskIsClaimedOnce(stores, 2_000);
   }
 
   @Test

@@ -1,9 +1,15 @@
 package io.kubemin.store.mysql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubemin.Ids;
 import io.kubemin.spi.ApplicationRecord;
+import io.kubemin.spi.DataStoreException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +54,7 @@ class MariaDbStoreIT {
             "🚀 deploys",
             "",
             true,
+            true,
             instant,
             instant);
     try (MySqlDataStore viaMariaDb = MySqlDataStore.open(database.mariaDbUrl());
@@ -57,5 +64,22 @@ class MariaDbStoreIT {
       assertThat(viaMariaDb.findApplication(app.id())).contains(app);
       assertThat(viaConnectorJ.findApplication(app.id())).contains(app);
     }
+  }
+
+  @Test
+  void aStartWaitsForAMigrationInProgressAndGivesUpAfterTheLockTimeout() throws Exception {
+    MySqlSettings impatient =
+        MySqlSettings.builder().migrationLockTimeout(Duration.ofSeconds(1)).build();
+    try (Connection migrating = DriverManager.getConnection(database.mariaDbUrl());
+        Statement statement = migrating.createStatement()) {
+      statement
+          .executeQuery("SELECT GET_LOCK('kubemin_schema_" + database.name() + "', 1)")
+          .close();
+
+      assertThatThrownBy(() -> MySqlDataStore.open(database.mariaDbUrl(), impatient))
+          .isInstanceOf(DataStoreException.class)
+          .hasMessageContaining("another store has been migrating");
+    }
+    MySqlDataStore.open(database.mariaDbUrl(), impatient).close();
   }
 }

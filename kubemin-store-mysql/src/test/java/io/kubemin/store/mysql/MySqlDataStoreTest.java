@@ -9,9 +9,20 @@ import io.kubemin.spi.ApplicationRecord;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.DataStoreException;
 import io.kubemin.spi.Providers;
+import io.kubemin.store.mysql.internal.JdbcUrls;
+import io.kubemin.store.mysql.internal.SchemaMigrator;
 import io.kubemin.workflow.Task;
+import io.kubemin.workflow.TaskStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
@@ -26,7 +37,8 @@ class MySqlDataStoreTest {
   }
 
   private static ApplicationRecord app(String id) {
-    return new ApplicationRecord(id, "web", "default", "1.0.0", "", "", "", "", false, T0, T0);
+    return new ApplicationRecord(
+        id, "web", "default", "1.0.0", "", "", "", "", false, false, T0, T0);
   }
 
   @Test
@@ -101,9 +113,45 @@ class MySqlDataStoreTest {
 
     assertThatThrownBy(() -> MySqlDataStore.open(database, checkOnly))
         .isInstanceOf(DataStoreException.class)
-        .hasMessageContaining("schema is at version 0 but this library needs 1");
+        .hasMessageContaining(
+            "schema is at version 0 but this library needs " + SchemaMigrator.latestVersion());
     MySqlDataStore.open(database).close();
     MySqlDataStore.open(database, checkOnly).close();
+  }
+
+  @Test
+  void aVersion1SchemaMigratesAndItsApplicationsKeepRollbackOff() throws Exception {
+    String url = memoryUrl() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+    String appId = Ids.newId();
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement()) {
+      statement.execute(script("V1__initial_schema.sql"));
+      statement.execute(
+          "CREATE TABLE min_schema_version (version INT NOT NULL PRIMARY KEY,"
+              + " script VARCHAR(255) NOT NULL, installed_at DATETIME(3) NOT NULL)");
+      statement.execute(
+          "INSERT INTO min_schema_version VALUES (1, 'V1__initial_schema.sql', NOW())");
+      statement.execute(
+          "INSERT INTO min_applications (id, name, namespace, tmp_enable, created_at, updated_at)"
+              + " VALUES ('"
+              + appId
+              + "', 'web', 'default', FALSE, NOW(), NOW())");
+    }
+
+    try (MySqlDataStore store = MySqlDataStore.open(url)) {
+      assertThat(store.findApplication(appId))
+          .hasValueSatisfying(a -> assertThat(a.rollbackOnFailure()).isFalse());
+    }
+    SchemaAssertions.assertMigratedOnce(url);
+  }
+
+  private static String script(String name) throws IOException {
+    try (InputStream in =
+        MySqlDataStoreTest.class
+            .getClassLoader()
+            .getResourceAsStream(SchemaMigrator.LOCATION + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test
@@ -144,6 +192,46 @@ class MySqlDataStoreTest {
           .hasMessage("task " + task.id() + " already exists");
       assertThatThrownBy(() -> store.insertTask(task, 5))
           .isInstanceOf(IllegalArgumentException.class);
+    }
+  }
+
+  @Test
+  void aStartWaitsForAMigrationInProgressAndGivesUpAfterTheLockTimeout() throws Exception {
+    String url = memoryUrl();
+    MySqlDataStore.open(url).close();
+    MySqlSettings impatient =
+        MySqlSettings.builder().migrationLockTimeout(Duration.ofSeconds(1)).build();
+    try (Connection migrating = DriverManager.getConnection(JdbcUrls.normalize(url));
+        Statement statement = migrating.createStatement()) {
+      migrating.setAutoCommit(false);
+      statement.executeQuery("SELECT id FROM min_schema_lock WHERE id = 1 FOR UPDATE").close();
+
+      assertThatThrownBy(() -> MySqlDataStore.open(url, impatient))
+          .isInstanceOf(DataStoreException.class)
+          .hasMessageContaining("another store has been migrating");
+
+      migrating.rollback();
+    }
+    MySqlDataStore.open(url, impatient).close();
+  }
+
+  @Test
+  void activeTasksOfAnApplicationAreListedOldestFirst() {
+    try (MySqlDataStore store = MySqlDataStore.open(memoryUrl())) {
+      String appId = Ids.newId();
+      Task late = Task.waiting(Ids.newId(), appId, "wf", "wf", T0.plusSeconds(2));
+      Task early = Task.waiting(Ids.newId(), appId, "wf", "wf", T0);
+      Task ended = Task.waiting(Ids.newId(), appId, "wf", "wf", T0.plusSeconds(1));
+      Task otherApp = Task.waiting(Ids.newId(), Ids.newId(), "wf", "wf", T0);
+      for (Task task : List.of(late, early, ended, otherApp)) {
+        store.insertTask(task, 0);
+      }
+      store.compareAndSet(
+          ended.id(), TaskStatus.WAITING, 1, ended.withStatus(TaskStatus.COMPLETED, T0));
+
+      assertThat(store.listActiveTasks(appId))
+          .extracting(Task::id)
+          .containsExactly(early.id(), late.id());
     }
   }
 }

@@ -11,10 +11,11 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,58 +98,44 @@ public final class RolloutSimulator implements AutoCloseable {
   }
 
   private void rollOut(Deployment seen) {
-    Deployment current = latest(seen);
-    if (current == null) {
-      return;
-    }
-    var status = SimulatedStatus.of(current, !neverReady.test(current));
-    if (!status.equals(current.getStatus())) {
-      client.resource(current).editStatus(d -> withStatus(d, status));
-    }
+    settle(
+        seen, d -> SimulatedStatus.of(d, ready(d)), Deployment::getStatus, Deployment::setStatus);
   }
 
   private void rollOut(StatefulSet seen) {
-    StatefulSet current = latest(seen);
-    if (current == null) {
-      return;
-    }
-    var status = SimulatedStatus.of(current, !neverReady.test(current));
-    if (!status.equals(current.getStatus())) {
-      client.resource(current).editStatus(s -> withStatus(s, status));
-    }
+    settle(
+        seen, s -> SimulatedStatus.of(s, ready(s)), StatefulSet::getStatus, StatefulSet::setStatus);
   }
 
   private void bind(PersistentVolumeClaim seen) {
-    PersistentVolumeClaim current = latest(seen);
+    settle(
+        seen,
+        c -> SimulatedStatus.of(c, ready(c)),
+        PersistentVolumeClaim::getStatus,
+        PersistentVolumeClaim::setStatus);
+  }
+
+  private boolean ready(HasMetadata object) {
+    return !neverReady.test(object);
+  }
+
+  /** Writes the simulated status of the object's latest version unless it already has it. */
+  private <T extends HasMetadata, S> void settle(
+      T seen, Function<T, S> simulated, Function<T, S> actual, BiConsumer<T, S> setStatus) {
+    T current = latest(seen);
     if (current == null) {
       return;
     }
-    var status = SimulatedStatus.of(current, !neverReady.test(current));
-    if (!Objects.equals(status.getPhase(), phase(current))) {
-      client.resource(current).editStatus(c -> withStatus(c, status));
+    S status = simulated.apply(current);
+    if (!status.equals(actual.apply(current))) {
+      client
+          .resource(current)
+          .editStatus(
+              object -> {
+                setStatus.accept(object, status);
+                return object;
+              });
     }
-  }
-
-  private static Deployment withStatus(
-      Deployment d, io.fabric8.kubernetes.api.model.apps.DeploymentStatus s) {
-    d.setStatus(s);
-    return d;
-  }
-
-  private static StatefulSet withStatus(
-      StatefulSet d, io.fabric8.kubernetes.api.model.apps.StatefulSetStatus s) {
-    d.setStatus(s);
-    return d;
-  }
-
-  private static PersistentVolumeClaim withStatus(
-      PersistentVolumeClaim c, io.fabric8.kubernetes.api.model.PersistentVolumeClaimStatus s) {
-    c.setStatus(s);
-    return c;
-  }
-
-  private static String phase(PersistentVolumeClaim claim) {
-    return claim.getStatus() == null ? null : claim.getStatus().getPhase();
   }
 
   private <T extends HasMetadata> T latest(T seen) {

@@ -5,6 +5,7 @@ import io.kubemin.store.mysql.SqlDialect;
 import java.time.Duration;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * Makes concurrent starts of several stores on one database migrate it once. MySQL and MariaDB take
@@ -19,7 +20,7 @@ interface MigrationLock {
 
   /** Waits for the lock of the database {@code handle} is connected to. */
   static MigrationLock acquire(Jdbi jdbi, Handle handle, SqlDialect dialect, Duration timeout) {
-    return dialect == SqlDialect.H2 ? rowLock(jdbi, handle, timeout) : namedLock(handle, timeout);
+    return dialect == SqlDialect.H2 ? rowLock(jdbi, timeout) : namedLock(handle, timeout);
   }
 
   private static MigrationLock namedLock(Handle handle, Duration timeout) {
@@ -44,28 +45,36 @@ interface MigrationLock {
             .one();
   }
 
-  private static MigrationLock rowLock(Jdbi jdbi, Handle handle, Duration timeout) {
-    handle.execute("CREATE TABLE IF NOT EXISTS min_schema_lock (id INT NOT NULL PRIMARY KEY)");
-    handle.execute("INSERT IGNORE INTO min_schema_lock (id) VALUES (1)");
+  private static MigrationLock rowLock(Jdbi jdbi, Duration timeout) {
     Handle holder = jdbi.open();
+    int pooledLockTimeout = holder.createQuery("SELECT LOCK_TIMEOUT()").mapTo(Integer.class).one();
     try {
       holder.execute("SET LOCK_TIMEOUT " + timeout.toMillis());
+      holder.execute("CREATE TABLE IF NOT EXISTS min_schema_lock (id INT NOT NULL PRIMARY KEY)");
+      // Waits, like the SELECT below, while another store holds the row.
+      holder.execute("INSERT IGNORE INTO min_schema_lock (id) VALUES (1)");
       holder.begin();
       holder
           .createQuery("SELECT id FROM min_schema_lock WHERE id = 1 FOR UPDATE")
           .mapTo(Integer.class)
           .one();
-    } catch (RuntimeException e) {
-      holder.close();
-      throw e;
+    } catch (JdbiException e) {
+      release(holder, pooledLockTimeout);
+      throw SqlFailures.isLockTimeout(e) ? timedOut(timeout) : e;
     }
-    return () -> {
-      try {
+    return () -> release(holder, pooledLockTimeout);
+  }
+
+  /** Ends the lock's transaction and returns the connection to the pool as it was. */
+  private static void release(Handle holder, int pooledLockTimeout) {
+    try {
+      if (holder.isInTransaction()) {
         holder.rollback();
-      } finally {
-        holder.close();
       }
-    };
+      holder.execute("SET LOCK_TIMEOUT " + pooledLockTimeout);
+    } finally {
+      holder.close();
+    }
   }
 
   private static DataStoreException timedOut(Duration timeout) {

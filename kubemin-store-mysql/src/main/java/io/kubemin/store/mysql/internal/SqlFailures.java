@@ -21,6 +21,12 @@ public final class SqlFailures {
     return sql != null && "40001".equals(sql.getSQLState());
   }
 
+  /** Whether a lock wait timed out (H2 50200, MySQL and MariaDB 1205). */
+  public static boolean isLockTimeout(JdbiException e) {
+    SQLException sql = sqlCause(e);
+    return sql != null && (sql.getErrorCode() == 50200 || sql.getErrorCode() == 1205);
+  }
+
   /** Whether a unique key refused the row. */
   public static boolean isDuplicateKey(JdbiException e) {
     SQLException sql = sqlCause(e);

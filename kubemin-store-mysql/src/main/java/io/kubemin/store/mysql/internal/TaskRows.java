@@ -62,8 +62,20 @@ public final class TaskRows {
         .execute();
   }
 
-  /** How many tasks of an application have not ended. */
-  public static int countActive(Handle handle, String appId) {
+  /**
+   * Inserts a new task unless its application has {@code maxActive} active tasks; call inside a
+   * transaction. The application's lock row serialises concurrent inserts.
+   */
+  public static boolean insertWithinLimit(Handle handle, Task task, int maxActive) {
+    AppLocks.lock(handle, task.appId());
+    if (countActive(handle, task.appId()) >= maxActive) {
+      return false;
+    }
+    insert(handle, task);
+    return true;
+  }
+
+  private static int countActive(Handle handle, String appId) {
     return handle
         .createQuery(
             "SELECT COUNT(*) FROM min_workflow_queue WHERE app_id = :app AND status IN "
@@ -86,6 +98,19 @@ public final class TaskRows {
   public static List<Task> listOfApplication(Handle handle, String appId) {
     return handle
         .createQuery(SELECT + "WHERE app_id = :app ORDER BY created_at DESC, id DESC")
+        .bind("app", appId)
+        .map(TaskRows::map)
+        .list();
+  }
+
+  /** The tasks of an application that have not ended, oldest first. */
+  public static List<Task> listActiveOfApplication(Handle handle, String appId) {
+    return handle
+        .createQuery(
+            SELECT
+                + "WHERE app_id = :app AND status IN "
+                + ACTIVE_STATUSES
+                + " ORDER BY created_at, id")
         .bind("app", appId)
         .map(TaskRows::map)
         .list();
