@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param description description
  * @param icon icon URL
  * @param tmpEnable usable as a template
+ * @param rollbackOnFailure a failed, timed-out or cancelled task deletes what it created
  * @param workflowId the default workflow (the one exec runs when not told otherwise)
  * @param createdAt creation time
  * @param updatedAt last change
@@ -29,6 +30,7 @@ public record ApplicationInfo(
     String description,
     String icon,
     boolean tmpEnable,
+    boolean rollbackOnFailure,
     String workflowId,
     Instant createdAt,
     Instant updatedAt) {
@@ -45,6 +47,7 @@ public record ApplicationInfo(
         app.description(),
         app.icon(),
         app.tmpEnable(),
+        app.rollbackOnFailure(),
         workflowId,
         app.createdAt(),
         app.updatedAt());

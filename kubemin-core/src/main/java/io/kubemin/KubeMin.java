@@ -56,7 +56,6 @@ public final class KubeMin implements AutoCloseable {
   private final TaskService tasks;
   private final TaskStatusReport statusReport;
   private final VersionService versions;
-  private final ApplicationCheck check;
 
   KubeMin(KubeMinBuilder builder) {
     boolean ownsStore = builder.dataStore == null;
@@ -83,7 +82,7 @@ public final class KubeMin implements AutoCloseable {
         new EngineParts(
             store, queue, executors, new Listeners(builder.listeners), builder.clock, settings);
     Renderer renderer = Renderer.builder().traitProcessors(builder.traitProcessors).build();
-    this.check = new ApplicationCheck(renderer);
+    ApplicationCheck check = new ApplicationCheck(renderer);
     Engine engine =
         new Engine(
             parts,
@@ -130,12 +129,15 @@ public final class KubeMin implements AutoCloseable {
   }
 
   /**
-   * Creates an application, or replaces the one whose id it carries: validated first (nothing is
-   * written when invalid); components keep their stored ids by name; objects of components dropped
-   * by a replace are deleted from the cluster. Without a workflow, one step per component.
+   * Creates an application, or replaces the one whose id it carries: components that refer to a
+   * template ({@code template: {id, target}}) are replaced by clones of the template application's
+   * components, then the whole is validated (nothing is written when invalid); components keep
+   * their stored ids by name; objects of components dropped by a replace are deleted from the
+   * cluster. Without a workflow, one step per component.
    *
    * @throws io.kubemin.KubeMinException 400 when invalid; {@link ApplicationNotFoundException} when
-   *     replacing an unknown id
+   *     replacing an unknown id; a {@link TemplateException} when a template reference cannot be
+   *     instantiated
    */
   public ApplicationInfo createApplication(Application app) {
     api();
@@ -156,6 +158,15 @@ public final class KubeMin implements AutoCloseable {
   public List<ApplicationInfo> applications() {
     api();
     return applications.list();
+  }
+
+  /**
+   * The applications that can serve as templates ({@code tmp_enable}), most recently updated first
+   * (the upstream's {@code GET /applications/templates}).
+   */
+  public List<ApplicationInfo> listTemplates() {
+    api();
+    return applications.templates();
   }
 
   /**
@@ -323,11 +334,15 @@ public final class KubeMin implements AutoCloseable {
 
   /**
    * Validates and renders an application without writing or applying anything (the upstream's
-   * {@code POST /applications/try}, plus the manifests). Works on any instance, started or not.
+   * {@code POST /applications/try}, plus the manifests). Template references are instantiated
+   * first, as {@link #createApplication} does (the upstream's try skipped them, B29). Works on any
+   * instance, started or not.
+   *
+   * @throws TemplateException when a template reference cannot be instantiated
    */
   public DryRunResult dryRun(Application app) {
     lifecycle.checkOpen();
-    return check.dryRun(Objects.requireNonNull(app, "app"));
+    return applications.dryRun(Objects.requireNonNull(app, "app"));
   }
 
   /** For tests in this package: stops this instance as if its process died. */

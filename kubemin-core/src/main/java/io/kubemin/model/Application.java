@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param description description
  * @param icon icon URL
  * @param tmpEnable whether the application can serve as a template
+ * @param rollbackOnFailure when true, a task that ends failed, timed out or cancelled deletes what
+ *     its completed jobs created (absent: false, or on a replace the stored value)
  * @param components the components (JSON key {@code component})
  * @param workflow the steps; empty means one step per component
  */
@@ -29,6 +31,7 @@ public record Application(
     String description,
     String icon,
     Boolean tmpEnable,
+    Boolean rollbackOnFailure,
     @com.fasterxml.jackson.annotation.JsonProperty("component") List<Component> components,
     List<Step> workflow) {
 
@@ -69,6 +72,7 @@ public record Application(
         .description(description)
         .icon(icon)
         .tmpEnable(tmpEnable)
+        .rollbackOnFailure(rollbackOnFailure)
         .components(components)
         .workflow(workflow);
   }
@@ -84,6 +88,7 @@ public record Application(
     private String description;
     private String icon;
     private Boolean tmpEnable;
+    private Boolean rollbackOnFailure;
     private List<Component> components;
     private List<Step> workflow;
 
@@ -134,6 +139,11 @@ public record Application(
       return this;
     }
 
+    public Builder rollbackOnFailure(Boolean rollbackOnFailure) {
+      this.rollbackOnFailure = rollbackOnFailure;
+      return this;
+    }
+
     public Builder components(List<Component> components) {
       this.components = components;
       return this;
@@ -167,6 +177,7 @@ public record Application(
           description,
           icon,
           tmpEnable,
+          rollbackOnFailure,
           components,
           workflow);
     }

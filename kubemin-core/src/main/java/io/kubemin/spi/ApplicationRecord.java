@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param description description
  * @param icon icon URL
  * @param tmpEnable usable as a template
+ * @param rollbackOnFailure a failed, timed-out or cancelled task deletes what it created
  * @param createdAt creation time
  * @param updatedAt last change
  */
@@ -28,6 +29,7 @@ public record ApplicationRecord(
     String description,
     String icon,
     boolean tmpEnable,
+    boolean rollbackOnFailure,
     Instant createdAt,
     Instant updatedAt) {
   public ApplicationRecord {

@@ -1,5 +1,6 @@
 package io.kubemin.testing;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.kubemin.spi.Job;
 import io.kubemin.spi.JobContext;
 import io.kubemin.spi.JobExecutor;
@@ -30,7 +31,8 @@ public final class RecordingJobExecutor implements JobExecutor {
   private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final List<Job> started = new CopyOnWriteArrayList<>();
-  private final List<Job> cleanups = new CopyOnWriteArrayList<>();
+  private final List<Cleanup> cleanups = new CopyOnWriteArrayList<>();
+  private final Map<String, String> failingCleanups = new ConcurrentHashMap<>();
   private final List<Job> deletions = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicInteger> runningPerTaskJob = new ConcurrentHashMap<>();
   private final AtomicInteger running = new AtomicInteger();
@@ -128,9 +130,19 @@ public final class RecordingJobExecutor implements JobExecutor {
     return JobOutcome.completed();
   }
 
+  /** Cleanups of jobs with this name throw an exception with {@code message} (after recording). */
+  public RecordingJobExecutor failCleanup(String jobName, String message) {
+    failingCleanups.put(jobName, message);
+    return this;
+  }
+
   @Override
   public void cleanup(Job job, JobContext context) {
-    cleanups.add(job);
+    cleanups.add(new Cleanup(job, context.createdObjects()));
+    String failure = failingCleanups.get(job.name());
+    if (failure != null) {
+      throw new IllegalStateException(failure);
+    }
   }
 
   @Override
@@ -154,8 +166,13 @@ public final class RecordingJobExecutor implements JobExecutor {
     return (int) started.stream().filter(j -> j.name().equals(jobName)).count();
   }
 
-  /** Jobs whose cleanup the engine asked for. */
+  /** Jobs whose cleanup the engine asked for, in the order it asked. */
   public List<Job> cleanups() {
+    return cleanups.stream().map(Cleanup::job).toList();
+  }
+
+  /** Every cleanup call with the objects the run had created, in the order the engine asked. */
+  public List<Cleanup> cleanupCalls() {
     return List.copyOf(cleanups);
   }
 
@@ -202,6 +219,18 @@ public final class RecordingJobExecutor implements JobExecutor {
     /** Whether this run overlapped another in time. */
     public boolean overlaps(Call other) {
       return startNanos < other.endNanos && other.startNanos < endNanos;
+    }
+  }
+
+  /**
+   * One cleanup call.
+   *
+   * @param job the job
+   * @param createdObjects {@link JobContext#createdObjects()} at the time of the call
+   */
+  public record Cleanup(Job job, List<HasMetadata> createdObjects) {
+    public Cleanup {
+      createdObjects = List.copyOf(createdObjects);
     }
   }
 

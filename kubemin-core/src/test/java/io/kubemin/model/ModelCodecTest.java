@@ -85,6 +85,24 @@ class ModelCodecTest {
   }
 
   @Test
+  void rollbackOnFailureIsAKnownBooleanThatRoundTrips() {
+    Parsed<Application> parsed =
+        ModelCodec.json()
+            .readApplication(
+                "{\"name\":\"app\",\"tmp_enable\":true,\"rollback_on_failure\":true,"
+                    + "\"component\":[{\"name\":\"web\",\"type\":\"webservice\","
+                    + "\"image\":\"nginx\"}]}");
+
+    assertThat(parsed.unknownFields()).isEmpty();
+    assertThat(parsed.value().rollbackOnFailure()).isTrue();
+    String written = ModelCodec.json().write(parsed.value());
+    assertThat(written).contains("\"rollback_on_failure\" : true");
+    assertThat(ModelCodec.json().readApplication(written).value()).isEqualTo(parsed.value());
+    assertThat(ModelCodec.yaml().readApplication(ModelCodec.yaml().write(parsed.value())).value())
+        .isEqualTo(parsed.value());
+  }
+
+  @Test
   void unknownFieldsAreReportedWithTheirPath() {
     Parsed<Application> parsed =
         ModelCodec.json()

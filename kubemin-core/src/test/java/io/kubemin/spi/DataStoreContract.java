@@ -61,6 +61,7 @@ public abstract class DataStoreContract {
         "desc",
         "icon",
         true,
+        true,
         T0,
         updatedAt);
   }
@@ -95,7 +96,18 @@ public abstract class DataStoreContract {
 
     ApplicationRecord renamed =
         new ApplicationRecord(
-            first.id(), "renamed", "ns2", "2.0.0", "", "", "", "", false, T0, T0.plusSeconds(9));
+            first.id(),
+            "renamed",
+            "ns2",
+            "2.0.0",
+            "",
+            "",
+            "",
+            "",
+            false,
+            false,
+            T0,
+            T0.plusSeconds(9));
     store.putApplication(renamed);
     assertThat(store.findApplication(first.id())).contains(renamed);
     assertThat(store.findApplication("nope")).isEmpty();
@@ -106,7 +118,8 @@ public abstract class DataStoreContract {
     ApplicationRecord app = app(Ids.newId(), T0);
     store.putApplication(app);
     ApplicationRecord cleared =
-        new ApplicationRecord(app.id(), app.name(), "default", "", "", "", "", "", false, T0, T0);
+        new ApplicationRecord(
+            app.id(), app.name(), "default", "", "", "", "", "", false, false, T0, T0);
     store.putApplication(cleared);
     ComponentRecord component = component(app.id(), 0, web("web"));
     store.putComponent(component);

@@ -3,6 +3,7 @@ package io.kubemin.internal.app;
 import io.kubemin.ApplicationInfo;
 import io.kubemin.ApplicationNotFoundException;
 import io.kubemin.DeletionResult;
+import io.kubemin.DryRunResult;
 import io.kubemin.Ids;
 import io.kubemin.TaskConflictException;
 import io.kubemin.internal.engine.EngineParts;
@@ -16,6 +17,7 @@ import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.ComponentStatus;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.WorkflowRecord;
+import io.kubemin.validation.ValidationException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,22 +44,31 @@ public final class ApplicationService {
     this.deleter = deleter;
   }
 
-  /** Creates the application, or replaces the one with its id. */
-  public ApplicationInfo createOrReplace(Application app) {
-    boolean replace = app.id() != null && !app.id().isBlank();
+  /**
+   * Creates the application, or replaces the one with its id. Template references are instantiated
+   * first, then the result is validated.
+   */
+  public ApplicationInfo createOrReplace(Application request) {
+    boolean replace = request.id() != null && !request.id().isBlank();
     ApplicationRecord existing =
         replace
             ? parts
                 .store()
-                .findApplication(app.id())
-                .orElseThrow(() -> new ApplicationNotFoundException(app.id()))
+                .findApplication(request.id())
+                .orElseThrow(() -> new ApplicationNotFoundException(request.id()))
             : null;
+    TemplateExpansion expansion = TemplateExpander.expand(request, this::template);
+    Application app = expansion.application();
     String appId = replace ? app.id() : Ids.newId();
     Map<String, String> keptIds = new LinkedHashMap<>();
     if (replace) {
       parts.store().listComponents(appId).forEach(c -> keptIds.put(c.name(), c.id()));
     }
-    check.check(app, appId, keptIds);
+    try {
+      check.check(app, appId, keptIds);
+    } catch (ValidationException e) {
+      throw expansion.relocate(e);
+    }
     Instant now = parts.now();
     Written written = parts.store().inTransaction(tx -> write(tx, app, appId, existing, now));
     if (!written.dropped().isEmpty()) {
@@ -119,8 +130,13 @@ public final class ApplicationService {
 
   private static ApplicationRecord record(
       Application app, String appId, ApplicationRecord existing, Instant now) {
+    // Like the upstream's tmp_enable, a flag left out of a replace keeps its stored value.
     boolean tmpEnable =
         app.tmpEnable() != null ? app.tmpEnable() : existing != null && existing.tmpEnable();
+    boolean rollbackOnFailure =
+        app.rollbackOnFailure() != null
+            ? app.rollbackOnFailure()
+            : existing != null && existing.rollbackOnFailure();
     return new ApplicationRecord(
         appId,
         app.name(),
@@ -131,6 +147,7 @@ public final class ApplicationService {
         app.description(),
         app.icon(),
         tmpEnable,
+        rollbackOnFailure,
         existing == null ? now : existing.createdAt(),
         now);
   }
@@ -167,6 +184,24 @@ public final class ApplicationService {
         .toList();
   }
 
+  /**
+   * Validation and rendering of the application with its template references instantiated; nothing
+   * is written.
+   */
+  public DryRunResult dryRun(Application request) {
+    TemplateExpansion expansion = TemplateExpander.expand(request, this::template);
+    DryRunResult result = check.dryRun(expansion.application());
+    return new DryRunResult(
+        expansion.relocate(result.validation()), result.rendered(), result.renderError());
+  }
+
+  private Optional<StoredApplication> template(String templateId) {
+    return parts
+        .store()
+        .findApplication(templateId)
+        .map(t -> new StoredApplication(t, parts.store().listComponents(templateId)));
+  }
+
   /** The application with its default workflow. */
   public ApplicationInfo get(String appId) {
     ApplicationRecord app = record(appId);
@@ -176,6 +211,14 @@ public final class ApplicationService {
   /** Every application, most recently updated first. */
   public List<ApplicationInfo> list() {
     return parts.store().listApplications().stream()
+        .map(a -> ApplicationInfo.of(a, defaultWorkflowId(a.id())))
+        .toList();
+  }
+
+  /** The applications that can serve as templates, most recently updated first. */
+  public List<ApplicationInfo> templates() {
+    return parts.store().listApplications().stream()
+        .filter(ApplicationRecord::tmpEnable)
         .map(a -> ApplicationInfo.of(a, defaultWorkflowId(a.id())))
         .toList();
   }

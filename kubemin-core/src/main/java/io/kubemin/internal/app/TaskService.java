@@ -48,6 +48,11 @@ public final class TaskService {
       throw new EmptyWorkflowException(workflow.id());
     }
     Task task = Task.waiting(Ids.newId(), appId, workflow.id(), workflow.name(), parts.now());
+    // On the leader the task is born claimed: one store write less per task than waiting -> queued.
+    boolean claimed = !options.behindActive() && engine.claimsAtCreation();
+    if (claimed) {
+      task = task.withStatus(TaskStatus.QUEUED, task.createdAt());
+    }
     int limit = options.behindActive() ? 0 : parts.settings().maxActiveTasksPerApp();
     if (!parts.store().insertTask(task, limit)) {
       String active =
@@ -67,7 +72,11 @@ public final class TaskService {
               + active
               + "); cancel it, wait for it, or exec with ExecOptions.queueBehind()");
     }
-    engine.offer(task, options.behindActive());
+    if (claimed) {
+      engine.offerClaimed(task);
+    } else {
+      engine.offer(task, options.behindActive());
+    }
     return task.id();
   }
 

@@ -146,6 +146,7 @@ public final class VersionService {
             description,
             a.icon(),
             a.tmpEnable(),
+            a.rollbackOnFailure(),
             a.createdAt(),
             now));
     Map<String, ComponentRecord> old = new LinkedHashMap<>();

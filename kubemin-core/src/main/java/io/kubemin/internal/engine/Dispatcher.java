@@ -32,12 +32,16 @@ final class Dispatcher {
 
   /** Claims and offers one task, if it is still waiting; returns whether it did. */
   boolean claim(Task waiting) {
-    Instant now = parts.now();
-    Task queued = parts.states().claim(waiting, now);
-    if (queued == null) {
-      return false;
-    }
-    parts.listener().taskQueued(TaskEvents.of(queued, now));
+    Task queued = parts.states().claim(waiting, parts.now());
+    return queued != null && offerClaimed(queued);
+  }
+
+  /**
+   * Offers a task this instance has already claimed (queued), such as one created queued by an exec
+   * on the leader; on failure it goes back to waiting for the next dispatch.
+   */
+  boolean offerClaimed(Task queued) {
+    parts.listener().taskQueued(TaskEvents.of(queued, parts.now()));
     try {
       parts
           .queue()

@@ -58,6 +58,23 @@ public final class Engine {
   }
 
   /**
+   * Whether a new task may be stored already claimed ({@code queued}), saving the dispatcher's
+   * compare-and-set: only on the leading dispatcher, which offers it at once.
+   */
+  public boolean claimsAtCreation() {
+    return dispatchLoop.leading();
+  }
+
+  /** Offers a task stored already claimed by {@link #claimsAtCreation()}. */
+  public void offerClaimed(Task queued) {
+    try {
+      dispatcher.offerClaimed(queued);
+    } catch (RuntimeException e) {
+      LOG.warn("could not offer task {} now; the dispatcher's poll will", queued.id(), e);
+    }
+  }
+
+  /**
    * Offers a new waiting task at once when this instance dispatches (otherwise the leader's poll
    * finds it). A task queued behind others goes through the per-application check.
    */

@@ -106,13 +106,15 @@ final class JobRun {
                 "no JobExecutor supports " + job.kind().kubernetesKind() + " jobs",
                 false)
             : execute(executor, context);
-    StopReason stop = execution.stopReason();
-    boolean ownsResult = (stop == null || stop.ownsResult()) && stillOwned();
+    boolean ownsResult = execution.ownsResult() && stillOwned();
     if (executor != null && !result.succeeded() && ownsResult) {
       cleanup(executor, context);
     }
     if (result.succeeded()) {
       progress.jobDone();
+      if (ownsResult) {
+        execution.completed(new CompletedJob(job, context));
+      }
     }
     if (ownsResult) {
       record(result);

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 final class QueueReader implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(QueueReader.class);
   private static final int MAX_BATCH = 32;
-  private static final Duration MAX_ERROR_PAUSE = Duration.ofSeconds(5);
+  private static final Duration FIRST_ERROR_PAUSE = Duration.ofMillis(200);
+  private static final Duration MAX_ERROR_PAUSE = Duration.ofSeconds(30);
 
   private final EngineParts parts;
   private final String consumer;
@@ -39,7 +40,7 @@ final class QueueReader implements Runnable {
   public void run() {
     long claimEveryNanos = Math.max(parts.settings().claimIdle().toNanos() / 2, 1_000_000L);
     long nextClaim = System.nanoTime() + claimEveryNanos;
-    Duration pause = Duration.ofMillis(100);
+    Duration pause = FIRST_ERROR_PAUSE;
     while (reading) {
       int granted = 0;
       try {
@@ -63,7 +64,7 @@ final class QueueReader implements Runnable {
                       EngineSettings.WORKER_GROUP, consumer, granted, parts.settings().readBlock());
         }
         granted -= handleAll(messages);
-        pause = Duration.ofMillis(100);
+        pause = FIRST_ERROR_PAUSE;
       } catch (InterruptedException e) {
         reading = false;
       } catch (RuntimeException e) {

@@ -2,8 +2,10 @@ package io.kubemin.internal.engine;
 
 import io.kubemin.workflow.Task;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,6 +15,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class TaskExecution {
   private final Set<JobRun> activeJobs = ConcurrentHashMap.newKeySet();
+  private final List<CompletedJob> completedJobs = new CopyOnWriteArrayList<>();
   private volatile Task task;
   private volatile StopReason stopReason;
   private volatile String stopMessage;
@@ -51,6 +54,15 @@ final class TaskExecution {
     return stopReason;
   }
 
+  /**
+   * Whether this worker still writes the task's results (job records, cleanup, its end): not once
+   * the task was lost or is being handed back.
+   */
+  boolean ownsResult() {
+    StopReason reason = stopReason;
+    return reason == null || reason.ownsResult();
+  }
+
   /** The message given with the stop reason. */
   String stopMessage() {
     return stopMessage;
@@ -66,6 +78,16 @@ final class TaskExecution {
 
   void remove(JobRun run) {
     activeJobs.remove(run);
+  }
+
+  /** Remembers a job that completed in this attempt, for a rollback. */
+  void completed(CompletedJob job) {
+    completedJobs.add(job);
+  }
+
+  /** The jobs that completed in this attempt, in the order they completed. */
+  List<CompletedJob> completedJobs() {
+    return List.copyOf(completedJobs);
   }
 
   /** Waits (a retry backoff); returns false as soon as the task is stopped. */

@@ -98,7 +98,11 @@ final class TaskRunner implements Runnable {
       if (failure == null) {
         return new Outcome(TaskStatus.COMPLETED, null);
       }
-      return new Outcome(taskStatus(failure.status()), describe(failure));
+      String error = describe(failure);
+      if (plan.rollbackOnFailure() && execution.ownsResult()) {
+        error += new Rollback(parts, execution).run();
+      }
+      return new Outcome(taskStatus(failure.status()), error);
     } finally {
       if (deadlineTimer != null) {
         deadlineTimer.cancel(false);

@@ -7,8 +7,10 @@ import java.util.List;
  * order.
  *
  * @param steps the steps
+ * @param rollbackOnFailure whether a task that does not complete deletes what its completed jobs
+ *     created (the application's {@code rollback_on_failure})
  */
-public record Plan(List<PlannedStep> steps) {
+public record Plan(List<PlannedStep> steps, boolean rollbackOnFailure) {
   public Plan {
     steps = List.copyOf(steps);
   }

@@ -91,7 +91,7 @@ public final class Planner {
       previous = name;
     }
     StepGraph.check(planned);
-    return new Plan(planned);
+    return new Plan(planned, app.record().rollbackOnFailure());
   }
 
   /** The name of a step; unnamed steps are called {@code step-<n>} (1-based). */

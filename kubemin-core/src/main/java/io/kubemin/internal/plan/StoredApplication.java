@@ -31,6 +31,7 @@ public record StoredApplication(ApplicationRecord record, List<ComponentRecord> 
         .description(record.description())
         .icon(record.icon())
         .tmpEnable(record.tmpEnable())
+        .rollbackOnFailure(record.rollbackOnFailure())
         .components(components.stream().map(ComponentRecord::spec).toList())
         .workflow(steps)
         .build();

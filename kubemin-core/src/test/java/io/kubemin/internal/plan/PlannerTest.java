@@ -29,7 +29,7 @@ class PlannerTest {
   private final StoredApplication app =
       new StoredApplication(
           new ApplicationRecord(
-              APP, "shop", "default", "1.0.0", null, null, null, null, false, NOW, NOW),
+              APP, "shop", "default", "1.0.0", null, null, null, null, false, false, NOW, NOW),
           List.of(component("web", 0), component("api", 1), component("db", 2)));
 
   private static ComponentRecord component(String name, int ordinal) {

@@ -60,6 +60,14 @@ public final class BenchCommand implements Callable<Integer> {
   private int concurrency;
 
   @Option(
+      names = "--instances",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Engine instances in this JVM, each with every role (default ${DEFAULT-VALUE}).")
+  private int instances;
+
+  @Option(
       names = "--store",
       paramLabel = "URI",
       defaultValue = "memory",
@@ -110,7 +118,7 @@ public final class BenchCommand implements Callable<Integer> {
     try {
       Providers.typeOf(storeUri);
       Providers.typeOf(queueUri);
-      benchmark = new TaskBenchmark(storeUri, queueUri, tasks, concurrency);
+      benchmark = new TaskBenchmark(storeUri, queueUri, tasks, concurrency, instances);
     } catch (IllegalArgumentException e) {
       err.println("kubemin: bench: " + KubeMinCommand.oneLine(e.getMessage()));
       return KubeMinCommand.EXIT_CANNOT_RUN;

@@ -15,8 +15,10 @@ import io.kubemin.spi.Queue;
 import io.kubemin.workflow.TaskEvent;
 import io.kubemin.workflow.TaskStatus;
 import io.kubemin.workflow.WorkflowListener;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +42,7 @@ public final class TaskBenchmark {
   private final String queueUri;
   private final int tasks;
   private final int concurrency;
+  private final int instances;
   private final Map<String, Long> firstJobStarts = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<TaskStatus>> endings = new ConcurrentHashMap<>();
 
@@ -50,13 +53,27 @@ public final class TaskBenchmark {
    * @param concurrency tasks in flight at once (clients, and the engine's concurrent task limit)
    */
   public TaskBenchmark(String storeUri, String queueUri, int tasks, int concurrency) {
+    this(storeUri, queueUri, tasks, concurrency, 1);
+  }
+
+  /**
+   * @param storeUri the store to use ({@code memory}, {@code jdbc:…})
+   * @param queueUri the queue to use ({@code memory}, {@code redis://…}, {@code kafka://…})
+   * @param tasks tasks to measure
+   * @param concurrency tasks in flight at once (clients, and each instance's concurrent task limit)
+   * @param instances engine instances in this JVM, each running every role; the first creates the
+   *     tasks, any of them may run them
+   */
+  public TaskBenchmark(
+      String storeUri, String queueUri, int tasks, int concurrency, int instances) {
     this.storeUri = Objects.requireNonNull(storeUri, "storeUri");
     this.queueUri = Objects.requireNonNull(queueUri, "queueUri");
-    if (tasks < 1 || concurrency < 1) {
-      throw new IllegalArgumentException("tasks and concurrency must be at least 1");
+    if (tasks < 1 || concurrency < 1 || instances < 1) {
+      throw new IllegalArgumentException("tasks, concurrency and instances must be at least 1");
     }
     this.tasks = tasks;
     this.concurrency = concurrency;
+    this.instances = instances;
   }
 
   /**
@@ -65,28 +82,69 @@ public final class TaskBenchmark {
    * @throws IllegalStateException when a task does not complete
    */
   public Result run() throws InterruptedException {
-    try (DataStore store = Providers.openDataStore(storeUri);
-        Queue queue = Providers.openQueue(queueUri);
-        KubeMin kubemin = engine(store, queue)) {
-      kubemin.start();
-      List<String> apps = new ArrayList<>();
-      for (int i = 0; i < concurrency; i++) {
-        apps.add(kubemin.createApplication(application(i)).id());
+    Deque<AutoCloseable> opened = new ArrayDeque<>();
+    try {
+      DataStore store = push(opened, Providers.openDataStore(storeUri));
+      Queue queue = push(opened, Providers.openQueue(queueUri));
+      KubeMin first = push(opened, engine(store, queue));
+      first.start();
+      for (int i = 1; i < instances; i++) {
+        // Each instance has connections of its own, as separate processes would; in-memory
+        // backends exist once per JVM, so the instances share them.
+        DataStore own =
+            isMemory(storeUri) ? store : push(opened, Providers.openDataStore(storeUri));
+        Queue ownQueue = isMemory(queueUri) ? queue : push(opened, Providers.openQueue(queueUri));
+        push(opened, engine(own, ownQueue)).start();
       }
-      measure(kubemin, apps, Math.min(tasks, MAX_WARMUP_TASKS));
-      firstJobStarts.clear();
-      long start = System.nanoTime();
-      long[] latencies = measure(kubemin, apps, tasks);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      Arrays.sort(latencies);
-      return new Result(
-          tasks,
-          tasks / seconds,
-          percentile(latencies, 0.50),
-          percentile(latencies, 0.99),
-          latencies[latencies.length - 1] / 1e6,
-          Providers.typeOf(storeUri),
-          Providers.typeOf(queueUri));
+      return measure(first);
+    } finally {
+      closeAll(opened);
+    }
+  }
+
+  private Result measure(KubeMin kubemin) throws InterruptedException {
+    List<String> apps = new ArrayList<>();
+    for (int i = 0; i < concurrency; i++) {
+      apps.add(kubemin.createApplication(application(i)).id());
+    }
+    measure(kubemin, apps, Math.min(tasks, MAX_WARMUP_TASKS));
+    firstJobStarts.clear();
+    long start = System.nanoTime();
+    long[] latencies = measure(kubemin, apps, tasks);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Arrays.sort(latencies);
+    return new Result(
+        tasks,
+        tasks / seconds,
+        percentile(latencies, 0.50),
+        percentile(latencies, 0.99),
+        latencies[latencies.length - 1] / 1e6,
+        Providers.typeOf(storeUri),
+        Providers.typeOf(queueUri),
+        instances);
+  }
+
+  private static boolean isMemory(String uri) {
+    return Providers.typeOf(uri).equals("memory");
+  }
+
+  private static <T extends AutoCloseable> T push(Deque<AutoCloseable> opened, T resource) {
+    opened.push(resource);
+    return resource;
+  }
+
+  /** Closes the engines, then the stores and queues, newest first. */
+  private static void closeAll(Deque<AutoCloseable> opened) {
+    RuntimeException failure = null;
+    for (AutoCloseable resource : opened) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        failure = failure == null ? new IllegalStateException("closing failed", e) : failure;
+      }
+    }
+    if (failure != null) {
+      throw failure;
     }
   }
 
@@ -158,11 +216,12 @@ public final class TaskBenchmark {
   static String asText(Result r) {
     return String.format(
         java.util.Locale.ROOT,
-        "tasks %d (store %s, queue %s): %.0f tasks/s; exec to first job p50 %.3f ms, p99 %.3f ms,"
-            + " max %.3f ms",
+        "tasks %d (store %s, queue %s%s): %.0f tasks/s; exec to first job p50 %.3f ms, p99 %.3f"
+            + " ms, max %.3f ms",
         r.tasks(),
         r.store(),
         r.queue(),
+        r.instances() > 1 ? ", instances " + r.instances() : "",
         r.tasksPerSecond(),
         r.p50Millis(),
         r.p99Millis(),
@@ -181,6 +240,7 @@ public final class TaskBenchmark {
     latency.put("max", millis(r.maxMillis()));
     node.put("store", r.store());
     node.put("queue", r.queue());
+    node.put("instances", r.instances());
     return node.toString();
   }
 
@@ -217,6 +277,7 @@ public final class TaskBenchmark {
    * @param maxMillis its maximum
    * @param store the store's provider type
    * @param queue the queue's provider type
+   * @param instances engine instances that ran the tasks
    */
   public record Result(
       int tasks,
@@ -225,5 +286,6 @@ public final class TaskBenchmark {
       double p99Millis,
       double maxMillis,
       String store,
-      String queue) {}
+      String queue,
+      int instances) {}
 }

@@ -42,11 +42,22 @@ class TaskBenchCommandTest {
   }
 
   @Test
+  void severalInstancesShareTheWork() throws IOException {
+    int exit = run("--tasks", "300", "--concurrency", "4", "--instances", "3", "--json");
+
+    assertThat(exit).isZero();
+    JsonNode result = new ObjectMapper().readTree(out.toString());
+    assertThat(result.get("tasks").asInt()).isEqualTo(300);
+    assertThat(result.get("instances").asInt()).isEqualTo(3);
+  }
+
+  @Test
   void anUnknownStoreOrQueueOrABadCountIsExitTwo() {
     assertThat(run("--store", "postgres://db")).isEqualTo(2);
     assertThat(run("--queue", "nats://q")).isEqualTo(2);
     assertThat(run("--tasks", "0")).isEqualTo(2);
-    assertThat(err.toString().lines()).hasSize(3).allMatch(l -> l.startsWith("kubemin: bench: "));
+    assertThat(run("--instances", "0")).isEqualTo(2);
+    assertThat(err.toString().lines()).hasSize(4).allMatch(l -> l.startsWith("kubemin: bench: "));
   }
 
   private int run(String... args) {

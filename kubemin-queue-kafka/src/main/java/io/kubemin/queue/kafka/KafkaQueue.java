@@ -47,7 +47,7 @@ public final class KafkaQueue implements Queue {
 
   private static final Logger log = LoggerFactory.getLogger(KafkaQueue.class);
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
   private final KafkaQueueSettings settings;
@@ -140,8 +140,9 @@ public final class KafkaQueue implements Queue {
   }
 
   /**
-   * Commits up to the highest offset below which every record is acknowledged, and returns when
-   * that commit is done. Ids of records whose partition moved to another member are ignored.
+   * Marks the records acknowledged and returns; the consumer's poll thread then commits, without
+   * blocking the caller, up to the highest offset below which every record is acknowledged. Ids of
+   * records whose partition moved to another member, and unknown ids, are ignored.
    */
   @Override
   public void ack(String group, Collection<String> ids) {
@@ -153,7 +154,7 @@ public final class KafkaQueue implements Queue {
         byOwner.computeIfAbsent(delivery.owner(), o -> new ArrayList<>()).add(delivery.record());
       }
     }
-    byOwner.forEach((owner, records) -> owner.acknowledge(records, ACK_TIMEOUT));
+    byOwner.forEach(ConsumerWorker::acknowledge);
   }
 
   /** Always empty: records of a member that left are redelivered by the group's rebalance. */
@@ -190,11 +191,13 @@ public final class KafkaQueue implements Queue {
 
   /**
    * Backlog: consumer lag of the group on the broker less the records this instance handed out and
-   * not acknowledged; pending: those records; dead-lettered: messages this instance moved.
+   * not acknowledged; pending: those records; dead-lettered: messages this instance moved. What
+   * this instance's consumers acknowledged is committed first, so the lag is current.
    */
   @Override
   public QueueStats stats(String group) {
     bind(group);
+    workers.values().forEach(worker -> worker.flush(FLUSH_TIMEOUT));
     long pending = ledger.pending();
     long backlog = Math.max(0, topics.lag() - pending);
     return new QueueStats(backlog, pending, deadLettered.get());

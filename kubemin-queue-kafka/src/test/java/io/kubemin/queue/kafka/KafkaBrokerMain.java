@@ -11,7 +11,7 @@ import java.io.InputStream;
  * <pre>{@code
  * mvn -q -pl kubemin-queue-kafka dependency:build-classpath -Dmdep.includeScope=test \
  *     -Dmdep.outputFile=/tmp/kafka-cp.txt
- * java -cp kubemin-queue-kafka/target/test-classes:$(cat /tmp/kafka-cp.txt) \
+ * java -cp kubemin-queue-kafka/target/test-classes:kubemin-queue-kafka/target/classes:$(cat /tmp/kafka-cp.txt) \
  *     io.kubemin.queue.kafka.KafkaBrokerMain
  * }</pre>
  */

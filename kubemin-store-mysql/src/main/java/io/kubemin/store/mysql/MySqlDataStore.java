@@ -28,6 +28,8 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.NoTemplateEngine;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -102,6 +104,8 @@ public final class MySqlDataStore implements DataStore {
   private static MySqlDataStore open(
       DataSource dataSource, MySqlSettings settings, AutoCloseable ownedPool, String where) {
     Jdbi jdbi = Jdbi.create(dataSource);
+    // Our SQL has no <attribute> templates: skip Jdbi's template pass on every statement.
+    jdbi.getConfig(SqlStatements.class).setTemplateEngine(new NoTemplateEngine());
     JdbiSession session = JdbiSession.of(jdbi, ownedPool);
     try {
       SqlDialect dialect = jdbi.withHandle(Dialects::detect);

@@ -88,7 +88,8 @@ class ConnectionLossIT {
   void aTransactionWhoseConnectionDiesWritesNothingAndCanRunAgain() {
     String appId = Ids.newId();
     ApplicationRecord app =
-        new ApplicationRecord(appId, "web", "default", "1.0.0", "", "", "", "", false, T0, T0);
+        new ApplicationRecord(
+            appId, "web", "default", "1.0.0", "", "", "", "", false, false, T0, T0);
 
     assertThatThrownBy(
             () ->

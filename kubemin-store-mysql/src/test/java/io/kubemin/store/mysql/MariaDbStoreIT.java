@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kubemin.Ids;
 import io.kubemin.spi.ApplicationRecord;
 import io.kubemin.spi.DataStoreException;
+import io.kubemin.workflow.Task;
+import io.kubemin.workflow.TaskStatus;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -54,6 +56,7 @@ class MariaDbStoreIT {
             "🚀 deploys",
             "",
             true,
+            true,
             instant,
             instant);
     try (MySqlDataStore viaMariaDb = MySqlDataStore.open(database.mariaDbUrl());
@@ -80,5 +83,18 @@ class MariaDbStoreIT {
           .hasMessageContaining("another store has been migrating");
     }
     MySqlDataStore.open(database.mariaDbUrl(), impatient).close();
+  }
+
+  @Test
+  void aLongErrorTextEndsTheTaskLikeAShortOne() {
+    try (MySqlDataStore store = MySqlDataStore.open(database.mariaDbUrl())) {
+      Task task = Task.waiting(Ids.newId(), Ids.newId(), "wf", "wf", Instant.now());
+      store.insertTask(task, 0);
+      Task failed =
+          task.withStatus(TaskStatus.FAILED, Instant.now()).withError("x".repeat(200_000));
+
+      assertThat(store.compareAndSet(task.id(), TaskStatus.WAITING, 1, failed)).isTrue();
+      assertThat(store.findTask(task.id()).orElseThrow().error()).hasSize(200_000);
+    }
   }
 }

@@ -10,8 +10,12 @@ import io.kubemin.spi.DataStore;
 import io.kubemin.spi.DataStoreException;
 import io.kubemin.spi.Providers;
 import io.kubemin.store.mysql.internal.JdbcUrls;
+import io.kubemin.store.mysql.internal.SchemaMigrator;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,7 +37,8 @@ class MySqlDataStoreTest {
   }
 
   private static ApplicationRecord app(String id) {
-    return new ApplicationRecord(id, "web", "default", "1.0.0", "", "", "", "", false, T0, T0);
+    return new ApplicationRecord(
+        id, "web", "default", "1.0.0", "", "", "", "", false, false, T0, T0);
   }
 
   @Test
@@ -108,9 +113,45 @@ class MySqlDataStoreTest {
 
     assertThatThrownBy(() -> MySqlDataStore.open(database, checkOnly))
         .isInstanceOf(DataStoreException.class)
-        .hasMessageContaining("schema is at version 0 but this library needs 1");
+        .hasMessageContaining(
+            "schema is at version 0 but this library needs " + SchemaMigrator.latestVersion());
     MySqlDataStore.open(database).close();
     MySqlDataStore.open(database, checkOnly).close();
+  }
+
+  @Test
+  void aVersion1SchemaMigratesAndItsApplicationsKeepRollbackOff() throws Exception {
+    String url = memoryUrl() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1";
+    String appId = Ids.newId();
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement()) {
+      statement.execute(script("V1__initial_schema.sql"));
+      statement.execute(
+          "CREATE TABLE min_schema_version (version INT NOT NULL PRIMARY KEY,"
+              + " script VARCHAR(255) NOT NULL, installed_at DATETIME(3) NOT NULL)");
+      statement.execute(
+          "INSERT INTO min_schema_version VALUES (1, 'V1__initial_schema.sql', NOW())");
+      statement.execute(
+          "INSERT INTO min_applications (id, name, namespace, tmp_enable, created_at, updated_at)"
+              + " VALUES ('"
+              + appId
+              + "', 'web', 'default', FALSE, NOW(), NOW())");
+    }
+
+    try (MySqlDataStore store = MySqlDataStore.open(url)) {
+      assertThat(store.findApplication(appId))
+          .hasValueSatisfying(a -> assertThat(a.rollbackOnFailure()).isFalse());
+    }
+    SchemaAssertions.assertMigratedOnce(url);
+  }
+
+  private static String script(String name) throws IOException {
+    try (InputStream in =
+        MySqlDataStoreTest.class
+            .getClassLoader()
+            .getResourceAsStream(SchemaMigrator.LOCATION + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test

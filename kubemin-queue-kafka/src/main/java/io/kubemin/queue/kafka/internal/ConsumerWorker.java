@@ -65,7 +65,7 @@ public final class ConsumerWorker {
     this.ledger = ledger;
     this.rebalanceGrace = rebalanceGrace;
     this.buffer = new ConsumerBuffer(capacity);
-    this.committer = new OffsetCommitter(consumer, ledger);
+    this.committer = new OffsetCommitter(consumer, this::committed);
     this.thread = new Thread(() -> run(topic), "kubemin-kafka-" + name);
     thread.setDaemon(true);
     thread.start();
@@ -86,23 +86,31 @@ public final class ConsumerWorker {
   }
 
   /**
-   * Has the poll thread commit acknowledged records and waits until it did, or until the records'
-   * partitions moved away (they are then delivered again elsewhere).
+   * Marks records acknowledged; the poll thread commits them asynchronously on its next turn. Ids
+   * of records whose partition moved away meanwhile are ignored (they are delivered elsewhere).
    */
-  public void acknowledge(List<ConsumerRecord<String, byte[]>> records, Duration timeout) {
-    Acknowledgement ack = new Acknowledgement(records, new CompletableFuture<>());
-    acks.add(ack);
+  public void acknowledge(List<ConsumerRecord<String, byte[]>> records) {
+    acks.add(new Acknowledgement(records, null));
+  }
+
+  /**
+   * Has the poll thread commit everything acknowledged so far and waits until it did (or the
+   * timeout passed, or the worker stopped).
+   */
+  public void flush(Duration timeout) {
+    CompletableFuture<Void> flushed = new CompletableFuture<>();
+    acks.add(new Acknowledgement(List.of(), flushed));
     if (buffer.isClosed()) {
-      // The poll thread may have drained its last acks already; nothing can be committed now.
-      ack.done().complete(null);
+      // The poll thread may have drained its last requests already.
+      flushed.complete(null);
     }
     wakeUpPoll();
     try {
-      ack.done().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      flushed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (Exception e) {
-      log.warn("acknowledgement on consumer {} not confirmed: {}", name, e.toString());
+      log.warn("commits of consumer {} not confirmed: {}", name, e.toString());
     }
   }
 
@@ -143,6 +151,7 @@ public final class ConsumerWorker {
         throttle();
         pollOnce();
       }
+      commitBeforeLeaving();
     } catch (RuntimeException e) {
       if (running) {
         failure = e;
@@ -198,15 +207,26 @@ public final class ConsumerWorker {
       return;
     }
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    batch.forEach(ack -> records.addAll(ack.records()));
-    commit(buffer.acknowledge(records));
-    batch.forEach(ack -> ack.done().complete(null));
+    List<CompletableFuture<Void>> flushes = new ArrayList<>();
+    for (Acknowledgement ack : batch) {
+      records.addAll(ack.records());
+      if (ack.flushed() != null) {
+        flushes.add(ack.flushed());
+      }
+    }
+    Map<TopicPartition, Long> toCommit = buffer.acknowledge(records);
+    if (flushes.isEmpty()) {
+      committer.commitAsync(toCommit);
+      return;
+    }
+    toCommit.putAll(buffer.commitCandidates(consumer.assignment()));
+    committer.commitSync(toCommit);
+    flushes.forEach(flushed -> flushed.complete(null));
   }
 
-  private void commit(Map<TopicPartition, Long> offsets) {
-    if (committer.commit(offsets)) {
-      buffer.committed(offsets);
-    }
+  private void committed(Map<TopicPartition, Long> offsets) {
+    buffer.committed(offsets);
+    offsets.forEach((partition, offset) -> ledger.committed(partition.partition(), offset));
   }
 
   /** Waits, within the grace, for acks of records handed out from partitions moving away. */
@@ -229,6 +249,11 @@ public final class ConsumerWorker {
     }
   }
 
+  private void commitBeforeLeaving() {
+    apply(drainAcks());
+    committer.commitSync(buffer.commitCandidates(consumer.assignment()));
+  }
+
   private void shutdown() {
     try {
       consumer.close(CloseOptions.timeout(CLOSE_TIMEOUT));
@@ -236,7 +261,9 @@ public final class ConsumerWorker {
       log.debug("closing consumer {}: {}", name, e.toString());
     }
     ledger.drop(this, buffer.close());
-    drainAcks().forEach(ack -> ack.done().complete(null));
+    drainAcks().stream()
+        .filter(ack -> ack.flushed() != null)
+        .forEach(ack -> ack.flushed().complete(null));
   }
 
   private final class Rebalance implements ConsumerRebalanceListener {
@@ -247,7 +274,7 @@ public final class ConsumerWorker {
       }
       awaitAcks(partitions);
       apply(drainAcks());
-      commit(buffer.commitCandidates(partitions));
+      committer.commitSync(buffer.commitCandidates(partitions));
       ledger.drop(ConsumerWorker.this, buffer.forget(partitions));
       log.debug("consumer {} gave up partitions {}", name, partitions);
     }
@@ -264,6 +291,7 @@ public final class ConsumerWorker {
     }
   }
 
+  /** Records acknowledged, or (with {@code flushed}) a request to commit synchronously. */
   private record Acknowledgement(
-      List<ConsumerRecord<String, byte[]>> records, CompletableFuture<Void> done) {}
+      List<ConsumerRecord<String, byte[]>> records, CompletableFuture<Void> flushed) {}
 }

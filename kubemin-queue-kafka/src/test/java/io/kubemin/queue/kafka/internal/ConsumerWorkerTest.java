@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetCommitCallback;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
@@ -65,8 +66,9 @@ class ConsumerWorkerTest {
 
   private void acknowledge(QueueMessage... messages) {
     for (QueueMessage message : messages) {
-      worker.acknowledge(List.of(ledger.take(message.id()).record()), Duration.ofSeconds(5));
+      worker.acknowledge(List.of(ledger.take(message.id()).record()));
     }
+    worker.flush(Duration.ofSeconds(5));
   }
 
   private Long committed(TopicPartition partition) {
@@ -170,9 +172,16 @@ class ConsumerWorkerTest {
     }
 
     @Override
-    public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets, Duration timeout) {
-      super.commitSync(offsets, timeout);
+    public synchronized void commitAsync(
+        Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback) {
       offsets.forEach((partition, offset) -> commits.put(partition, offset.offset()));
+      super.commitAsync(offsets, callback);
+    }
+
+    @Override
+    public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets, Duration timeout) {
+      offsets.forEach((partition, offset) -> commits.put(partition, offset.offset()));
+      super.commitSync(offsets, timeout);
     }
 
     @Override

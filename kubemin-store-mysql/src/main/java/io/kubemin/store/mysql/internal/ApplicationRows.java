@@ -11,8 +11,8 @@ import org.jdbi.v3.core.statement.StatementContext;
 /** SQL for {@code min_applications}. */
 public final class ApplicationRows {
   private static final String COLUMNS =
-      "id, name, namespace, version, alias, project, description, icon, tmp_enable, created_at,"
-          + " updated_at";
+      "id, name, namespace, version, alias, project, description, icon, tmp_enable,"
+          + " rollback_on_failure, created_at, updated_at";
   private static final String UPSERT =
       Upserts.sql(
           "min_applications",
@@ -25,6 +25,7 @@ public final class ApplicationRows {
           "description",
           "icon",
           "tmp_enable",
+          "rollback_on_failure",
           "created_at",
           "updated_at");
 
@@ -43,6 +44,7 @@ public final class ApplicationRows {
         .bind("description", app.description())
         .bind("icon", app.icon())
         .bind("tmp_enable", app.tmpEnable())
+        .bind("rollback_on_failure", app.rollbackOnFailure())
         .bind("created_at", UtcInstants.text(app.createdAt()))
         .bind("updated_at", UtcInstants.text(app.updatedAt()))
         .execute();
@@ -99,6 +101,7 @@ public final class ApplicationRows {
         rs.getString("description"),
         rs.getString("icon"),
         rs.getBoolean("tmp_enable"),
+        rs.getBoolean("rollback_on_failure"),
         UtcInstants.read(rs, "created_at"),
         UtcInstants.read(rs, "updated_at"));
   }

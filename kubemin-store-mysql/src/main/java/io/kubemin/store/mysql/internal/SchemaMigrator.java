@@ -27,7 +27,8 @@ public final class SchemaMigrator {
   public static final String LOCATION = "kubemin/db/mysql/";
 
   /** Every script, oldest first; its version is the number after {@code V}. */
-  public static final List<String> SCRIPTS = List.of("V1__initial_schema.sql");
+  public static final List<String> SCRIPTS =
+      List.of("V1__initial_schema.sql", "V2__application_rollback_on_failure.sql");
 
   private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
 

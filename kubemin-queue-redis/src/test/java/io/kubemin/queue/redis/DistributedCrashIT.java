@@ -1,0 +1,138 @@
+package io.kubemin.queue.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kubemin.workflow.Task;
+import io.kubemin.workflow.TaskStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Engine processes sharing one MariaDB database and one Redis: one is killed with SIGKILL in the
+ * middle of a run and another joins; every task still ends exactly once, and never runs on two
+ * workers at the same time.
+ */
+class DistributedCrashIT {
+  private static final Logger LOG = LoggerFactory.getLogger(DistributedCrashIT.class);
+  private static final int TASKS = 500;
+  private static final Duration JOB_TIME = Duration.ofMillis(300);
+  // Long enough that a live worker on the loaded build machine renews it in time.
+  private static final Duration LEASE = Duration.ofSeconds(5);
+  private static final Duration CLAIM_IDLE = Duration.ofSeconds(1);
+  private static final Path LOGS = Path.of("target", "engine-processes");
+
+  @Test
+  void aKilledWorkersTasksResumeElsewhereAndEveryTaskEndsExactlyOnce() throws Exception {
+    try (TaskFleet fleet = TaskFleet.open(JOB_TIME, LEASE, CLAIM_IDLE)) {
+      List<EngineProcess> processes = new ArrayList<>();
+      try {
+        for (String id : List.of("node-1", "node-2", "node-3")) {
+          processes.add(EngineProcess.start(fleet.config.instance(id), LOGS));
+        }
+        processes.forEach(EngineProcess::awaitStarted);
+        List<String> taskIds = fleet.exec(TASKS);
+        await()
+            .atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> fleet.finished() >= TASKS / 10);
+
+        EngineProcess victim = busiest(fleet, processes);
+        victim.kill();
+        long killedAt = System.currentTimeMillis();
+        fleet.journal.add(Journal.KILLED, "-", 0, victim.instanceId());
+        processes.add(EngineProcess.start(fleet.config.instance("node-4"), LOGS));
+
+        List<Task> tasks = fleet.awaitAllEnded(taskIds, Duration.ofSeconds(150));
+
+        List<Journal.Event> events = fleet.journal.events();
+        Files.write(LOGS.resolve("journal.txt"), events.stream().map(Object::toString).toList());
+        assertThat(tasks).hasSize(TASKS).allMatch(t -> t.status() == TaskStatus.COMPLETED);
+        JobRuns runs = new JobRuns(events);
+        assertThat(runs.concurrentRuns()).as("a task ran on two workers at once").isEmpty();
+        Map<String, Integer> finished = runs.finishedCounts();
+        assertThat(finished.values()).as("task-finished events per task").containsOnly(1);
+        // Listeners are per process: the victim may have completed a task in the store and died
+        // before telling its listener. Nobody else may skip the event.
+        assertThat(tasks)
+            .filteredOn(t -> !finished.containsKey(t.id()))
+            .allSatisfy(t -> assertThat(t.owner()).isEqualTo(victim.instanceId()))
+            .allSatisfy(t -> assertThat(t.finishedAt().toEpochMilli()).isLessThan(killedAt));
+        assertResumedInTime(events, victim.instanceId(), killedAt, runs);
+      } finally {
+        for (EngineProcess process : processes) {
+          process.stop();
+        }
+      }
+    }
+  }
+
+  /**
+   * The killed worker's tasks were offered again within the lease (plus claim time) of the kill.
+   */
+  private static void assertResumedInTime(
+      List<Journal.Event> events, String victim, long killedAt, JobRuns runs) {
+    int killSequence =
+        events.stream()
+            .filter(e -> e.kind().equals(Journal.KILLED))
+            .findFirst()
+            .orElseThrow()
+            .sequence();
+    List<String> cutShort = runs.cutShort(victim, killSequence);
+    assertThat(cutShort)
+        .as(
+            () ->
+                "tasks running on the killed worker; its last events: "
+                    + events.stream()
+                        .filter(e -> e.instance().equals(victim) && e.sequence() < killSequence)
+                        .skip(Math.max(0, killSequence - 40))
+                        .toList()
+                    + " kill at "
+                    + killSequence
+                    + " of "
+                    + events.size())
+        .isNotEmpty();
+    for (String taskId : cutShort) {
+      Journal.Event offered = firstAfter(events, killSequence, Journal.TASK_QUEUED, taskId);
+      Journal.Event started = firstAfter(events, killSequence, Journal.JOB_STARTED, taskId);
+      long offeredAfter = offered.millis() - killedAt;
+      LOG.info(
+          "task {} of the killed worker: offered again after {} ms (attempt {}), started on {}"
+              + " after {} ms",
+          taskId,
+          offeredAfter,
+          offered.attempt(),
+          started.instance(),
+          started.millis() - killedAt);
+      assertThat(started.instance()).isNotEqualTo(victim);
+      // Slack for the loaded build machine: the reaper runs every lease/3, JVMs pause.
+      assertThat(Duration.ofMillis(offeredAfter))
+          .isLessThan(LEASE.plus(CLAIM_IDLE).plus(Duration.ofSeconds(3)));
+    }
+  }
+
+  private static Journal.Event firstAfter(
+      List<Journal.Event> events, int sequence, String kind, String taskId) {
+    return events.stream()
+        .filter(e -> e.sequence() > sequence && e.kind().equals(kind) && e.taskId().equals(taskId))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + kind + " of task " + taskId + " after kill"));
+  }
+
+  /** The process with the most jobs running now, so that killing it cuts some short. */
+  private static EngineProcess busiest(TaskFleet fleet, List<EngineProcess> processes) {
+    JobRuns runs = new JobRuns(fleet.journal.events());
+    return processes.stream()
+        .max(
+            java.util.Comparator.comparingInt(
+                p -> runs.cutShort(p.instanceId(), Integer.MAX_VALUE).size()))
+        .orElseThrow();
+  }
+}
