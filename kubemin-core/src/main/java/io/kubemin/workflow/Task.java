@@ -77,133 +77,107 @@ public record Task(
 
   /** This task with another status, touched at {@code now}. */
   public Task withStatus(TaskStatus newStatus, Instant now) {
-    return new Task(
-        id,
-        appId,
-        workflowId,
-        workflowName,
-        newStatus,
-        attempt,
-        owner,
-        leaseUntil,
-        deadline,
-        error,
-        createdAt,
-        now,
-        startedAt,
-        newStatus.terminal() ? now : finishedAt,
-        cancelRequested,
-        cancelledBy,
-        cancelReason);
+    Draft draft = new Draft(this);
+    draft.status = newStatus;
+    draft.updatedAt = now;
+    if (newStatus.terminal()) {
+      draft.finishedAt = now;
+    }
+    return draft.build();
   }
 
   /** This task owned by {@code newOwner} until {@code newLeaseUntil}. */
   public Task withLease(String newOwner, Instant newLeaseUntil) {
-    return new Task(
-        id,
-        appId,
-        workflowId,
-        workflowName,
-        status,
-        attempt,
-        newOwner,
-        newLeaseUntil,
-        deadline,
-        error,
-        createdAt,
-        updatedAt,
-        startedAt,
-        finishedAt,
-        cancelRequested,
-        cancelledBy,
-        cancelReason);
+    Draft draft = new Draft(this);
+    draft.owner = newOwner;
+    draft.leaseUntil = newLeaseUntil;
+    return draft.build();
   }
 
   /** This task with another attempt number. */
   public Task withAttempt(int newAttempt) {
-    return new Task(
-        id,
-        appId,
-        workflowId,
-        workflowName,
-        status,
-        newAttempt,
-        owner,
-        leaseUntil,
-        deadline,
-        error,
-        createdAt,
-        updatedAt,
-        startedAt,
-        finishedAt,
-        cancelRequested,
-        cancelledBy,
-        cancelReason);
+    Draft draft = new Draft(this);
+    draft.attempt = newAttempt;
+    return draft.build();
   }
 
-  /** This task started at {@code when} with the given deadline. */
+  /** This task started at {@code when} (unless it started before) with the given deadline. */
   public Task withStart(Instant when, Instant newDeadline) {
-    return new Task(
-        id,
-        appId,
-        workflowId,
-        workflowName,
-        status,
-        attempt,
-        owner,
-        leaseUntil,
-        newDeadline,
-        error,
-        createdAt,
-        updatedAt,
-        startedAt == null ? when : startedAt,
-        finishedAt,
-        cancelRequested,
-        cancelledBy,
-        cancelReason);
+    Draft draft = new Draft(this);
+    draft.deadline = newDeadline;
+    if (startedAt == null) {
+      draft.startedAt = when;
+    }
+    return draft.build();
   }
 
   /** This task with an error text. */
   public Task withError(String newError) {
-    return new Task(
-        id,
-        appId,
-        workflowId,
-        workflowName,
-        status,
-        attempt,
-        owner,
-        leaseUntil,
-        deadline,
-        newError,
-        createdAt,
-        updatedAt,
-        startedAt,
-        finishedAt,
-        cancelRequested,
-        cancelledBy,
-        cancelReason);
+    Draft draft = new Draft(this);
+    draft.error = newError;
+    return draft.build();
   }
 
   /** This task with a cancel request recorded. */
   public Task withCancelRequest(String by, String reason) {
-    return new Task(
-        id,
-        appId,
-        workflowId,
-        workflowName,
-        status,
-        attempt,
-        owner,
-        leaseUntil,
-        deadline,
-        error,
-        createdAt,
-        updatedAt,
-        startedAt,
-        finishedAt,
-        true,
-        by,
-        reason);
+    Draft draft = new Draft(this);
+    draft.cancelRequested = true;
+    draft.cancelledBy = by;
+    draft.cancelReason = reason;
+    return draft.build();
+  }
+
+  /** A mutable copy, so each {@code with*} method names only what it changes. */
+  private static final class Draft {
+    private final Task base;
+    private TaskStatus status;
+    private int attempt;
+    private String owner;
+    private Instant leaseUntil;
+    private Instant deadline;
+    private String error;
+    private Instant updatedAt;
+    private Instant startedAt;
+    private Instant finishedAt;
+    private boolean cancelRequested;
+    private String cancelledBy;
+    private String cancelReason;
+
+    Draft(Task base) {
+      this.base = base;
+      status = base.status;
+      attempt = base.attempt;
+      owner = base.owner;
+      leaseUntil = base.leaseUntil;
+      deadline = base.deadline;
+      error = base.error;
+      updatedAt = base.updatedAt;
+      startedAt = base.startedAt;
+      finishedAt = base.finishedAt;
+      cancelRequested = base.cancelRequested;
+      cancelledBy = base.cancelledBy;
+      cancelReason = base.cancelReason;
+    }
+
+    Task build() {
+      return new Task(
+          base.id,
+          base.appId,
+          base.workflowId,
+          base.workflowName,
+          status,
+          attempt,
+          owner,
+          leaseUntil,
+          deadline,
+          error,
+          base.createdAt,
+          updatedAt,
+          startedAt,
+          finishedAt,
+          cancelRequested,
+          cancelledBy,
+          cancelReason);
+    }
   }
 }
