@@ -240,7 +240,10 @@ public final class TaskBenchmark {
     latency.put("max", millis(r.maxMillis()));
     node.put("store", r.store());
     node.put("queue", r.queue());
-    node.put("instances", r.instances());
+    // The documented object has no "instances"; it appears only when the run used several.
+    if (r.instances() > 1) {
+      node.put("instances", r.instances());
+    }
     return node.toString();
   }
 

@@ -29,6 +29,9 @@ class TaskBenchCommandTest {
     assertThat(latency.get("p99").asDouble()).isLessThanOrEqualTo(latency.get("max").asDouble());
     assertThat(result.get("store").asText()).isEqualTo("memory");
     assertThat(result.get("queue").asText()).isEqualTo("memory");
+    assertThat(result.fieldNames())
+        .toIterable()
+        .containsExactly("tasks", "tasks_per_s", "latency_ms", "store", "queue");
     assertThat(out.toString().lines()).hasSize(1);
   }
 
