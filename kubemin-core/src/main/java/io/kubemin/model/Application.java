@@ -94,56 +94,67 @@ public record Application(
 
     private Builder() {}
 
+    /** Sets {@link Application#id()}. */
     public Builder id(String id) {
       this.id = id;
       return this;
     }
 
+    /** Sets {@link Application#name()}. */
     public Builder name(String name) {
       this.name = name;
       return this;
     }
 
+    /** Sets {@link Application#namespace()}. */
     public Builder namespace(String namespace) {
       this.namespace = namespace;
       return this;
     }
 
+    /** Sets {@link Application#version()}. */
     public Builder version(String version) {
       this.version = version;
       return this;
     }
 
+    /** Sets {@link Application#alias()}. */
     public Builder alias(String alias) {
       this.alias = alias;
       return this;
     }
 
+    /** Sets {@link Application#project()}. */
     public Builder project(String project) {
       this.project = project;
       return this;
     }
 
+    /** Sets {@link Application#description()}. */
     public Builder description(String description) {
       this.description = description;
       return this;
     }
 
+    /** Sets {@link Application#icon()}. */
     public Builder icon(String icon) {
       this.icon = icon;
       return this;
     }
 
+    /** Sets {@link Application#tmpEnable()}. */
     public Builder tmpEnable(Boolean tmpEnable) {
       this.tmpEnable = tmpEnable;
       return this;
     }
 
+    /** Sets {@link Application#rollbackOnFailure()}. */
     public Builder rollbackOnFailure(Boolean rollbackOnFailure) {
       this.rollbackOnFailure = rollbackOnFailure;
       return this;
     }
 
+    /** Sets {@link Application#components()}. */
     public Builder components(List<Component> components) {
       this.components = components;
       return this;
@@ -155,6 +166,7 @@ public record Application(
       return this;
     }
 
+    /** Sets {@link Application#workflow()}. */
     public Builder workflow(List<Step> workflow) {
       this.workflow = workflow;
       return this;
@@ -166,6 +178,7 @@ public record Application(
       return this;
     }
 
+    /** The Application with the values set so far. */
     public Application build() {
       return new Application(
           id,

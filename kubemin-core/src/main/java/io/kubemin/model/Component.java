@@ -69,11 +69,13 @@ public record Component(
 
     private Builder() {}
 
+    /** Sets {@link Component#name()}. */
     public Builder name(String name) {
       this.name = name;
       return this;
     }
 
+    /** Sets {@link Component#type()}. */
     public Builder type(String type) {
       this.type = type;
       return this;
@@ -85,36 +87,43 @@ public record Component(
       return this;
     }
 
+    /** Sets {@link Component#image()}. */
     public Builder image(String image) {
       this.image = image;
       return this;
     }
 
+    /** Sets {@link Component#namespace()}. */
     public Builder namespace(String namespace) {
       this.namespace = namespace;
       return this;
     }
 
+    /** Sets {@link Component#replicas()}. */
     public Builder replicas(Integer replicas) {
       this.replicas = replicas;
       return this;
     }
 
+    /** Sets {@link Component#properties()}. */
     public Builder properties(Properties properties) {
       this.properties = properties;
       return this;
     }
 
+    /** Sets {@link Component#traits()}. */
     public Builder traits(Traits traits) {
       this.traits = traits;
       return this;
     }
 
+    /** Sets {@link Component#template()}. */
     public Builder template(TemplateRef template) {
       this.template = template;
       return this;
     }
 
+    /** The Component with the values set so far. */
     public Component build() {
       return new Component(name, type, image, namespace, replicas, properties, traits, template);
     }

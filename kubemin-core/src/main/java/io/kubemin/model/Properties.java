@@ -58,46 +58,55 @@ public record Properties(
 
     private Builder() {}
 
+    /** Sets {@link Properties#image()}. */
     public Builder image(String image) {
       this.image = image;
       return this;
     }
 
+    /** Sets {@link Properties#ports()}. */
     public Builder ports(List<Port> ports) {
       this.ports = ports;
       return this;
     }
 
+    /** Sets {@link Properties#env()}. */
     public Builder env(Map<String, String> env) {
       this.env = env;
       return this;
     }
 
+    /** Sets {@link Properties#conf()}. */
     public Builder conf(Map<String, String> conf) {
       this.conf = conf;
       return this;
     }
 
+    /** Sets {@link Properties#secret()}. */
     public Builder secret(Map<String, String> secret) {
       this.secret = secret;
       return this;
     }
 
+    /** Sets {@link Properties#command()}. */
     public Builder command(List<String> command) {
       this.command = command;
       return this;
     }
 
+    /** Sets {@link Properties#args()}. */
     public Builder args(List<String> args) {
       this.args = args;
       return this;
     }
 
+    /** Sets {@link Properties#labels()}. */
     public Builder labels(Map<String, String> labels) {
       this.labels = labels;
       return this;
     }
 
+    /** The Properties with the values set so far. */
     public Properties build() {
       return new Properties(image, ports, env, conf, secret, command, args, labels);
     }

@@ -72,16 +72,19 @@ public record Step(
 
     private Builder() {}
 
+    /** Sets {@link Step#name()}. */
     public Builder name(String name) {
       this.name = name;
       return this;
     }
 
+    /** Sets {@link Step#jobType()}. */
     public Builder jobType(String jobType) {
       this.jobType = jobType;
       return this;
     }
 
+    /** Sets {@link Step#mode()}. */
     public Builder mode(String mode) {
       this.mode = mode;
       return this;
@@ -93,6 +96,7 @@ public record Step(
       return this;
     }
 
+    /** Sets {@link Step#components()}. */
     public Builder components(List<String> components) {
       this.components = components;
       return this;
@@ -104,31 +108,37 @@ public record Step(
       return this;
     }
 
+    /** Sets {@link Step#properties()}. */
     public Builder properties(StepProperties properties) {
       this.properties = properties;
       return this;
     }
 
+    /** Sets {@link Step#subSteps()}. */
     public Builder subSteps(List<Step> subSteps) {
       this.subSteps = subSteps;
       return this;
     }
 
+    /** Sets {@link Step#dependsOn()}. */
     public Builder dependsOn(List<String> dependsOn) {
       this.dependsOn = dependsOn;
       return this;
     }
 
+    /** Sets {@link Step#timeout()}. */
     public Builder timeout(String timeout) {
       this.timeout = timeout;
       return this;
     }
 
+    /** Sets {@link Step#retries()}. */
     public Builder retries(RetrySpec retries) {
       this.retries = retries;
       return this;
     }
 
+    /** The Step with the values set so far. */
     public Step build() {
       return new Step(
           name, jobType, mode, components, properties, subSteps, dependsOn, timeout, retries);

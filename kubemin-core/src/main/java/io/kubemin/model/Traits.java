@@ -82,51 +82,61 @@ public record Traits(
 
     private Builder() {}
 
+    /** Sets {@link Traits#storage()}. */
     public Builder storage(List<StorageTrait> storage) {
       this.storage = storage;
       return this;
     }
 
+    /** Sets {@link Traits#envFrom()}. */
     public Builder envFrom(List<EnvFromTrait> envFrom) {
       this.envFrom = envFrom;
       return this;
     }
 
+    /** Sets {@link Traits#envs()}. */
     public Builder envs(List<EnvTrait> envs) {
       this.envs = envs;
       return this;
     }
 
+    /** Sets {@link Traits#resources()}. */
     public Builder resources(ResourcesTrait resources) {
       this.resources = resources;
       return this;
     }
 
+    /** Sets {@link Traits#probes()}. */
     public Builder probes(List<ProbeTrait> probes) {
       this.probes = probes;
       return this;
     }
 
+    /** Sets {@link Traits#rbac()}. */
     public Builder rbac(List<RbacTrait> rbac) {
       this.rbac = rbac;
       return this;
     }
 
+    /** Sets {@link Traits#init()}. */
     public Builder init(List<InitTrait> init) {
       this.init = init;
       return this;
     }
 
+    /** Sets {@link Traits#sidecar()}. */
     public Builder sidecar(List<SidecarTrait> sidecar) {
       this.sidecar = sidecar;
       return this;
     }
 
+    /** Sets {@link Traits#ingress()}. */
     public Builder ingress(List<IngressTrait> ingress) {
       this.ingress = ingress;
       return this;
     }
 
+    /** Sets {@link Traits#share()}. */
     public Builder share(ShareTrait share) {
       this.share = share;
       return this;
@@ -141,6 +151,7 @@ public record Traits(
       return this;
     }
 
+    /** The Traits with the values set so far. */
     public Traits build() {
       return new Traits(
           storage, envFrom, envs, resources, probes, rbac, init, sidecar, ingress, share, custom);

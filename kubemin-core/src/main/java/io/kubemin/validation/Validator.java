@@ -18,7 +18,9 @@ import java.util.Set;
  *
  * <pre>{@code
  * ValidationResult result = Validator.standard().validate(ModelCodec.json().readApplication(json));
- * result.errors().forEach(e -> System.out.println(e.field() + " " + e.code()));
+ * if (!result.valid()) {
+ *   throw new ValidationException(result.errors());
+ * }
  * }</pre>
  */
 public final class Validator {
