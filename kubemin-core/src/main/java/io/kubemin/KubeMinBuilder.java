@@ -47,7 +47,10 @@ public final class KubeMinBuilder {
   public static final Duration DEFAULT_DISPATCH_POLL_INTERVAL = Duration.ofSeconds(3);
 
   /** After how long a message left unacknowledged by a consumer is taken over by another. */
-  public static final Duration DEFAULT_CLAIM_IDLE = Duration.ofSeconds(30);
+  public static final Duration DEFAULT_CLAIM_IDLE = Duration.ofSeconds(60);
+
+  /** How often a worker looks for such messages, at most (half of {@code claimIdle} if smaller). */
+  public static final Duration DEFAULT_CLAIM_INTERVAL = Duration.ofSeconds(15);
 
   /** Deliveries after which a message goes to the dead-letter destination. */
   public static final int DEFAULT_MAX_DELIVERIES = 5;
@@ -233,8 +236,9 @@ public final class KubeMinBuilder {
   }
 
   /**
-   * After how long an unacknowledged message is taken over by another consumer (default 30 s, at
-   * least 10 ms); queued tasks whose message was lost are offered again after twice this.
+   * After how long an unacknowledged message is taken over by another consumer (default 60 s, at
+   * least 10 ms; workers look every 15 s, or every half of this when shorter); queued tasks whose
+   * message was lost are offered again after twice this.
    */
   public KubeMinBuilder claimIdle(Duration idle) {
     this.claimIdle = atLeast(idle, MIN_INTERVAL, "claimIdle");

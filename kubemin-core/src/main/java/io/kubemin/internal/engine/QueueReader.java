@@ -38,7 +38,12 @@ final class QueueReader implements Runnable {
 
   @Override
   public void run() {
-    long claimEveryNanos = Math.max(parts.settings().claimIdle().toNanos() / 2, 1_000_000L);
+    long claimEveryNanos =
+        Math.max(
+            Math.min(
+                parts.settings().claimIdle().toNanos() / 2,
+                io.kubemin.KubeMinBuilder.DEFAULT_CLAIM_INTERVAL.toNanos()),
+            1_000_000L);
     long nextClaim = System.nanoTime() + claimEveryNanos;
     Duration pause = FIRST_ERROR_PAUSE;
     while (reading) {
