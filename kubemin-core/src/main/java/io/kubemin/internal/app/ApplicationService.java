@@ -284,10 +284,12 @@ public final class ApplicationService {
   }
 
   String defaultWorkflowId(String appId) {
-    return parts.store().listWorkflows(appId).stream()
-        .findFirst()
-        .map(WorkflowRecord::id)
-        .orElse(null);
+    return defaultWorkflow(appId).map(WorkflowRecord::id).orElse(null);
+  }
+
+  /** The application's first (default) workflow. */
+  java.util.Optional<WorkflowRecord> defaultWorkflow(String appId) {
+    return parts.store().listWorkflows(appId).stream().findFirst();
   }
 
   private record Written(

@@ -33,12 +33,10 @@ public final class TaskService {
   /** Creates a waiting task for a workflow of the application and offers it at once. */
   public String exec(String appId, ExecOptions options) {
     apps.record(appId);
-    String workflowId =
-        options.workflowId() != null ? options.workflowId() : apps.defaultWorkflowId(appId);
+    String workflowId = options.workflowId();
+    // The default workflow comes with the listing; only an explicit id needs its own read.
     WorkflowRecord workflow =
-        (workflowId == null
-                ? java.util.Optional.<WorkflowRecord>empty()
-                : parts.store().findWorkflow(workflowId))
+        (workflowId == null ? apps.defaultWorkflow(appId) : parts.store().findWorkflow(workflowId))
             .filter(w -> w.appId().equals(appId))
             .orElseThrow(
                 () ->
