@@ -9,8 +9,8 @@ import io.kubemin.workflow.TaskStatusView;
 import java.time.Duration;
 
 /**
- * The getting-started example of {@code docs/getting-started.md}: an in-memory engine deploys an
- * application to an in-process Kubernetes API and reports how it went.
+ * The getting-started example of README.md and {@code docs/getting-started.md}: an in-memory engine
+ * deploys an application to an in-process Kubernetes API and reports how it went.
  */
 public final class GettingStarted {
   private GettingStarted() {}
@@ -18,8 +18,8 @@ public final class GettingStarted {
   /** Deploys a one-component application and returns its task status. */
   public static TaskStatusView deploy() throws InterruptedException {
     try (KubeSandbox cluster = KubeSandbox.start(); // in-process Kubernetes API
-        KubeMin kubemin = // in-memory store and queue by default
-            KubeMin.builder().jobExecutor(new KubernetesJobExecutor(cluster.client())).build()) {
+        KubernetesJobExecutor executor = new KubernetesJobExecutor(cluster.client());
+        KubeMin kubemin = KubeMin.builder().jobExecutor(executor).build()) { // in-memory store
       kubemin.start();
       Application shop =
           ModelCodec.json()
@@ -29,10 +29,10 @@ public final class GettingStarted {
                     "image": "nginx:1.27", "replicas": 2, "properties": {"ports": [{"port": 80}]}}]}
                   """)
               .value();
-      String appId = kubemin.createApplication(shop).id();
-      String taskId = kubemin.exec(appId);
+      String appId = kubemin.createApplication(shop).id(); // validated, stored
+      String taskId = kubemin.exec(appId); // runs the default workflow
       kubemin.awaitTask(taskId, Duration.ofMinutes(1));
-      return kubemin.taskStatus(taskId);
+      return kubemin.taskStatus(taskId); // per-component status
     }
   }
 

@@ -1,0 +1,201 @@
+package io.kubemin.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubemin.ApplicationInfo;
+import io.kubemin.KubeMin;
+import io.kubemin.examples.docs.EngineSetup;
+import io.kubemin.examples.docs.MetricsSetup;
+import io.kubemin.examples.docs.MySqlStoreSetup;
+import io.kubemin.examples.docs.RealClusterEngine;
+import io.kubemin.examples.docs.RedisQueueSetup;
+import io.kubemin.examples.docs.RenderingSample;
+import io.kubemin.examples.docs.RestServerSetup;
+import io.kubemin.examples.docs.SandboxTesting;
+import io.kubemin.examples.docs.TemplatesSample;
+import io.kubemin.examples.docs.ValidationSample;
+import io.kubemin.k8s.sandbox.KubeSandbox;
+import io.kubemin.memory.InMemoryDataStore;
+import io.kubemin.memory.InMemoryQueue;
+import io.kubemin.model.Application;
+import io.kubemin.model.ModelCodec;
+import io.kubemin.spi.DataStore;
+import io.kubemin.spi.Queue;
+import io.kubemin.testing.RecordingJobExecutor;
+import io.kubemin.testsupport.ExternalServices;
+import io.kubemin.workflow.Task;
+import io.kubemin.workflow.TaskStatus;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Runs the samples of the docs, so what a page shows also works. */
+class DocsSamplesRunTest {
+  private static final String SHOP =
+      """
+      {"name": "shop", "component": [{"name": "web", "type": "webservice",
+        "image": "nginx:1.27", "properties": {"ports": [{"port": 80}]}}]}
+      """;
+
+  private static Application shop() {
+    return ModelCodec.json().readApplication(SHOP).value();
+  }
+
+  @Test
+  void engineSetupRunsATaskOnTheDefaultMemoryStoreAndQueue() throws InterruptedException {
+    try (KubeMin kubemin = EngineSetup.build(new RecordingJobExecutor(), "memory", "memory")) {
+      kubemin.start();
+      String taskId = kubemin.exec(kubemin.createApplication(shop()).id());
+      assertThat(kubemin.awaitTask(taskId, Duration.ofSeconds(30)).status())
+          .isEqualTo(TaskStatus.COMPLETED);
+    }
+  }
+
+  @Test
+  void realClusterEngineDeploysThroughTheClientItIsGiven() {
+    try (KubeSandbox cluster = KubeSandbox.start()) {
+      List<TaskStatus> ended = new ArrayList<>();
+      RealClusterEngine.run(
+          cluster.client(),
+          kubemin -> {
+            String taskId = kubemin.exec(kubemin.createApplication(shop()).id());
+            try {
+              ended.add(kubemin.awaitTask(taskId, Duration.ofSeconds(60)).status());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+      assertThat(ended).containsExactly(TaskStatus.COMPLETED);
+      assertThat(cluster.client().apps().deployments().inNamespace("default").list().getItems())
+          .extracting(d -> d.getMetadata().getName())
+          .anyMatch(name -> name.startsWith("deploy-web-"));
+    }
+  }
+
+  @Test
+  void sandboxTestingShowsATimeoutForADeploymentThatNeverGetsReady() throws InterruptedException {
+    Task task = SandboxTesting.deployWithStuckDeployments(shop(), Duration.ofSeconds(2));
+    assertThat(task.status()).isEqualTo(TaskStatus.TIMEOUT);
+  }
+
+  @Test
+  void metricsSetupCountsFinishedTasks() throws InterruptedException {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    try (Queue queue = new InMemoryQueue();
+        KubeMin kubemin = MetricsSetup.build(registry, queue, new RecordingJobExecutor())) {
+      kubemin.start();
+      String taskId = kubemin.exec(kubemin.createApplication(shop()).id());
+      kubemin.awaitTask(taskId, Duration.ofSeconds(30));
+      assertThat(registry.counter("kubemin.tasks.finished", "outcome", "completed").count())
+          .isEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void templatesSampleClonesTheTemplatesComponents() {
+    Application template =
+        ModelCodec.json()
+            .readApplication(
+                """
+                {"name": "tmpl", "tmp_enable": true, "component": [{"name": "tmpl-db",
+                  "type": "store", "image": "mysql:8", "properties": {"ports": [{"port": 3306}]}}]}
+                """)
+            .value();
+    try (KubeMin kubemin = KubeMin.builder().jobExecutor(new RecordingJobExecutor()).build()) {
+      ApplicationInfo tenant =
+          TemplatesSample.createTenant(
+              kubemin,
+              template,
+              templateId ->
+                  ModelCodec.json()
+                      .readApplication(
+                          """
+                          {"name": "tenant-a", "component": [{"name": "tenant-a-db",
+                            "template": {"id": "%s", "target": "tmpl-db"}}]}
+                          """
+                              .formatted(templateId))
+                      .value());
+      assertThat(kubemin.components(tenant.id()))
+          .extracting(c -> c.name())
+          .containsExactly("tenant-a-db");
+      assertThat(TemplatesSample.templates(kubemin))
+          .extracting(ApplicationInfo::name)
+          .contains("tmpl");
+    }
+  }
+
+  @Test
+  void renderingSampleListsObjectsInApplyOrderAndMasksNothingItShouldNot() {
+    assertThat(RenderingSample.applyOrder(shop(), "abc"))
+        .containsExactly("Deployment/deploy-web-abc", "Service/svc-web-abc");
+    assertThat(RenderingSample.component(shop(), "web")).hasSize(2);
+    assertThat(RenderingSample.dryRun(shop())).contains("kind: Deployment");
+  }
+
+  @Test
+  void validationSampleNamesTheFieldAndTheRule() {
+    assertThat(ValidationSample.errors(SHOP)).isEmpty();
+    assertThat(ValidationSample.errors(SHOP.replace("\"web\"", "\"Web_!\"")))
+        .anyMatch(line -> line.startsWith("component[0].name "));
+  }
+
+  @Test
+  void mySqlStoreSampleOpensAnH2FileStoreThroughTheProvider() throws Exception {
+    try (DataStore store = MySqlStoreSetup.fromProvider()) {
+      assertThat(store.listApplications()).isNotNull();
+    }
+  }
+
+  @Test
+  void redisQueueSamplesConnectToRedis() throws Exception {
+    ExternalServices.assumeRedis();
+    for (Queue queue :
+        List.of(
+            RedisQueueSetup.fromProvider(),
+            RedisQueueSetup.fromUri(),
+            RedisQueueSetup.fromSettings())) {
+      try (queue) {
+        assertThat(queue.stats("docs-sample-group")).isNotNull();
+      }
+    }
+  }
+
+  @Test
+  void restServerSampleServesTheHealthEndpoint() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    List<Integer> statuses = new ArrayList<>();
+    try (KubeSandbox cluster = KubeSandbox.start()) {
+      int bound = port;
+      RestServerSetup.serve(
+          new InMemoryDataStore(),
+          new InMemoryQueue(),
+          new RecordingJobExecutor(),
+          cluster.client(),
+          port,
+          () -> statuses.add(get("http://127.0.0.1:" + bound + "/healthz")));
+    }
+    assertThat(statuses).containsExactly(200);
+  }
+
+  private static int get(String url) {
+    try {
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create(url)).build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}
