@@ -269,13 +269,19 @@ public final class KubeMinBuilder {
   /**
    * Builds the instance (not started) and logs its effective configuration once.
    *
-   * @throws IllegalStateException when an instance that runs workers or the API has no executor
+   * <p>Only an instance that runs workers needs a {@link JobExecutor}. On an instance without one,
+   * operations that delete objects from the cluster (deleting an application or its resources,
+   * removing components by a version update) report every object in {@link
+   * DeletionResult#failedResources()} instead of deleting it.
+   *
+   * @throws IllegalStateException when an instance that runs workers has no executor
    */
   public KubeMin build() {
-    if (jobExecutors.isEmpty() && (roles.contains(Role.WORKER) || roles.contains(Role.API))) {
+    if (jobExecutors.isEmpty() && roles.contains(Role.WORKER)) {
       throw new IllegalStateException(
-          "no JobExecutor registered: add one with jobExecutor(...), such as the Kubernetes"
-              + " executor of kubemin-k8s, or io.kubemin.testing.RecordingJobExecutor in tests");
+          "no JobExecutor registered for the WORKER role: add one with jobExecutor(...), such as"
+              + " the Kubernetes executor of kubemin-k8s (io.kubemin.testing.RecordingJobExecutor"
+              + " of kubemin-core's tests artifact in tests), or leave WORKER out of roles(...)");
     }
     return new KubeMin(this);
   }

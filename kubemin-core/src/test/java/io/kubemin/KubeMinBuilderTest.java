@@ -49,6 +49,24 @@ class KubeMinBuilderTest {
   }
 
   @Test
+  void anApiOnlyInstanceNeedsNoExecutorAndReportsWhatItCouldNotDelete() {
+    InMemoryDataStore store = new InMemoryDataStore();
+    try (KubeMin api = KubeMin.builder().dataStore(store).roles(Role.API).build()) {
+      api.start();
+      String appId =
+          api.createApplication(TestApps.app("shop", java.util.List.of(TestApps.web("web")))).id();
+
+      DeletionResult deletion = api.deleteResources(appId);
+
+      assertThat(deletion.deletedResources()).isEmpty();
+      assertThat(deletion.failedResources())
+          .isNotEmpty()
+          .allMatch(line -> line.contains("no JobExecutor supports"));
+      assertThat(api.application(appId).id()).isEqualTo(appId);
+    }
+  }
+
+  @Test
   void whatKubeMinOpensItClosesAndWhatTheHostPassesStaysOpen() {
     CasLog hostStore = new CasLog(new InMemoryDataStore());
     InMemoryQueue hostQueue = new InMemoryQueue();

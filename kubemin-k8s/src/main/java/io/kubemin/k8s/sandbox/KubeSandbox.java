@@ -2,14 +2,9 @@ package io.kubemin.k8s.sandbox;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.kubemin.k8s.sandbox.internal.ApplyingCrudDispatcher;
-import io.kubemin.k8s.sandbox.internal.RequestCounter;
+import io.kubemin.k8s.sandbox.internal.MockApiServer;
 import io.kubemin.k8s.sandbox.internal.RolloutSimulator;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,8 +36,7 @@ public final class KubeSandbox implements AutoCloseable {
   private static final java.util.logging.Logger MOCK_SERVER_LOG =
       java.util.logging.Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
 
-  private final KubernetesMockServer server;
-  private final ApplyingCrudDispatcher dispatcher;
+  private final MockApiServer server;
   private final KubernetesClient client;
   private final KubernetesClient internalClient;
   private final RolloutSimulator simulator;
@@ -51,26 +45,16 @@ public final class KubeSandbox implements AutoCloseable {
 
   private KubeSandbox(Duration rolloutDelay) {
     MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
-    dispatcher = new ApplyingCrudDispatcher();
-    server =
-        new KubernetesMockServer(
-            new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
-    server.init();
-    client = server.createClient();
-    internalClient =
-        server.createClient(
-            builder ->
-                builder
-                    .editOrNewConfig()
-                    .withUserAgent(RequestCounter.INTERNAL_USER_AGENT)
-                    .endConfig());
+    server = new MockApiServer();
+    client = server.newClient();
+    internalClient = server.newUncountedClient();
     simulator =
         new RolloutSimulator(
             internalClient,
             rolloutDelay,
             object -> neverReady.stream().anyMatch(p -> p.test(object)));
     simulator.start();
-    dispatcher.counter().reset();
+    server.resetRequestCounts();
   }
 
   /** Starts a sandbox with the default rollout delay. */
@@ -93,7 +77,7 @@ public final class KubeSandbox implements AutoCloseable {
    * informers; closed with the sandbox.
    */
   public KubernetesClient newClient() {
-    KubernetesClient extra = server.createClient();
+    KubernetesClient extra = server.newClient();
     extraClients.add(extra);
     return extra;
   }
@@ -133,12 +117,12 @@ public final class KubeSandbox implements AutoCloseable {
    * counted.
    */
   public Map<String, Long> requestCounts() {
-    return dispatcher.counter().snapshot();
+    return server.requestCounts();
   }
 
   /** Starts counting requests from zero. */
   public void resetRequestCounts() {
-    dispatcher.counter().reset();
+    server.resetRequestCounts();
   }
 
   /** Stops the simulator, closes the clients and the server. */
@@ -170,9 +154,35 @@ public final class KubeSandbox implements AutoCloseable {
       return this;
     }
 
-    /** Starts the sandbox. */
+    /**
+     * Starts the sandbox.
+     *
+     * @throws IllegalStateException when {@code io.fabric8:kubernetes-server-mock} is not on the
+     *     class path (it is an optional dependency of {@code kubemin-k8s})
+     */
     public KubeSandbox start() {
+      requireMockServer();
       return new KubeSandbox(rolloutDelay);
+    }
+
+    // Checked here, in a class that does not refer to the mock server, so a missing artifact is a
+    // sentence naming it instead of a NoClassDefFoundError from deep inside the constructor.
+    private static void requireMockServer() {
+      try {
+        Class.forName(
+            "io.fabric8.kubernetes.client.server.mock.KubernetesMockServer",
+            false,
+            Builder.class.getClassLoader());
+        Class.forName(
+            "io.fabric8.mockwebserver.http.Dispatcher", false, Builder.class.getClassLoader());
+      } catch (ClassNotFoundException | LinkageError e) {
+        throw new IllegalStateException(
+            "KubeSandbox needs io.fabric8:kubernetes-server-mock:"
+                + io.fabric8.kubernetes.client.Version.clientVersion()
+                + " on the class path: add it to your build (scope test for tests, compile for a"
+                + " demo); its version is managed by kubemin-parent",
+            e);
+      }
     }
   }
 }
