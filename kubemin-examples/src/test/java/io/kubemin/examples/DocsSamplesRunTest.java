@@ -1,7 +1,9 @@
 package io.kubemin.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubemin.ApplicationInfo;
 import io.kubemin.KubeMin;
 import io.kubemin.examples.docs.EngineSetup;
@@ -12,6 +14,8 @@ import io.kubemin.examples.docs.RedisQueueSetup;
 import io.kubemin.examples.docs.RenderingSample;
 import io.kubemin.examples.docs.RestServerSetup;
 import io.kubemin.examples.docs.SandboxTesting;
+import io.kubemin.examples.docs.SplitRoles;
+import io.kubemin.examples.docs.SpringConfiguration;
 import io.kubemin.examples.docs.TemplatesSample;
 import io.kubemin.examples.docs.ValidationSample;
 import io.kubemin.k8s.sandbox.KubeSandbox;
@@ -35,6 +39,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /** Runs the samples of the docs, so what a page shows also works. */
 class DocsSamplesRunTest {
@@ -196,6 +201,54 @@ class DocsSamplesRunTest {
           .statusCode();
     } catch (Exception e) {
       throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void splitRolesRunATaskAcrossApiDispatcherAndWorkerInstances() throws InterruptedException {
+    try (InMemoryDataStore store = new InMemoryDataStore();
+        InMemoryQueue queue = new InMemoryQueue()) {
+      RecordingJobExecutor executor = new RecordingJobExecutor();
+      List<KubeMin> fleet = SplitRoles.startFleet(store, queue, executor);
+      try {
+        KubeMin api = fleet.get(2);
+        String taskId = api.exec(api.createApplication(shop()).id());
+        assertThat(api.awaitTask(taskId, Duration.ofSeconds(30)).status())
+            .isEqualTo(TaskStatus.COMPLETED);
+        assertThat(executor.started()).isNotEmpty();
+      } finally {
+        for (int i = fleet.size() - 1; i >= 0; i--) {
+          fleet.get(i).close();
+        }
+      }
+    }
+  }
+
+  @Test
+  void springConfigurationStartsTheEngineWithTheContextAndClosesItWithIt()
+      throws InterruptedException {
+    try (KubeSandbox sandbox = KubeSandbox.start()) {
+      SandboxSpringConfiguration.sandbox = sandbox;
+      KubeMin kubemin;
+      try (AnnotationConfigApplicationContext context =
+          new AnnotationConfigApplicationContext(SandboxSpringConfiguration.class)) {
+        kubemin = context.getBean(KubeMin.class);
+        String taskId = kubemin.exec(kubemin.createApplication(shop()).id());
+        assertThat(kubemin.awaitTask(taskId, Duration.ofSeconds(60)).status())
+            .isEqualTo(TaskStatus.COMPLETED);
+      }
+      KubeMin closed = kubemin;
+      assertThatThrownBy(closed::applications).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  /** The docs' configuration with the cluster client swapped for the sandbox's, as a test would. */
+  static class SandboxSpringConfiguration extends SpringConfiguration {
+    static KubeSandbox sandbox;
+
+    @Override
+    public KubernetesClient kubernetesClient() {
+      return sandbox.newClient();
     }
   }
 }
