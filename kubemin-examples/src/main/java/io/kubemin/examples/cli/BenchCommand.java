@@ -53,6 +53,16 @@ public final class BenchCommand implements Callable<Integer> {
   private int tasks;
 
   @Option(
+      names = "--backlog",
+      paramLabel = "N",
+      description = {
+        "Backlog mode: N applications with one single-job task each, exec'd while the",
+        "engine is stopped, then drained; reports the drain rate, exec to job start latency",
+        "and, on MariaDB/MySQL, statements and fsyncs per task."
+      })
+  private Integer backlog;
+
+  @Option(
       names = "--concurrency",
       paramLabel = "C",
       defaultValue = "8",
@@ -110,7 +120,38 @@ public final class BenchCommand implements Callable<Integer> {
     if (renderFile != null) {
       return benchRender(spec.commandLine().getOut(), err);
     }
+    if (backlog != null) {
+      return benchBacklog(spec.commandLine().getOut(), err);
+    }
     return benchTasks(spec.commandLine().getOut(), err);
+  }
+
+  private int benchBacklog(PrintWriter out, PrintWriter err) {
+    BacklogBenchmark benchmark;
+    try {
+      Providers.typeOf(storeUri);
+      Providers.typeOf(queueUri);
+      benchmark = new BacklogBenchmark(storeUri, queueUri, backlog, concurrency);
+    } catch (IllegalArgumentException e) {
+      err.println("kubemin: bench: " + KubeMinCommand.oneLine(e.getMessage()));
+      return KubeMinCommand.EXIT_CANNOT_RUN;
+    }
+    BacklogBenchmark.Result result;
+    try {
+      result = benchmark.run();
+    } catch (ProviderNotFoundException e) {
+      err.println("kubemin: bench: " + KubeMinCommand.oneLine(e.getMessage()));
+      return KubeMinCommand.EXIT_CANNOT_RUN;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      err.println("kubemin: bench: interrupted");
+      return CANNOT_RENDER;
+    } catch (RuntimeException e) {
+      err.println("kubemin: bench: " + KubeMinCommand.oneLine(String.valueOf(e.getMessage())));
+      return CANNOT_RENDER;
+    }
+    out.println(json ? BacklogBenchmark.asJson(result) : BacklogBenchmark.asText(result));
+    return 0;
   }
 
   private int benchTasks(PrintWriter out, PrintWriter err) {

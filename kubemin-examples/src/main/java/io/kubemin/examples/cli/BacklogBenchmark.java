@@ -1,0 +1,365 @@
+package io.kubemin.examples.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kubemin.KubeMin;
+import io.kubemin.model.Application;
+import io.kubemin.model.Component;
+import io.kubemin.model.Properties;
+import io.kubemin.spi.DataStore;
+import io.kubemin.spi.Job;
+import io.kubemin.spi.JobContext;
+import io.kubemin.spi.JobExecutor;
+import io.kubemin.spi.JobKind;
+import io.kubemin.spi.JobOutcome;
+import io.kubemin.spi.Providers;
+import io.kubemin.spi.Queue;
+import io.kubemin.workflow.TaskEvent;
+import io.kubemin.workflow.TaskStatus;
+import io.kubemin.workflow.WorkflowListener;
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The backlog benchmark, with the protocol job schedulers are compared with: N applications with
+ * one single-job task each are created (untimed), the N execs are timed on their own while no
+ * engine runs, then the engine starts and drains the backlog with {@code concurrency} task threads.
+ * It reports the drain rate (first job start to last durable completion), the latency from exec to
+ * the job's start and, on MariaDB or MySQL, the server's statements and fsyncs per task during the
+ * drain (deltas of {@code SHOW GLOBAL STATUS}, which count every client of the server).
+ */
+public final class BacklogBenchmark {
+  /** The dispatcher's poll interval during the benchmark. */
+  public static final Duration DISPATCH_POLL = Duration.ofMillis(50);
+
+  private static final int WARMUP_TASKS = 300;
+  private static final List<String> COUNTERS =
+      List.of(
+          "Com_select",
+          "Com_insert",
+          "Com_update",
+          "Com_delete",
+          "Com_commit",
+          "Innodb_data_fsyncs");
+
+  private final String storeUri;
+  private final String queueUri;
+  private final int backlog;
+  private final int concurrency;
+
+  /**
+   * @param storeUri the store ({@code memory}, {@code jdbc:…})
+   * @param queueUri the queue ({@code memory}, {@code redis://…}, {@code kafka://…})
+   * @param backlog tasks in the backlog
+   * @param concurrency the engine's task threads ({@code maxConcurrentTasks})
+   */
+  public BacklogBenchmark(String storeUri, String queueUri, int backlog, int concurrency) {
+    this.storeUri = Objects.requireNonNull(storeUri, "storeUri");
+    this.queueUri = Objects.requireNonNull(queueUri, "queueUri");
+    if (backlog < 1 || concurrency < 1) {
+      throw new IllegalArgumentException("backlog and concurrency must be at least 1");
+    }
+    this.backlog = backlog;
+    this.concurrency = concurrency;
+  }
+
+  /**
+   * Runs a small warm-up backlog, then the measured one, on one store and queue.
+   *
+   * @throws IllegalStateException when a task does not complete
+   */
+  public Result run() throws InterruptedException {
+    try (DataStore store = Providers.openDataStore(storeUri);
+        Queue queue = Providers.openQueue(queueUri)) {
+      drain(store, queue, Math.min(backlog, WARMUP_TASKS));
+      return drain(store, queue, backlog);
+    }
+  }
+
+  private Result drain(DataStore store, Queue queue, int count) throws InterruptedException {
+    Run run = new Run(count);
+    try (KubeMin kubemin = engine(store, queue, run)) {
+      List<String> apps = createApplications(kubemin, count);
+      long execStart = System.nanoTime();
+      for (String appId : apps) {
+        String taskId = kubemin.exec(appId);
+        run.execDone.put(taskId, System.nanoTime());
+      }
+      double execSeconds = (System.nanoTime() - execStart) / 1e9;
+      Map<String, Long> before = serverCounters();
+      kubemin.start();
+      if (!run.finished.await(Math.max(120, count / 10), TimeUnit.SECONDS)) {
+        throw new IllegalStateException(
+            run.finished.getCount() + " of " + count + " tasks did not end in time");
+      }
+      Map<String, Long> after = serverCounters();
+      if (run.failed.get() > 0) {
+        throw new IllegalStateException(run.failed.get() + " task(s) did not complete");
+      }
+      return run.result(execSeconds, delta(before, after));
+    }
+  }
+
+  private KubeMin engine(DataStore store, Queue queue, Run run) {
+    return KubeMin.builder()
+        .dataStore(store)
+        .queue(queue)
+        .jobExecutor(new NoopExecutor(run))
+        .maxConcurrentTasks(concurrency)
+        .dispatchPollInterval(DISPATCH_POLL)
+        .listener(run)
+        .build();
+  }
+
+  private List<String> createApplications(KubeMin kubemin, int count) throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(8, concurrency));
+    try {
+      List<Future<String>> created = new ArrayList<>();
+      String prefix = "backlog-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+      for (int i = 0; i < count; i++) {
+        Application app = application(prefix + "-" + i);
+        created.add(pool.submit(() -> kubemin.createApplication(app).id()));
+      }
+      List<String> ids = new ArrayList<>();
+      for (Future<String> future : created) {
+        ids.add(future.get());
+      }
+      return ids;
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Application application(String name) {
+    Component config =
+        Component.builder()
+            .name("settings")
+            .type("config")
+            .properties(Properties.builder().conf(Map.of("mode", "bench")).build())
+            .build();
+    return Application.builder().name(name).components(config).build();
+  }
+
+  /** The server's counters, or an empty map when the store is not MariaDB or MySQL. */
+  private Map<String, Long> serverCounters() {
+    String lower = storeUri.toLowerCase(Locale.ROOT);
+    if (!lower.startsWith("jdbc:mariadb:") && !lower.startsWith("jdbc:mysql:")) {
+      return Map.of();
+    }
+    Map<String, Long> values = new HashMap<>();
+    try (Connection connection = DriverManager.getConnection(storeUri.trim());
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SHOW GLOBAL STATUS")) {
+      while (rows.next()) {
+        String name = rows.getString(1);
+        if (COUNTERS.stream().anyMatch(c -> c.equalsIgnoreCase(name))) {
+          values.put(name.toLowerCase(Locale.ROOT), Long.parseLong(rows.getString(2)));
+        }
+      }
+    } catch (SQLException | NumberFormatException e) {
+      return Map.of();
+    }
+    return values;
+  }
+
+  private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> delta = new HashMap<>();
+    before.forEach((name, value) -> delta.put(name, after.getOrDefault(name, value) - value));
+    return delta;
+  }
+
+  /** What one drain observed. */
+  private final class Run implements WorkflowListener {
+    final int count;
+    final Map<String, Long> execDone = new ConcurrentHashMap<>();
+    final Map<String, Long> jobStarts = new ConcurrentHashMap<>();
+    final AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
+    final AtomicLong lastEnd = new AtomicLong(Long.MIN_VALUE);
+    final AtomicLong failed = new AtomicLong();
+    final CountDownLatch finished;
+
+    Run(int count) {
+      this.count = count;
+      this.finished = new CountDownLatch(count);
+    }
+
+    void jobStarted(String taskId) {
+      long now = System.nanoTime();
+      jobStarts.putIfAbsent(taskId, now);
+      firstStart.accumulateAndGet(now, Math::min);
+    }
+
+    @Override
+    public void taskFinished(TaskEvent event) {
+      lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
+      if (event.status() != TaskStatus.COMPLETED) {
+        failed.incrementAndGet();
+      }
+      finished.countDown();
+    }
+
+    Result result(double execSeconds, Map<String, Long> counters) {
+      long[] latencies = new long[count];
+      int i = 0;
+      for (Map.Entry<String, Long> exec : execDone.entrySet()) {
+        Long start = jobStarts.get(exec.getKey());
+        latencies[i++] = start == null ? 0 : start - exec.getValue();
+      }
+      Arrays.sort(latencies);
+      double drainSeconds = Math.max(1e-9, (lastEnd.get() - firstStart.get()) / 1e9);
+      Map<String, Double> perTask = new java.util.LinkedHashMap<>();
+      if (!counters.isEmpty()) {
+        long statements = 0;
+        for (String name : COUNTERS) {
+          long value = counters.getOrDefault(name.toLowerCase(Locale.ROOT), 0L);
+          String key =
+              name.replace("Com_", "").replace("Innodb_data_", "").toLowerCase(Locale.ROOT);
+          perTask.put(key, round((double) value / count, 100));
+          if (name.startsWith("Com_") && !name.equals("Com_commit")) {
+            statements += value;
+          }
+        }
+        perTask.put("statements", round((double) statements / count, 100));
+      }
+      return new Result(
+          count,
+          concurrency,
+          Providers.typeOf(storeUri),
+          Providers.typeOf(queueUri),
+          count / execSeconds,
+          drainSeconds,
+          count / drainSeconds,
+          percentile(latencies, 0.50),
+          percentile(latencies, 0.99),
+          latencies[latencies.length - 1] / 1e6,
+          perTask,
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
+  }
+
+  private static double percentile(long[] sorted, double fraction) {
+    int index = (int) Math.ceil(fraction * sorted.length) - 1;
+    return sorted[Math.max(0, index)] / 1e6;
+  }
+
+  private static double round(double value, int scale) {
+    return Math.round(value * scale) / (double) scale;
+  }
+
+  /** The result as one line of text. */
+  static String asText(Result r) {
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "backlog %d (store %s, queue %s, concurrency %d): drain %.0f tasks/s in %.2f s;"
+                    + " exec to job start p50 %.1f ms, p99 %.1f ms, max %.1f ms; execs %.0f/s",
+                r.backlog(),
+                r.store(),
+                r.queue(),
+                r.concurrency(),
+                r.tasksPerSecond(),
+                r.drainSeconds(),
+                r.p50Millis(),
+                r.p99Millis(),
+                r.maxMillis(),
+                r.execsPerSecond()));
+    if (!r.perTask().isEmpty()) {
+      text.append("; per task ").append(r.perTask());
+    }
+    return text.append(String.format(Locale.ROOT, "; load %.2f", r.loadAverage())).toString();
+  }
+
+  /** The result as one JSON object. */
+  static String asJson(Result r) {
+    ObjectNode node = new ObjectMapper().createObjectNode();
+    node.put("backlog", r.backlog());
+    node.put("concurrency", r.concurrency());
+    node.put("store", r.store());
+    node.put("queue", r.queue());
+    node.put("execs_per_s", Math.round(r.execsPerSecond()));
+    node.put("drain_s", round(r.drainSeconds(), 1000));
+    node.put("tasks_per_s", Math.round(r.tasksPerSecond()));
+    ObjectNode latency = node.putObject("latency_ms");
+    latency.put("p50", round(r.p50Millis(), 10));
+    latency.put("p99", round(r.p99Millis(), 10));
+    latency.put("max", round(r.maxMillis(), 10));
+    if (!r.perTask().isEmpty()) {
+      ObjectNode perTask = node.putObject("per_task");
+      r.perTask().forEach(perTask::put);
+    }
+    node.put("load_avg", round(r.loadAverage(), 100));
+    return node.toString();
+  }
+
+  /**
+   * What the backlog benchmark measured.
+   *
+   * @param backlog tasks drained
+   * @param concurrency task threads
+   * @param store the store's provider type
+   * @param queue the queue's provider type
+   * @param execsPerSecond execs per second while the engine was stopped
+   * @param drainSeconds first job start to last durable completion
+   * @param tasksPerSecond backlog / drainSeconds
+   * @param p50Millis median latency from exec to the job's start
+   * @param p99Millis its 99th percentile
+   * @param maxMillis its maximum
+   * @param perTask server counters per task during the drain (MariaDB/MySQL only, else empty)
+   * @param loadAverage the machine's one-minute load average at the end
+   */
+  public record Result(
+      int backlog,
+      int concurrency,
+      String store,
+      String queue,
+      double execsPerSecond,
+      double drainSeconds,
+      double tasksPerSecond,
+      double p50Millis,
+      double p99Millis,
+      double maxMillis,
+      Map<String, Double> perTask,
+      double loadAverage) {}
+
+  /** Applies nothing; notes when each task's job started. */
+  private static final class NoopExecutor implements JobExecutor {
+    private final Run run;
+
+    NoopExecutor(Run run) {
+      this.run = run;
+    }
+
+    @Override
+    public boolean supports(JobKind kind) {
+      return true;
+    }
+
+    @Override
+    public JobOutcome run(Job job, JobContext context) {
+      run.jobStarted(job.taskId());
+      return JobOutcome.completed();
+    }
+  }
+}
