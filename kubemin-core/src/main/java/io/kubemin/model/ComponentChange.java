@@ -11,7 +11,8 @@ import java.util.Map;
  * @param replicas new replicas ({@code update}, {@code add})
  * @param env variables merged into the component's env ({@code update})
  * @param type component type ({@code add})
- * @param properties properties ({@code add})
+ * @param properties properties ({@code add}); on {@code update} its {@code env}, {@code conf} and
+ *     {@code secret} entries are merged into the component's
  * @param traits traits ({@code add})
  */
 public record ComponentChange(

@@ -3,9 +3,12 @@ package io.kubemin.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -18,32 +21,44 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads and writes the model in the upstream's JSON format (snake_case) or as YAML. Unknown fields
  * are ignored and reported through {@link Parsed#unknownFields()}; malformed input and wrong types
- * become a {@link ModelParseException} with line and column. Thread-safe.
+ * become a {@link ModelParseException} with line and column. A key given twice in one object, a
+ * YAML alias ({@code *name}) and a document longer than {@link #MAX_DOCUMENT_CHARS} are refused the
+ * same way. Thread-safe.
  */
 public final class ModelCodec {
-  private static final ModelCodec JSON = new ModelCodec(JsonMapper.builder().build());
+  /** The longest document either format reads: 4 MiB of characters (4,194,304). */
+  public static final int MAX_DOCUMENT_CHARS = 4 * 1024 * 1024;
+
+  private static final ModelCodec JSON = new ModelCodec(JsonMapper.builder().build(), false);
   private static final ModelCodec YAML =
       new ModelCodec(
           YAMLMapper.builder(
                   YAMLFactory.builder()
                       .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                       .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                      .loaderOptions(yamlLoaderOptions())
                       .build())
-              .build());
+              .build(),
+          true);
 
   private final ObjectMapper mapper;
+  private final boolean yaml;
 
-  private ModelCodec(ObjectMapper base) {
+  private ModelCodec(ObjectMapper base, boolean yaml) {
+    this.yaml = yaml;
+    base.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     this.mapper =
         base.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .setDefaultPropertyInclusion(
@@ -53,6 +68,15 @@ public final class ModelCodec {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  }
+
+  private static LoaderOptions yamlLoaderOptions() {
+    LoaderOptions options = new LoaderOptions();
+    // The size is checked before parsing, the same way for both formats; SnakeYAML's own limit
+    // (3 MB by default) must not be the smaller one.
+    options.setCodePointLimit(MAX_DOCUMENT_CHARS + 1);
+    options.setAllowDuplicateKeys(false);
+    return options;
   }
 
   /** The JSON codec. */
@@ -99,10 +123,21 @@ public final class ModelCodec {
     if (text == null || text.isBlank()) {
       throw new ModelParseException("", 0, 0, "the document is empty");
     }
+    if (text.length() > MAX_DOCUMENT_CHARS) {
+      throw new ModelParseException(
+          "",
+          0,
+          0,
+          "the document has "
+              + text.length()
+              + " characters, more than the limit of "
+              + MAX_DOCUMENT_CHARS
+              + " (4 MiB)");
+    }
     List<String> unknown = new ArrayList<>();
-    try {
+    try (JsonParser parser = open(text)) {
       T value =
-          mapper.readerFor(type).withHandler(new UnknownFieldRecorder(unknown)).readValue(text);
+          mapper.readerFor(type).withHandler(new UnknownFieldRecorder(unknown)).readValue(parser);
       if (value == null) {
         throw new ModelParseException("", 0, 0, "the document is empty");
       }
@@ -111,7 +146,14 @@ public final class ModelCodec {
       return new Parsed<>(value, unknown);
     } catch (JacksonException e) {
       throw translate(e);
+    } catch (IOException e) {
+      throw new ModelParseException("", 0, 0, "cannot read the document: " + e.getMessage());
     }
+  }
+
+  private JsonParser open(String text) throws IOException {
+    JsonParser parser = mapper.createParser(text);
+    return yaml ? new AliasRefusingParser(parser) : parser;
   }
 
   /** Writes a model value (or any Jackson-serialisable value) as a document. */
@@ -130,6 +172,29 @@ public final class ModelCodec {
     String field = "";
     if (e instanceof JsonMappingException mapping) {
       field = path(mapping.getPath());
+    }
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      // Map deserialisers wrap it with a shorter path; its own path is the precise one.
+      if (t instanceof RefusedAlias alias) {
+        JsonLocation at = alias.getLocation();
+        return new ModelParseException(
+            alias.field,
+            at == null ? line : Math.max(at.getLineNr(), 0),
+            at == null ? column : Math.max(at.getColumnNr(), 0),
+            alias.getOriginalMessage());
+      }
+    }
+    String original = e.getOriginalMessage();
+    if (original != null
+        && original.startsWith("Duplicate field")
+        && e.getProcessor() instanceof JsonParser parser) {
+      // The parser's context already holds the repeated name.
+      String key = parser.getParsingContext().getCurrentName();
+      return new ModelParseException(
+          path(parser.getParsingContext(), null),
+          line,
+          column,
+          "the key '" + key + "' is given twice in one object; remove one of them");
     }
     return new ModelParseException(field, line, column, reason(e));
   }
@@ -194,6 +259,51 @@ public final class ModelCodec {
       path.append('.').append(leaf);
     }
     return path.length() > 0 && path.charAt(0) == '.' ? path.substring(1) : path.toString();
+  }
+
+  /**
+   * Refuses YAML aliases: Jackson reads {@code *name} as the string "name" instead of the anchored
+   * value, which would deploy something else than what the document means.
+   */
+  private static final class AliasRefusingParser extends JsonParserDelegate {
+    AliasRefusingParser(JsonParser parser) {
+      super(parser);
+    }
+
+    @Override
+    public JsonToken nextToken() throws IOException {
+      JsonToken token = delegate.nextToken();
+      if (token != null
+          && delegate instanceof YAMLParser yamlParser
+          && yamlParser.isCurrentAlias()) {
+        // An IOException passes through the deserialisers unwrapped, keeping path and position.
+        throw new RefusedAlias(
+            delegate,
+            path(delegate.getParsingContext(), null),
+            "YAML aliases (*"
+                + delegate.getText()
+                + ") are not supported; write the value out in full");
+      }
+      return token;
+    }
+
+    @Override
+    public JsonToken nextValue() throws IOException {
+      JsonToken token = nextToken();
+      return token == JsonToken.FIELD_NAME ? nextToken() : token;
+    }
+  }
+
+  /** A YAML alias was found where a value was expected. */
+  private static final class RefusedAlias extends JsonParseException {
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+
+    RefusedAlias(JsonParser parser, String field, String message) {
+      super(parser, message);
+      this.field = field;
+    }
   }
 
   /** Skips unknown properties and remembers where they were. */

@@ -12,7 +12,10 @@ public final class ValidationCodes {
   /** A name has fewer than 2 characters. */
   public static final String NAME_TOO_SHORT = "NAME_TOO_SHORT";
 
-  /** A name has more than 63 characters. */
+  /**
+   * A name has more than 63 characters, or another stored text is longer than its bound (see {@link
+   * TextLimits}).
+   */
   public static final String NAME_TOO_LONG = "NAME_TOO_LONG";
 
   /** A name (or the namespace) is not a DNS-1123 label. */

@@ -51,6 +51,7 @@ public final class Validator {
     Findings findings = new Findings();
     NameRules.checkName(app.name(), "name", findings);
     NameRules.checkNamespace(app.namespace(), "namespace", findings);
+    TextLimits.checkApplication(app, findings);
     TraitRules traits = new TraitRules(findings, customTraits, app.components());
     new ComponentRules(findings, traits).check(app.components());
     new WorkflowRules(findings, lowerCased(app.components().stream().map(Component::name).toList()))

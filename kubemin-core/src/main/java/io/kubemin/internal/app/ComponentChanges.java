@@ -60,13 +60,10 @@ final class ComponentChanges {
       next.replicas(change.replicas());
       changed = true;
     }
-    if (!change.env().isEmpty()) {
-      Map<String, String> env = new LinkedHashMap<>(current.properties().env());
-      env.putAll(change.env());
-      if (!env.equals(current.properties().env())) {
-        next.properties(withEnv(current.properties(), env));
-        changed = true;
-      }
+    Properties merged = mergedProperties(current.properties(), change);
+    if (!merged.equals(current.properties())) {
+      next.properties(merged);
+      changed = true;
     }
     if (changed) {
       components.put(name, next.build());
@@ -94,9 +91,31 @@ final class ComponentChanges {
     added.add(name);
   }
 
-  private static Properties withEnv(Properties p, Map<String, String> env) {
+  /**
+   * The properties after an update: {@code env} and {@code properties.env}, {@code properties.conf}
+   * and {@code properties.secret} are merged key by key into the current ones (a changed secret
+   * value is a change like any other).
+   */
+  private static Properties mergedProperties(Properties p, ComponentChange change) {
+    Map<String, String> env = merged(p.env(), change.env());
+    Map<String, String> conf = p.conf();
+    Map<String, String> secret = p.secret();
+    if (change.properties() != null) {
+      env = merged(env, change.properties().env());
+      conf = merged(conf, change.properties().conf());
+      secret = merged(secret, change.properties().secret());
+    }
     return new Properties(
-        p.image(), p.ports(), env, p.conf(), p.secret(), p.command(), p.args(), p.labels());
+        p.image(), p.ports(), env, conf, secret, p.command(), p.args(), p.labels());
+  }
+
+  private static Map<String, String> merged(Map<String, String> base, Map<String, String> more) {
+    if (more.isEmpty()) {
+      return base;
+    }
+    Map<String, String> all = new LinkedHashMap<>(base);
+    all.putAll(more);
+    return all;
   }
 
   private String find(String name) {

@@ -10,6 +10,7 @@ import io.kubemin.internal.engine.Engine;
 import io.kubemin.internal.engine.EngineParts;
 import io.kubemin.internal.engine.TaskEvents;
 import io.kubemin.spi.WorkflowRecord;
+import io.kubemin.validation.TextLimits;
 import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
@@ -85,6 +86,8 @@ public final class TaskService {
    * @return the task after the request (still {@code running} while its jobs stop)
    */
   public Task cancel(String appId, String taskId, String user, String reason) {
+    TextLimits.require(TextLimits.SHORT_TEXT, "user", user);
+    TextLimits.require(TextLimits.LONG_TEXT, "reason", reason);
     Task task = find(taskId);
     if (!task.appId().equals(appId)) {
       throw new TaskNotFoundException(taskId, "does not belong to application '" + appId + "'");

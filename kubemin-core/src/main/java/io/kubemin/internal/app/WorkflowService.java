@@ -8,6 +8,7 @@ import io.kubemin.model.WorkflowRequest;
 import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.WorkflowRecord;
+import io.kubemin.validation.TextLimits;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -30,6 +31,7 @@ public final class WorkflowService {
    * @return the workflow's id
    */
   public String put(String appId, WorkflowRequest request) {
+    TextLimits.require(TextLimits.SHORT_TEXT, "name", request.name(), "alias", request.alias());
     StoredApplication app = apps.load(appId);
     check.checkWorkflow(
         request.workflow(), app.components().stream().map(ComponentRecord::name).toList());
