@@ -80,7 +80,12 @@ public final class KubeMin implements AutoCloseable {
     JobExecutors executors = new JobExecutors(builder.jobExecutors);
     EngineParts parts =
         new EngineParts(
-            store, queue, executors, new Listeners(builder.listeners), builder.clock, settings);
+            store,
+            queue,
+            executors,
+            new Listeners(listeners(builder, store)),
+            builder.clock,
+            settings);
     Renderer renderer = Renderer.builder().traitProcessors(builder.traitProcessors).build();
     ApplicationCheck check = new ApplicationCheck(renderer);
     Engine engine =
@@ -154,10 +159,36 @@ public final class KubeMin implements AutoCloseable {
     return applications.get(appId);
   }
 
+  /** The host's listeners, then the one that marks applied config and secret components. */
+  private static List<io.kubemin.workflow.WorkflowListener> listeners(
+      KubeMinBuilder builder, DataStore store) {
+    List<io.kubemin.workflow.WorkflowListener> all = new java.util.ArrayList<>(builder.listeners);
+    all.add(new io.kubemin.internal.app.AppliedConfigStatus(store, builder.clock));
+    return all;
+  }
+
   /** Every application, most recently updated first. */
   public List<ApplicationInfo> applications() {
     api();
     return applications.list();
+  }
+
+  /**
+   * One page of {@link #applications()}, read from the store as a page.
+   *
+   * @param offset applications to skip, 0 or more
+   * @param limit most applications to return, 1 or more
+   * @throws IllegalArgumentException when the offset is negative or the limit below 1
+   */
+  public List<ApplicationInfo> applications(int offset, int limit) {
+    api();
+    return applications.page(offset, limit);
+  }
+
+  /** How many applications there are. */
+  public int countApplications() {
+    api();
+    return applications.count();
   }
 
   /**

@@ -61,8 +61,8 @@ class ApplicationOperationsTest {
     assertThat(kubemin.components(info.id()))
         .extracting(ComponentRecord::name, ComponentRecord::status, ComponentRecord::ordinal)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("web", ComponentStatus.UNKNOWN, 0),
-            org.assertj.core.groups.Tuple.tuple("conf", ComponentStatus.UNKNOWN, 1));
+            org.assertj.core.groups.Tuple.tuple("web", ComponentStatus.NOT_DEPLOYED, 0),
+            org.assertj.core.groups.Tuple.tuple("conf", ComponentStatus.NOT_DEPLOYED, 1));
   }
 
   @Test

@@ -28,6 +28,11 @@ import java.util.function.Function;
  * work throws.
  */
 public final class InMemoryDataStore implements DataStore {
+  private static final Comparator<ApplicationRecord> NEWEST_FIRST =
+      Comparator.comparing(ApplicationRecord::updatedAt)
+          .reversed()
+          .thenComparing(ApplicationRecord::id);
+
   private final ReentrantLock lock = new ReentrantLock();
   private State state = new State();
   private boolean inTransaction;
@@ -83,11 +88,27 @@ public final class InMemoryDataStore implements DataStore {
 
   @Override
   public List<ApplicationRecord> listApplications() {
+    return locked(() -> state.applications.values().stream().sorted(NEWEST_FIRST).toList());
+  }
+
+  @Override
+  public List<ApplicationRecord> listApplications(int offset, int limit) {
+    if (offset < 0 || limit < 1) {
+      throw new IllegalArgumentException(
+          "offset must be 0 or more and limit 1 or more, got " + offset + " and " + limit);
+    }
     return locked(
         () ->
             state.applications.values().stream()
-                .sorted(Comparator.comparing(ApplicationRecord::updatedAt).reversed())
+                .sorted(NEWEST_FIRST)
+                .skip(offset)
+                .limit(limit)
                 .toList());
+  }
+
+  @Override
+  public int countApplications() {
+    return locked(() -> state.applications.size());
   }
 
   @Override

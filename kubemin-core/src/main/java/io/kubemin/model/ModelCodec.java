@@ -56,6 +56,12 @@ public final class ModelCodec {
   private final ObjectMapper mapper;
   private final boolean yaml;
 
+  // For customized(): the mapper is a configured copy already.
+  private ModelCodec(ObjectMapper configured, boolean yaml, boolean customized) {
+    this.mapper = configured;
+    this.yaml = yaml;
+  }
+
   private ModelCodec(ObjectMapper base, boolean yaml) {
     this.yaml = yaml;
     base.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -93,6 +99,18 @@ public final class ModelCodec {
   public static ModelCodec forFile(Path file) {
     String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     return name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON;
+  }
+
+  /**
+   * A copy of this codec whose mapper the customizer has changed, such as another property naming
+   * for a wire format of its own, serializers for API types or stricter read limits. This codec is
+   * left as it is; reading keeps the unknown-field report and the error translation.
+   *
+   * @param customizer changes a copy of this codec's mapper and returns it
+   */
+  public ModelCodec customized(java.util.function.UnaryOperator<ObjectMapper> customizer) {
+    java.util.Objects.requireNonNull(customizer, "customizer");
+    return new ModelCodec(customizer.apply(mapper.copy()), yaml, true);
   }
 
   /** Reads an application. */

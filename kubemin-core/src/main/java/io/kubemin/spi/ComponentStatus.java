@@ -9,7 +9,9 @@ public enum ComponentStatus {
   /** Gone from the cluster or scaled to zero unexpectedly. */
   FAILED("Failed"),
   /** Not observed yet. */
-  UNKNOWN("Unknown");
+  UNKNOWN("Unknown"),
+  /** Stored, but no task has applied it yet. */
+  NOT_DEPLOYED("Not Deploy");
 
   private final String jsonName;
 

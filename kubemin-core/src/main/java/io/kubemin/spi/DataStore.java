@@ -34,6 +34,30 @@ public interface DataStore extends AutoCloseable {
   List<ApplicationRecord> listApplications();
 
   /**
+   * One page of {@link #listApplications()}: at most {@code limit} applications after skipping
+   * {@code offset}, in the same order (ties broken by id). The default pages the whole list; stores
+   * should ask their backend for the page only.
+   *
+   * @param offset applications to skip, 0 or more
+   * @param limit most applications to return, 1 or more
+   */
+  default List<ApplicationRecord> listApplications(int offset, int limit) {
+    if (offset < 0 || limit < 1) {
+      throw new IllegalArgumentException(
+          "offset must be 0 or more and limit 1 or more, got " + offset + " and " + limit);
+    }
+    List<ApplicationRecord> all = listApplications();
+    return offset >= all.size()
+        ? List.of()
+        : List.copyOf(all.subList(offset, Math.min(all.size(), offset + limit)));
+  }
+
+  /** How many applications there are. The default counts {@link #listApplications()}. */
+  default int countApplications() {
+    return listApplications().size();
+  }
+
+  /**
    * Deletes an application with its components, workflows, tasks and job records.
    *
    * @return whether it existed

@@ -115,7 +115,7 @@ public final class ApplicationService {
       tx.putComponent(
           kept == null
               ? new ComponentRecord(
-                  Ids.newId(), appId, i, spec, ComponentStatus.UNKNOWN, 0, now, now)
+                  Ids.newId(), appId, i, spec, ComponentStatus.NOT_DEPLOYED, 0, now, now)
               : new ComponentRecord(
                   kept.id(),
                   appId,
@@ -213,6 +213,18 @@ public final class ApplicationService {
     return parts.store().listApplications().stream()
         .map(a -> ApplicationInfo.of(a, defaultWorkflowId(a.id())))
         .toList();
+  }
+
+  /** One page of {@link #list()}. */
+  public List<ApplicationInfo> page(int offset, int limit) {
+    return parts.store().listApplications(offset, limit).stream()
+        .map(a -> ApplicationInfo.of(a, defaultWorkflowId(a.id())))
+        .toList();
+  }
+
+  /** How many applications there are. */
+  public int count() {
+    return parts.store().countApplications();
   }
 
   /** The applications that can serve as templates, most recently updated first. */

@@ -1,6 +1,7 @@
 package io.kubemin.examples.rest;
 
 import io.kubemin.KubeMinException;
+import io.kubemin.spi.DataStoreException;
 import io.kubemin.validation.ValidationError;
 import io.kubemin.validation.ValidationException;
 import java.util.List;
@@ -46,6 +47,18 @@ final class ErrorResponses {
     if (failure instanceof ValidationException e) {
       return refused(e, e.errors());
     }
+    if (failure instanceof DataStoreException || hasSqlCause(failure)) {
+      // Store errors name tables, columns, SQLStates and connections: only the log gets them.
+      String reference = reference();
+      LOG.error("{} failed in the store (reference {})", route, reference, redacted(failure, 0));
+      return new RestResponse(
+          500,
+          new Envelope(
+              500,
+              500,
+              "the store failed (reference " + reference + ", see the server log)",
+              null));
+    }
     if (failure instanceof KubeMinException e && e.httpStatus() < 500) {
       return new RestResponse(
           e.httpStatus(), new Envelope(null, e.businessCode(), e.getMessage(), null));
@@ -56,12 +69,25 @@ final class ErrorResponses {
           e.httpStatus(),
           new Envelope(e.httpStatus(), e.businessCode(), redact(e.getMessage()), null));
     }
-    String reference = UUID.randomUUID().toString().substring(0, 8);
+    String reference = reference();
     LOG.error("{} failed (reference {})", route, reference, redacted(failure, 0));
     return new RestResponse(
         500,
         new Envelope(
             500, 500, "internal error (reference " + reference + ", see the server log)", null));
+  }
+
+  private static String reference() {
+    return UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static boolean hasSqlCause(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static RestResponse refused(KubeMinException e, List<ValidationError> errors) {

@@ -7,16 +7,35 @@ import io.kubemin.model.Parsed;
 import java.util.Map;
 
 /**
- * One request as a handler sees it: method, path parameters and the body as text.
+ * One request as a handler sees it: method, path and query parameters, and the body as text read
+ * with the dialect's codec.
  *
  * @param method HTTP method
  * @param path the request path
  * @param params path parameters by name ({@code appID} of {@code /applications/:appID})
+ * @param query query parameters (the first value of each)
  * @param body the body, empty when none
+ * @param codec reads the body in the server's dialect
  */
-record RestRequest(String method, String path, Map<String, String> params, String body) {
+record RestRequest(
+    String method,
+    String path,
+    Map<String, String> params,
+    Map<String, String> query,
+    String body,
+    ModelCodec codec) {
   RestRequest {
     params = Map.copyOf(params);
+    query = Map.copyOf(query);
+  }
+
+  /** A request with the upstream codec and no query, for tests. */
+  RestRequest(String method, String path, Map<String, String> params, String body) {
+    this(method, path, params, Map.of(), body, ModelCodec.json());
+  }
+
+  RestRequest withParams(Map<String, String> pathParams) {
+    return new RestRequest(method, path, pathParams, query, body, codec);
   }
 
   /** A path parameter. */
@@ -26,6 +45,12 @@ record RestRequest(String method, String path, Map<String, String> params, Strin
       throw new IllegalArgumentException("route has no parameter " + name);
     }
     return value;
+  }
+
+  /** A query parameter under either of its names, or null. */
+  String query(String name, String alias) {
+    String value = query.get(name);
+    return value != null ? value : query.get(alias);
   }
 
   /** Whether the body is empty or blank. */
@@ -41,9 +66,10 @@ record RestRequest(String method, String path, Map<String, String> params, Strin
    */
   <T> Parsed<T> parse(Class<T> type, int bindCode) {
     try {
-      return ModelCodec.json().read(body, type);
+      return codec.read(body, type);
     } catch (ModelParseException e) {
-      throw new BadRequestException(bindCode, "invalid request body: " + e.getMessage());
+      throw new BadRequestException(
+          bindCode, "invalid request body: " + ParseErrors.plain(e.getMessage()));
     }
   }
 

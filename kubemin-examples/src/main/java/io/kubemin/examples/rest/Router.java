@@ -1,14 +1,7 @@
 package io.kubemin.examples.rest;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import io.kubemin.model.ModelCodec;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,27 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Dispatches requests to the first route whose method and path match ({@code :name} segments bind
  * path parameters, so literal routes are registered before parameterised ones). An unknown path is
- * a 404, a known path with another method a 405, a body over the limit a 413; every answer is JSON.
+ * a 404 and a known path with another method a 405, both in the error envelope.
  */
-final class Router implements HttpHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(Router.class);
-
+final class Router {
   private final List<Route> routes = new ArrayList<>();
-  private final int maxBodyBytes;
-  private final Object activity = new Object();
-  private int inFlight;
-  private boolean draining;
-
-  Router(int maxBodyBytes) {
-    this.maxBodyBytes = maxBodyBytes;
-  }
 
   Router get(String pattern, RestHandler handler) {
     return add("GET", pattern, handler);
@@ -60,72 +40,18 @@ final class Router implements HttpHandler {
   }
 
   /**
-   * Refuses new requests (503) and waits until those in progress have been answered, or the time is
-   * up.
+   * What a request's route answers, or the envelope of the failure. Never throws.
    *
-   * @return whether every request in progress was answered
+   * @param request the request, its path parameters still empty
    */
-  boolean drain(Duration grace) throws InterruptedException {
-    long deadline = System.nanoTime() + grace.toNanos();
-    synchronized (activity) {
-      draining = true;
-      while (inFlight > 0) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        TimeUnit.NANOSECONDS.timedWait(activity, left);
-      }
-      return true;
-    }
-  }
-
-  @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    synchronized (activity) {
-      if (draining) {
-        exchange.getResponseHeaders().set("Connection", "close");
-        write(exchange, ErrorResponses.plain(503, "the server is shutting down"));
-        return;
-      }
-      inFlight++;
-    }
-    try {
-      serve(exchange);
-    } finally {
-      synchronized (activity) {
-        inFlight--;
-        activity.notifyAll();
-      }
-    }
-  }
-
-  private void serve(HttpExchange exchange) throws IOException {
-    long start = System.nanoTime();
-    String method = exchange.getRequestMethod();
-    String path = exchange.getRequestURI().getRawPath();
-    RestResponse response;
-    try {
-      response = dispatch(exchange, method, path);
-    } catch (RuntimeException | Error e) {
-      response = ErrorResponses.of(e, method + " " + path);
-    }
-    write(exchange, response);
-    LOG.debug(
-        "{} {} -> {} in {} ms",
-        method,
-        path,
-        response.status(),
-        (System.nanoTime() - start) / 1_000_000);
-  }
-
-  private RestResponse dispatch(HttpExchange exchange, String method, String path)
-      throws IOException {
+  RestResponse dispatch(RestRequest request) {
+    String method = request.method();
+    String path = request.path();
     List<String> segments;
     try {
       segments = segments(path);
     } catch (IllegalArgumentException e) {
-      return ErrorResponses.plain(400, "malformed path " + path);
+      return ErrorResponses.plain(400, "malformed path");
     }
     TreeSet<String> allowed = new TreeSet<>();
     for (Route route : routes) {
@@ -137,38 +63,26 @@ final class Router implements HttpHandler {
         allowed.add(route.method());
         continue;
       }
-      Optional<String> body = readBody(exchange.getRequestBody());
-      if (body.isEmpty()) {
-        return ErrorResponses.plain(413, "request body larger than " + maxBodyBytes + " bytes");
-      }
-      RestRequest request = new RestRequest(method, path, params.get(), body.get());
       try {
-        return route.handler().handle(request);
-      } catch (Exception e) {
+        return route.handler().handle(request.withParams(params.get()));
+      } catch (Exception | Error e) {
         return ErrorResponses.of(e, method + " " + path);
       }
     }
     if (!allowed.isEmpty()) {
-      exchange.getResponseHeaders().set("Allow", String.join(", ", allowed));
-      return ErrorResponses.plain(405, method + " is not allowed on " + path);
+      return ErrorResponses.plain(405, method + " is not allowed on this path")
+          .withHeader("Allow", String.join(", ", allowed));
     }
     return ErrorResponses.plain(404, "no route for " + method + " " + path);
   }
 
-  private Optional<String> readBody(InputStream in) throws IOException {
-    byte[] bytes = in.readNBytes(maxBodyBytes + 1);
-    if (bytes.length > maxBodyBytes) {
-      return Optional.empty();
-    }
-    return Optional.of(new String(bytes, StandardCharsets.UTF_8));
-  }
-
-  private static void write(HttpExchange exchange, RestResponse response) throws IOException {
-    byte[] bytes = ModelCodec.json().write(response.body()).getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(response.status(), bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
+  /** Whether some route has this path, whatever its method. */
+  boolean knows(String path) {
+    try {
+      List<String> segments = segments(path);
+      return routes.stream().anyMatch(r -> r.match(segments).isPresent());
+    } catch (IllegalArgumentException e) {
+      return false;
     }
   }
 

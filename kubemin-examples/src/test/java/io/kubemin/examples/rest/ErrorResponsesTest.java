@@ -3,6 +3,7 @@ package io.kubemin.examples.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubemin.ApplicationNotFoundException;
+import io.kubemin.KubeMinException;
 import io.kubemin.examples.rest.ErrorResponses.Envelope;
 import io.kubemin.spi.DataStoreException;
 import io.kubemin.validation.ValidationError;
@@ -38,16 +39,38 @@ class ErrorResponsesTest {
   void aServerErrorOfTheLibraryKeepsItsMessageWithoutCredentials() {
     RestResponse response =
         ErrorResponses.of(
-            new DataStoreException(
-                "cannot connect to jdbc:mysql://root:s3cret@db:3306/k?password=s3cret"),
+            new KubeMinException(
+                "cannot connect to jdbc:mysql://root:s3cret@db:3306/k?password=s3cret",
+                null,
+                502,
+                502) {
+              private static final long serialVersionUID = 1L;
+            },
             "GET /applications");
 
     Envelope envelope = (Envelope) response.body();
-    assertThat(response.status()).isEqualTo(500);
-    assertThat(envelope.httpCode()).isEqualTo(500);
-    assertThat(envelope.businessCode()).isEqualTo(500);
+    assertThat(response.status()).isEqualTo(502);
+    assertThat(envelope.httpCode()).isEqualTo(502);
+    assertThat(envelope.businessCode()).isEqualTo(502);
     assertThat(envelope.message())
         .isEqualTo("cannot connect to jdbc:mysql://root:***@db:3306/k?password=***");
+  }
+
+  @Test
+  void aStoreFailureNamesNeitherColumnNorSqlStateNorConnection() {
+    RestResponse response =
+        ErrorResponses.of(
+            new DataStoreException(
+                "put application: Data too long for column 'alias' at row 1",
+                new java.sql.SQLDataException(
+                    "(conn=1234) Data too long for column 'alias'", "22001")),
+            "POST /applications");
+
+    Envelope envelope = (Envelope) response.body();
+    assertThat(response.status()).isEqualTo(500);
+    assertThat(envelope.message())
+        .startsWith("the store failed (reference ")
+        .doesNotContain("alias", "22001", "conn", "column", "SQL");
   }
 
   @Test

@@ -157,6 +157,20 @@ public final class MySqlDataStore implements DataStore {
   }
 
   @Override
+  public List<ApplicationRecord> listApplications(int offset, int limit) {
+    if (offset < 0 || limit < 1) {
+      throw new IllegalArgumentException(
+          "offset must be 0 or more and limit 1 or more, got " + offset + " and " + limit);
+    }
+    return session.call("list applications", h -> ApplicationRows.page(h, offset, limit));
+  }
+
+  @Override
+  public int countApplications() {
+    return session.call("count applications", ApplicationRows::count);
+  }
+
+  @Override
   public boolean deleteApplication(String id) {
     return session.atomically(
         "delete application " + id, h -> ApplicationRows.deleteWithEverything(h, id));

@@ -67,6 +67,24 @@ public final class ApplicationRows {
         .list();
   }
 
+  /** One page of {@link #list}. */
+  public static List<ApplicationRecord> page(Handle handle, int offset, int limit) {
+    return handle
+        .createQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM min_applications ORDER BY updated_at DESC, id LIMIT :limit OFFSET :offset")
+        .bind("limit", limit)
+        .bind("offset", offset)
+        .map(ApplicationRows::map)
+        .list();
+  }
+
+  /** How many applications there are. */
+  public static int count(Handle handle) {
+    return handle.createQuery("SELECT COUNT(*) FROM min_applications").mapTo(Integer.class).one();
+  }
+
   /**
    * Deletes an application with its job records, tasks, workflows, components and lock row; call
    * inside a transaction.

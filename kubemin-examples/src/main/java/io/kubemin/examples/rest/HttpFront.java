@@ -1,0 +1,393 @@
+package io.kubemin.examples.rest;
+
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side of the server, on Vert.x's event loop: deadlines for headers, bodies and kept-alive
+ * connections; the {@code Host}, origin, token, content type and size checks; reading the body;
+ * handing it to the bounded handler pool (503 when full); writing the answer in the dialect; the
+ * access log. Every refusal is an envelope of the dialect.
+ */
+final class HttpFront {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
+  private static final Logger ACCESS = LoggerFactory.getLogger("io.kubemin.examples.rest.access");
+  private static final Set<String> OPEN_PATHS = Set.of("/health", "/healthz", "/ready", "/readyz");
+
+  private final Router router;
+  private final WireFormat format;
+  private final RestSettings settings;
+  private final ExecutorService handlers;
+  private final HostCheck hosts;
+  private final Cors cors;
+  private final BearerAuth auth;
+  private final StaticFiles files;
+  private final Map<HttpConnection, Deadline> connections = new ConcurrentHashMap<>();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile boolean draining;
+
+  HttpFront(
+      Router router,
+      WireFormat format,
+      RestSettings settings,
+      ExecutorService handlers,
+      HostCheck hosts) {
+    this.router = router;
+    this.format = format;
+    this.settings = settings;
+    this.handlers = handlers;
+    this.hosts = hosts;
+    this.cors = new Cors(settings.corsOrigins());
+    this.auth = settings.token() == null ? null : new BearerAuth(settings.token());
+    this.files = settings.consoleUi() == null ? null : StaticFiles.of(settings.consoleUi());
+  }
+
+  /** A new connection: it has the header timeout to send its first request. */
+  void connected(HttpConnection connection) {
+    Deadline deadline = new Deadline();
+    deadline.set(after(settings.headerTimeout()), connection::close);
+    connections.put(connection, deadline);
+    connection.closeHandler(v -> connections.remove(connection));
+  }
+
+  /** Runs the actions of passed deadlines; called every few hundred milliseconds. */
+  void sweep() {
+    long now = System.nanoTime();
+    connections.values().forEach(deadline -> deadline.expireIfDue(now));
+  }
+
+  /** Refuses new requests; returns whether those in progress finished within the grace. */
+  boolean drain(Duration grace) throws InterruptedException {
+    draining = true;
+    long deadline = System.nanoTime() + grace.toNanos();
+    while (inFlight.get() > 0) {
+      if (System.nanoTime() - deadline > 0) {
+        return false;
+      }
+      TimeUnit.MILLISECONDS.sleep(10);
+    }
+    return true;
+  }
+
+  /** A request the HTTP decoder could not read: bad request line, headers too long. */
+  void invalid(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    RestResponse answer;
+    if (cause instanceof TooLongHttpLineException) {
+      answer = ErrorResponses.plain(414, "request line too long");
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      answer = ErrorResponses.plain(431, "request headers too large");
+    } else {
+      answer = ErrorResponses.plain(400, "malformed HTTP request");
+    }
+    reply(request, answer, Map.of(), true, System.nanoTime());
+  }
+
+  /** A request whose headers are in. */
+  void handle(HttpServerRequest request) {
+    long start = System.nanoTime();
+    Deadline deadline = connections.get(request.connection());
+    if (deadline != null) {
+      deadline.set(
+          after(settings.bodyTimeout()),
+          () ->
+              reply(
+                  request,
+                  ErrorResponses.plain(408, "request body not received in time"),
+                  Map.of(),
+                  true,
+                  start));
+    }
+    String origin = request.getHeader("Origin");
+    Map<String, String> corsHeaders = cors.allows(origin) ? cors.headers(origin, false) : Map.of();
+    RestResponse refusal = refusal(request, origin);
+    if (refusal != null) {
+      reply(request, refusal, corsHeaders, true, start);
+      return;
+    }
+    if (request.method() == HttpMethod.OPTIONS && origin != null) {
+      reply(
+          request, new RestResponse(204, null, cors.headers(origin, true)), Map.of(), false, start);
+      return;
+    }
+    if (files != null && !isApi(request.path())) {
+      serveFile(request, start);
+      return;
+    }
+    readBody(request, corsHeaders, start);
+  }
+
+  /** The answer refusing the request before its body is read, or null to go on. */
+  private RestResponse refusal(HttpServerRequest request, String origin) {
+    if (draining) {
+      return ErrorResponses.plain(503, "the server is shutting down");
+    }
+    if (!hosts.accepts(request.getHeader("Host"))) {
+      return ErrorResponses.plain(403, "host name not allowed (see --allowed-host)");
+    }
+    if (origin != null && !cors.allows(origin) && !sameOrigin(origin, request.getHeader("Host"))) {
+      return ErrorResponses.plain(403, "origin not allowed (see --cors-origin)");
+    }
+    if (request.method() == HttpMethod.OPTIONS && origin != null) {
+      return null;
+    }
+    String path = request.path();
+    if (auth != null && isApi(path) && !isOpen(path) && !auth.accepts(authorization(request))) {
+      return ErrorResponses.plain(401, "a valid bearer token is required")
+          .withHeader("WWW-Authenticate", "Bearer");
+    }
+    long length = contentLength(request);
+    if (length > settings.maxBodyBytes()) {
+      return ErrorResponses.plain(
+          413, "request body larger than " + settings.maxBodyBytes() + " bytes");
+    }
+    boolean hasBody = length > 0 || request.getHeader("Transfer-Encoding") != null;
+    if (hasBody && isApi(path) && !isJson(request.getHeader("Content-Type"))) {
+      return ErrorResponses.plain(415, "request bodies must be Content-Type: application/json");
+    }
+    return null;
+  }
+
+  private static String authorization(HttpServerRequest request) {
+    return request.getHeader("Authorization");
+  }
+
+  private void readBody(HttpServerRequest request, Map<String, String> corsHeaders, long start) {
+    Buffer body = Buffer.buffer();
+    boolean[] refused = {false};
+    request.handler(
+        chunk -> {
+          if (refused[0]) {
+            return;
+          }
+          if (body.length() + chunk.length() > settings.maxBodyBytes()) {
+            refused[0] = true;
+            reply(
+                request,
+                ErrorResponses.plain(
+                    413, "request body larger than " + settings.maxBodyBytes() + " bytes"),
+                corsHeaders,
+                true,
+                start);
+            return;
+          }
+          body.appendBuffer(chunk);
+        });
+    request.exceptionHandler(e -> LOG.debug("reading a request failed: {}", e.toString()));
+    request.endHandler(
+        v -> {
+          if (!refused[0]) {
+            dispatch(
+                request,
+                body.toString(java.nio.charset.StandardCharsets.UTF_8),
+                corsHeaders,
+                start);
+          }
+        });
+    if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+      request.response().writeContinue();
+    }
+  }
+
+  private void dispatch(
+      HttpServerRequest request, String body, Map<String, String> corsHeaders, long start) {
+    Deadline deadline = connections.get(request.connection());
+    if (deadline != null) {
+      deadline.clear();
+    }
+    RestRequest restRequest;
+    try {
+      restRequest =
+          new RestRequest(
+              request.method().name(),
+              request.path(),
+              Map.of(),
+              query(request.params()),
+              body,
+              format.codec());
+    } catch (RuntimeException e) {
+      reply(request, ErrorResponses.plain(400, "malformed query string"), corsHeaders, true, start);
+      return;
+    }
+    inFlight.incrementAndGet();
+    try {
+      handlers.execute(
+          () -> {
+            try {
+              reply(request, router.dispatch(restRequest), corsHeaders, false, start);
+            } finally {
+              inFlight.decrementAndGet();
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      inFlight.decrementAndGet();
+      reply(
+          request,
+          ErrorResponses.plain(503, "the server is busy, try again").withHeader("Retry-After", "1"),
+          corsHeaders,
+          false,
+          start);
+    }
+  }
+
+  private void serveFile(HttpServerRequest request, long start) {
+    if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
+      reply(
+          request,
+          ErrorResponses.plain(405, "only GET and HEAD serve files"),
+          Map.of(),
+          true,
+          start);
+      return;
+    }
+    Optional<StaticFiles.Found> found = files.resolve(request.path());
+    if (found.isEmpty()) {
+      reply(request, ErrorResponses.plain(404, "no such file"), Map.of(), false, start);
+      return;
+    }
+    HttpServerResponse response = request.response();
+    response
+        .putHeader("Content-Type", found.get().contentType())
+        .putHeader("Cache-Control", found.get().cacheControl())
+        .putHeader("X-Content-Type-Options", "nosniff");
+    response.endHandler(v -> finished(request, response.getStatusCode(), start));
+    response
+        .sendFile(found.get().path().toString())
+        .onFailure(
+            e -> {
+              LOG.warn("cannot send {}: {}", found.get().path(), e.toString());
+              request.connection().close();
+            });
+  }
+
+  private void reply(
+      HttpServerRequest request,
+      RestResponse answer,
+      Map<String, String> extraHeaders,
+      boolean close,
+      long start) {
+    HttpServerResponse response = request.response();
+    if (response.ended() || response.closed()) {
+      return;
+    }
+    byte[] bytes;
+    try {
+      bytes = answer.body() == null ? new byte[0] : format.write(answer);
+    } catch (RuntimeException e) {
+      LOG.error("cannot write the answer of {} {}", request.method(), request.path(), e);
+      answer = ErrorResponses.plain(500, "internal error: the answer could not be written");
+      bytes = format.write(answer);
+    }
+    response.setStatusCode(answer.status());
+    extraHeaders.forEach(response::putHeader);
+    answer.headers().forEach(response::putHeader);
+    if (bytes.length > 0) {
+      response.putHeader("Content-Type", "application/json; charset=utf-8");
+    }
+    response.putHeader("Cache-Control", "no-store");
+    response.putHeader("X-Content-Type-Options", "nosniff");
+    if (close) {
+      response.putHeader("Connection", "close");
+    }
+    int status = answer.status();
+    response.endHandler(v -> finished(request, status, start));
+    response
+        .end(Buffer.buffer(bytes))
+        .onComplete(
+            done -> {
+              if (close) {
+                request.connection().close();
+              }
+            });
+  }
+
+  /** Logs the request and gives the kept-alive connection the idle timeout for its next one. */
+  private void finished(HttpServerRequest request, int status, long start) {
+    ACCESS.info(
+        "{} {} {} {} ms",
+        request.method(),
+        request.path(),
+        status,
+        (System.nanoTime() - start) / 1_000_000);
+    HttpConnection connection = request.connection();
+    Deadline deadline = connections.get(connection);
+    if (deadline != null) {
+      deadline.set(after(settings.idleTimeout()), connection::close);
+    }
+  }
+
+  private static Map<String, String> query(MultiMap params) {
+    Map<String, String> query = new HashMap<>();
+    params.forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
+    return query;
+  }
+
+  private boolean isApi(String path) {
+    return path.equals(RestServer.PREFIX)
+        || path.startsWith(RestServer.PREFIX + "/")
+        || OPEN_PATHS.contains(path)
+        || files == null;
+  }
+
+  private static boolean isOpen(String path) {
+    String bare =
+        path.startsWith(RestServer.PREFIX) ? path.substring(RestServer.PREFIX.length()) : path;
+    return OPEN_PATHS.contains(bare);
+  }
+
+  private static boolean sameOrigin(String origin, String host) {
+    if (host == null) {
+      return false;
+    }
+    int scheme = origin.indexOf("://");
+    return scheme > 0
+        && origin
+            .substring(scheme + 3)
+            .toLowerCase(Locale.ROOT)
+            .equals(host.toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean isJson(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    return type.equals("application/json")
+        || (type.startsWith("application/") && type.endsWith("+json"));
+  }
+
+  private static long contentLength(HttpServerRequest request) {
+    String header = request.getHeader("Content-Length");
+    if (header == null) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(header.trim());
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  private static long after(Duration duration) {
+    return System.nanoTime() + duration.toNanos();
+  }
+}
