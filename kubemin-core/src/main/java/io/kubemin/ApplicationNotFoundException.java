@@ -1,5 +1,7 @@
 package io.kubemin;
 
+import io.kubemin.error.KubeMinException;
+
 /** No application has the id (HTTP 404, business code {@value #CODE}). */
 public final class ApplicationNotFoundException extends KubeMinException {
   private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package io.kubemin;
 
+import io.kubemin.error.KubeMinException;
+
 /**
  * A version update names a component the application does not have (HTTP 404, business code {@value
  * #CODE}).

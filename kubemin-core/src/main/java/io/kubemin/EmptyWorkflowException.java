@@ -1,5 +1,7 @@
 package io.kubemin;
 
+import io.kubemin.error.KubeMinException;
+
 /** The workflow to execute has no steps (HTTP 400, business code {@value #CODE}). */
 public final class EmptyWorkflowException extends KubeMinException {
   private static final long serialVersionUID = 1L;

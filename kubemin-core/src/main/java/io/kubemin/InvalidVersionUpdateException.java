@@ -1,5 +1,7 @@
 package io.kubemin;
 
+import io.kubemin.error.KubeMinException;
+
 /**
  * A version update request is malformed (HTTP 400). The business code tells which rule it broke:
  * {@value #MISSING_VERSION} no version, {@value #INVALID_STRATEGY} unknown strategy, {@value

@@ -1,5 +1,6 @@
 package io.kubemin;
 
+import io.kubemin.error.KubeMinException;
 import io.kubemin.internal.app.ApplicationCheck;
 import io.kubemin.internal.app.ApplicationService;
 import io.kubemin.internal.app.ObjectDeleter;
@@ -23,6 +24,7 @@ import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.Providers;
 import io.kubemin.spi.Queue;
+import io.kubemin.spi.Role;
 import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
@@ -140,9 +142,9 @@ public final class KubeMin implements AutoCloseable {
    * their stored ids by name; objects of components dropped by a replace are deleted from the
    * cluster. Without a workflow, one step per component.
    *
-   * @throws io.kubemin.KubeMinException 400 when invalid; {@link ApplicationNotFoundException} when
-   *     replacing an unknown id; a {@link TemplateException} when a template reference cannot be
-   *     instantiated
+   * @throws io.kubemin.error.KubeMinException 400 when invalid; {@link
+   *     ApplicationNotFoundException} when replacing an unknown id; a {@link TemplateException}
+   *     when a template reference cannot be instantiated
    */
   public ApplicationInfo createApplication(Application app) {
     api();

@@ -1,10 +1,12 @@
 package io.kubemin;
 
+import io.kubemin.internal.engine.EngineSettings;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.JobExecutor;
 import io.kubemin.spi.KubeMinExtension;
 import io.kubemin.spi.LeaderElection;
 import io.kubemin.spi.Queue;
+import io.kubemin.spi.Role;
 import io.kubemin.trait.TraitProcessor;
 import io.kubemin.workflow.WorkflowListener;
 import java.time.Clock;
@@ -50,7 +52,7 @@ public final class KubeMinBuilder {
   public static final Duration DEFAULT_CLAIM_IDLE = Duration.ofSeconds(60);
 
   /** How often a worker looks for such messages, at most (half of {@code claimIdle} if smaller). */
-  public static final Duration DEFAULT_CLAIM_INTERVAL = Duration.ofSeconds(15);
+  public static final Duration DEFAULT_CLAIM_INTERVAL = EngineSettings.CLAIM_INTERVAL;
 
   /** Deliveries after which a message goes to the dead-letter destination. */
   public static final int DEFAULT_MAX_DELIVERIES = 5;

@@ -1,5 +1,7 @@
 package io.kubemin;
 
+import io.kubemin.error.KubeMinException;
+
 /**
  * The application already has as many active (waiting, queued or running) tasks as allowed, or an
  * active task forbids the operation (HTTP 409, business code {@value #CODE}, new in KubeMin: the

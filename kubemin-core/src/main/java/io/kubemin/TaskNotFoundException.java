@@ -1,5 +1,7 @@
 package io.kubemin;
 
+import io.kubemin.error.KubeMinException;
+
 /**
  * The task does not exist, or not in the application named (HTTP 404, business code {@value
  * #CODE}).

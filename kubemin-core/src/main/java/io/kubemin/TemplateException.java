@@ -1,5 +1,7 @@
 package io.kubemin;
 
+import io.kubemin.error.KubeMinException;
+
 /**
  * A component of a create request refers to a template ({@code template: {id, target}}) that cannot
  * be instantiated. Nothing was written. The subclasses say why.

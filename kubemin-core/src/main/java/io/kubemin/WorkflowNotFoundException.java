@@ -1,5 +1,7 @@
 package io.kubemin;
 
+import io.kubemin.error.KubeMinException;
+
 /**
  * The workflow does not exist or belongs to another application (HTTP 404, business code {@value
  * #CODE}).

@@ -129,13 +129,19 @@ class ApplicationOperationsTest {
 
   @Test
   void applicationsAreListedMostRecentlyUpdatedFirst() {
-    String first = kubemin.createApplication(app("first", List.of(web("web")))).id();
-    String second = kubemin.createApplication(app("second", List.of(web("web")))).id();
-    kubemin.createApplication(app("first", List.of(web("web"))).toBuilder().id(first).build());
+    // a clock that moves between the writes: two writes in one millisecond have no order
+    io.kubemin.testing.ManualClock clock = new io.kubemin.testing.ManualClock();
+    try (KubeMin timed = KubeMin.builder().jobExecutor(executor).clock(clock).build()) {
+      String first = timed.createApplication(app("first", List.of(web("web")))).id();
+      clock.advance(java.time.Duration.ofSeconds(1));
+      String second = timed.createApplication(app("second", List.of(web("web")))).id();
+      clock.advance(java.time.Duration.ofSeconds(1));
+      timed.createApplication(app("first", List.of(web("web"))).toBuilder().id(first).build());
 
-    assertThat(kubemin.applications())
-        .extracting(ApplicationInfo::id)
-        .containsExactly(first, second);
+      assertThat(timed.applications())
+          .extracting(ApplicationInfo::id)
+          .containsExactly(first, second);
+    }
   }
 
   @Test

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.kubemin.memory.InMemoryQueue;
 import io.kubemin.render.Naming;
+import io.kubemin.spi.Role;
 import io.kubemin.testing.RecordingJobExecutor;
 import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.JobStatus;

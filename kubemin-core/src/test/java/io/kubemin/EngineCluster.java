@@ -3,6 +3,7 @@ package io.kubemin;
 import io.kubemin.memory.InMemoryDataStore;
 import io.kubemin.memory.InMemoryQueue;
 import io.kubemin.spi.Queue;
+import io.kubemin.spi.Role;
 import io.kubemin.testing.RecordingJobExecutor;
 import io.kubemin.workflow.TaskEvent;
 import io.kubemin.workflow.WorkflowListener;

@@ -8,6 +8,7 @@ import io.kubemin.memory.InMemoryQueue;
 import io.kubemin.spi.ExtensionContext;
 import io.kubemin.spi.KubeMinExtension;
 import io.kubemin.spi.LeaderElection;
+import io.kubemin.spi.Role;
 import io.kubemin.testing.ManualClock;
 import io.kubemin.testing.RecordingJobExecutor;
 import java.time.Duration;

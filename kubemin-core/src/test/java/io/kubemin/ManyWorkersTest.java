@@ -5,6 +5,7 @@ import static io.kubemin.TestApps.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kubemin.spi.Role;
 import io.kubemin.testing.RecordingJobExecutor;
 import io.kubemin.testing.RecordingJobExecutor.Call;
 import io.kubemin.workflow.TaskEvent;

@@ -12,6 +12,7 @@ import io.kubemin.spi.Queue;
 import io.kubemin.spi.QueueException;
 import io.kubemin.spi.QueueMessage;
 import io.kubemin.spi.QueueStats;
+import io.kubemin.spi.Role;
 import io.kubemin.testing.RecordingJobExecutor;
 import io.kubemin.workflow.TaskStatus;
 import java.nio.charset.StandardCharsets;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kubemin.render.Naming;
+import io.kubemin.spi.Role;
 import io.kubemin.testing.ManualClock;
 import io.kubemin.testing.RecordingJobExecutor;
 import io.kubemin.workflow.JobRecord;

@@ -1,6 +1,6 @@
 package io.kubemin.model;
 
-import io.kubemin.KubeMinException;
+import io.kubemin.error.KubeMinException;
 
 /**
  * A document could not be read: malformed JSON/YAML, or a value of the wrong type. Carries the

@@ -1,5 +1,6 @@
 package io.kubemin.render;
 
+import io.kubemin.error.RenderException;
 import io.kubemin.model.Application;
 import io.kubemin.model.Component;
 import io.kubemin.render.internal.ComponentRenderer;

@@ -1,6 +1,6 @@
 package io.kubemin.spi;
 
-import io.kubemin.KubeMinException;
+import io.kubemin.error.KubeMinException;
 
 /** The store could not be reached or refused an operation; the caller may retry. */
 public class DataStoreException extends KubeMinException {

@@ -1,6 +1,5 @@
 package io.kubemin.spi;
 
-import io.kubemin.Role;
 import java.time.Clock;
 import java.util.Set;
 

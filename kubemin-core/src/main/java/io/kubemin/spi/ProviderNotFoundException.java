@@ -1,6 +1,6 @@
 package io.kubemin.spi;
 
-import io.kubemin.KubeMinException;
+import io.kubemin.error.KubeMinException;
 import java.util.List;
 
 /** No provider, or more than one, answers to a type name. */

@@ -1,6 +1,6 @@
 package io.kubemin.spi;
 
-import io.kubemin.KubeMinException;
+import io.kubemin.error.KubeMinException;
 
 /** The queue could not be reached or refused an operation; the caller may retry. */
 public class QueueException extends KubeMinException {

@@ -5,10 +5,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Volume;
+import io.kubemin.error.RenderException;
 import io.kubemin.model.Application;
 import io.kubemin.model.Component;
 import io.kubemin.model.Traits;
-import io.kubemin.render.RenderException;
 import io.kubemin.spi.JobKind;
 import java.util.Map;
 

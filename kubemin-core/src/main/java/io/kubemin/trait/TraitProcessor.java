@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * serves every render) and deterministic (same input, same output).
  *
  * <p>To report bad input, throw {@link TraitContext#error(String, String)}; any other exception is
- * wrapped into a {@link io.kubemin.render.RenderException} naming the component and the trait.
+ * wrapped into a {@link io.kubemin.error.RenderException} naming the component and the trait.
  *
  * <p>Register custom processors with {@code Renderer.builder().traitProcessor(...)} or list them in
  * {@code META-INF/services/io.kubemin.trait.TraitProcessor}.

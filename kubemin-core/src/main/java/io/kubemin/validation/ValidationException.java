@@ -1,6 +1,6 @@
 package io.kubemin.validation;
 
-import io.kubemin.KubeMinException;
+import io.kubemin.error.KubeMinException;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.kubemin.error.RenderException;
 import io.kubemin.model.Application;
 import io.kubemin.spi.JobKind;
 import java.util.Map;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.kubemin.render.RenderException;
+import io.kubemin.error.RenderException;
 import org.junit.jupiter.api.Test;
 
 class EnvTraitsTest {

@@ -11,7 +11,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.kubemin.render.RenderException;
+import io.kubemin.error.RenderException;
 import io.kubemin.render.RenderedApplication;
 import io.kubemin.spi.JobKind;
 import org.junit.jupiter.api.Test;

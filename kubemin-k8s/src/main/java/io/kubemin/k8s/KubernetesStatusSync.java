@@ -2,7 +2,6 @@ package io.kubemin.k8s;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.kubemin.Role;
 import io.kubemin.k8s.internal.InformerSet;
 import io.kubemin.k8s.internal.ObjectLabels;
 import io.kubemin.k8s.internal.ObjectListener;
@@ -12,6 +11,7 @@ import io.kubemin.spi.DataStore;
 import io.kubemin.spi.ExtensionContext;
 import io.kubemin.spi.JobKind;
 import io.kubemin.spi.KubeMinExtension;
+import io.kubemin.spi.Role;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;

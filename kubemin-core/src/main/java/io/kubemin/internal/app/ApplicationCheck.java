@@ -1,10 +1,10 @@
 package io.kubemin.internal.app;
 
 import io.kubemin.DryRunResult;
+import io.kubemin.error.RenderException;
 import io.kubemin.model.Application;
 import io.kubemin.model.Component;
 import io.kubemin.model.Step;
-import io.kubemin.render.RenderException;
 import io.kubemin.render.RenderedApplication;
 import io.kubemin.render.Renderer;
 import io.kubemin.validation.ValidationCodes;

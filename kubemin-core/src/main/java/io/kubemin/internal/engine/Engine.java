@@ -1,8 +1,8 @@
 package io.kubemin.internal.engine;
 
-import io.kubemin.Role;
 import io.kubemin.internal.plan.Planner;
 import io.kubemin.spi.LeaderElection;
+import io.kubemin.spi.Role;
 import io.kubemin.workflow.Task;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;

@@ -1,6 +1,6 @@
 package io.kubemin.internal.engine;
 
-import io.kubemin.Role;
+import io.kubemin.spi.Role;
 import java.time.Duration;
 import java.util.Set;
 
@@ -36,6 +36,9 @@ public record EngineSettings(
 
   /** The consumer group every worker reads from. */
   public static final String WORKER_GROUP = "workflow-workers";
+
+  /** How often a worker looks for unacknowledged messages, at most (half of claimIdle if less). */
+  public static final Duration CLAIM_INTERVAL = Duration.ofSeconds(15);
 
   public EngineSettings {
     roles = Set.copyOf(roles);

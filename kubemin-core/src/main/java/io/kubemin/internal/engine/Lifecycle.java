@@ -1,9 +1,9 @@
 package io.kubemin.internal.engine;
 
-import io.kubemin.Role;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.ExtensionContext;
 import io.kubemin.spi.KubeMinExtension;
+import io.kubemin.spi.Role;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -42,7 +42,7 @@ final class QueueReader implements Runnable {
         Math.max(
             Math.min(
                 parts.settings().claimIdle().toNanos() / 2,
-                io.kubemin.KubeMinBuilder.DEFAULT_CLAIM_INTERVAL.toNanos()),
+                EngineSettings.CLAIM_INTERVAL.toNanos()),
             1_000_000L);
     long nextClaim = System.nanoTime() + claimEveryNanos;
     Duration pause = FIRST_ERROR_PAUSE;

@@ -1,6 +1,6 @@
 package io.kubemin.internal.plan;
 
-import io.kubemin.KubeMinException;
+import io.kubemin.error.KubeMinException;
 
 /** A task cannot be planned: its workflow, application or a component is missing or invalid. */
 public final class PlanningException extends KubeMinException {

@@ -1,8 +1,8 @@
 package io.kubemin.trait.internal;
 
+import io.kubemin.error.RenderException;
 import io.kubemin.model.Application;
 import io.kubemin.model.Component;
-import io.kubemin.render.RenderException;
 import java.util.Map;
 
 /**

@@ -10,7 +10,7 @@ final class Quantities {
   /**
    * The quantity.
    *
-   * @throws io.kubemin.render.RenderException naming {@code path} when the text is no quantity
+   * @throws io.kubemin.error.RenderException naming {@code path} when the text is no quantity
    */
   static Quantity parse(TraitContext context, String path, String text) {
     if (text == null || !io.kubemin.validation.Quantities.isQuantity(text.trim())) {

@@ -1,7 +1,7 @@
 package io.kubemin.trait.internal;
 
+import io.kubemin.error.RenderException;
 import io.kubemin.model.Traits;
-import io.kubemin.render.RenderException;
 import io.kubemin.trait.TraitContext;
 import io.kubemin.trait.TraitProcessor;
 import java.util.LinkedHashMap;

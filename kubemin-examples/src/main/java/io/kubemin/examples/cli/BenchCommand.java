@@ -2,7 +2,7 @@ package io.kubemin.examples.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kubemin.KubeMinException;
+import io.kubemin.error.KubeMinException;
 import io.kubemin.model.Application;
 import io.kubemin.model.Parsed;
 import io.kubemin.render.Renderer;

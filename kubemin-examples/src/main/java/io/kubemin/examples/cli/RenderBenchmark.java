@@ -35,7 +35,7 @@ public final class RenderBenchmark {
   /**
    * Runs the warm-up and the measured run.
    *
-   * @throws io.kubemin.render.RenderException when the application cannot be rendered
+   * @throws io.kubemin.error.RenderException when the application cannot be rendered
    */
   public Result run() {
     renderFor(warmup);

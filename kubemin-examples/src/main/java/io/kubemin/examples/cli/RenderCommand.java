@@ -1,8 +1,8 @@
 package io.kubemin.examples.cli;
 
+import io.kubemin.error.RenderException;
 import io.kubemin.model.Application;
 import io.kubemin.model.Parsed;
-import io.kubemin.render.RenderException;
 import io.kubemin.render.RenderedApplication;
 import io.kubemin.render.Renderer;
 import io.kubemin.validation.ValidationResult;

@@ -1,6 +1,6 @@
 package io.kubemin.examples.cli;
 
-import io.kubemin.KubeMinException;
+import io.kubemin.error.KubeMinException;
 import io.kubemin.examples.rest.RestServer;
 import io.kubemin.spi.Providers;
 import java.io.IOException;

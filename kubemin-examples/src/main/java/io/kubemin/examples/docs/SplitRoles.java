@@ -1,10 +1,10 @@
 package io.kubemin.examples.docs;
 
 import io.kubemin.KubeMin;
-import io.kubemin.Role;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.JobExecutor;
 import io.kubemin.spi.Queue;
+import io.kubemin.spi.Role;
 import java.util.List;
 
 /**

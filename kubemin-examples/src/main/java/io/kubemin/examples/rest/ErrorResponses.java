@@ -1,6 +1,6 @@
 package io.kubemin.examples.rest;
 
-import io.kubemin.KubeMinException;
+import io.kubemin.error.KubeMinException;
 import io.kubemin.spi.DataStoreException;
 import io.kubemin.validation.ValidationError;
 import io.kubemin.validation.ValidationException;

@@ -3,7 +3,7 @@ package io.kubemin.examples.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubemin.ApplicationNotFoundException;
-import io.kubemin.KubeMinException;
+import io.kubemin.error.KubeMinException;
 import io.kubemin.examples.rest.ErrorResponses.Envelope;
 import io.kubemin.spi.DataStoreException;
 import io.kubemin.validation.ValidationError;

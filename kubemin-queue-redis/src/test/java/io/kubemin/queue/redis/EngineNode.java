@@ -1,7 +1,7 @@
 package io.kubemin.queue.redis;
 
 import io.kubemin.KubeMin;
-import io.kubemin.Role;
+import io.kubemin.spi.Role;
 import io.kubemin.store.mysql.MySqlDataStore;
 import io.kubemin.workflow.TaskEvent;
 import io.kubemin.workflow.WorkflowListener;

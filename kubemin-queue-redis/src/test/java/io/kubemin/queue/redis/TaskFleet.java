@@ -3,10 +3,10 @@ package io.kubemin.queue.redis;
 import static org.awaitility.Awaitility.await;
 
 import io.kubemin.KubeMin;
-import io.kubemin.Role;
 import io.kubemin.model.Application;
 import io.kubemin.model.Component;
 import io.kubemin.model.Properties;
+import io.kubemin.spi.Role;
 import io.kubemin.store.mysql.MySqlDataStore;
 import io.kubemin.testing.RecordingJobExecutor;
 import io.kubemin.workflow.Task;

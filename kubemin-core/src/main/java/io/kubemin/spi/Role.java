@@ -1,4 +1,4 @@
-package io.kubemin;
+package io.kubemin.spi;
 
 /**
  * The parts an engine instance runs. One JVM can run all of them (local mode, the default) or a

@@ -1,4 +1,4 @@
-package io.kubemin;
+package io.kubemin.error;
 
 /**
  * Root of every exception KubeMin throws. Unchecked: callers catch the subclass they can act on.

@@ -1,6 +1,4 @@
-package io.kubemin.render;
-
-import io.kubemin.KubeMinException;
+package io.kubemin.error;
 
 /**
  * A component could not be rendered: a trait or property is unusable. Rendering never drops a
