@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param stepName the workflow step
  * @param componentName the component the object belongs to
  * @param jobName the job (object) name
+ * @param namespace the object's namespace, or null for cluster-scoped objects
  * @param kind what is applied
  * @param status {@link JobStatus#RUNNING} while it runs, else its outcome
  * @param error why it failed, timed out or was cancelled, else null
@@ -29,6 +30,7 @@ public record JobEvent(
     String stepName,
     String componentName,
     String jobName,
+    String namespace,
     JobKind kind,
     JobStatus status,
     String error,

@@ -243,6 +243,7 @@ final class JobRun {
         job.stepName(),
         job.componentName(),
         job.name(),
+        job.namespace(),
         job.kind(),
         status,
         error,
