@@ -250,6 +250,10 @@ final class HttpFront {
   }
 
   private void serveFile(HttpServerRequest request, long start) {
+    Deadline deadline = connections.get(request.connection());
+    if (deadline != null) {
+      deadline.clear();
+    }
     if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
       reply(
           request,

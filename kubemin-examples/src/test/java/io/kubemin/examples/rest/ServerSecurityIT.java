@@ -100,6 +100,32 @@ class ServerSecurityIT {
   }
 
   @Test
+  void theAccessLogHasMethodPathStatusAndDurationButNoTokenOrBody() throws Exception {
+    ch.qos.logback.classic.Logger access =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger("io.kubemin.examples.rest.access");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+        new ch.qos.logback.core.read.ListAppender<>();
+    lines.start();
+    ch.qos.logback.classic.Level level = access.getLevel();
+    access.setLevel(ch.qos.logback.classic.Level.INFO);
+    access.addAppender(lines);
+    try {
+      send(
+          "POST", "/api/v1/applications/try?x=1", "Bearer " + TOKEN, "{\"name\": \"s3cret-body\"}");
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> !lines.list.isEmpty());
+    } finally {
+      access.detachAppender(lines);
+      access.setLevel(level);
+    }
+    String line = lines.list.get(0).getFormattedMessage();
+    assertThat(line).matches("POST /api/v1/applications/try 4\\d\\d \\d+ ms");
+    assertThat(line).doesNotContain(TOKEN, "s3cret-body", "x=1");
+  }
+
+  @Test
   void aPreflightFromTheConfiguredOriginIsAnsweredAndOthersAreRefused() throws Exception {
     HttpResponse<String> preflight =
         HttpClient.newHttpClient()
