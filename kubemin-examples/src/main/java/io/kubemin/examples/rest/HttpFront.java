@@ -125,8 +125,8 @@ final class HttpFront {
       return;
     }
     if (request.method() == HttpMethod.OPTIONS && origin != null) {
-      reply(
-          request, new RestResponse(204, null, cors.headers(origin, true)), Map.of(), false, start);
+      Map<String, String> preflight = cors.allows(origin) ? cors.headers(origin, true) : Map.of();
+      reply(request, new RestResponse(204, null, preflight), Map.of(), false, start);
       return;
     }
     if (files != null && !isApi(request.path())) {
