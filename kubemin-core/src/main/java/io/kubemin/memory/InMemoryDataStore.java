@@ -28,10 +28,9 @@ import java.util.function.Function;
  * work throws.
  */
 public final class InMemoryDataStore implements DataStore {
+  /** Newest first; ties keep insertion order (the sort is stable), in lists and pages alike. */
   private static final Comparator<ApplicationRecord> NEWEST_FIRST =
-      Comparator.comparing(ApplicationRecord::updatedAt)
-          .reversed()
-          .thenComparing(ApplicationRecord::id);
+      Comparator.comparing(ApplicationRecord::updatedAt).reversed();
 
   private final ReentrantLock lock = new ReentrantLock();
   private State state = new State();

@@ -35,8 +35,8 @@ public interface DataStore extends AutoCloseable {
 
   /**
    * One page of {@link #listApplications()}: at most {@code limit} applications after skipping
-   * {@code offset}, in the same order (ties broken by id). The default pages the whole list; stores
-   * should ask their backend for the page only.
+   * {@code offset}, in the same order. The default pages the whole list; stores should ask their
+   * backend for the page only.
    *
    * @param offset applications to skip, 0 or more
    * @param limit most applications to return, 1 or more

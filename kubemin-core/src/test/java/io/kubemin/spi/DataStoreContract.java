@@ -114,6 +114,24 @@ public abstract class DataStoreContract {
   }
 
   @Test
+  void applicationsAreCountedAndPagedNewestFirst() {
+    List<ApplicationRecord> apps = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ApplicationRecord app = app(Ids.newId(), T0.plusSeconds(i));
+      store.putApplication(app);
+      apps.add(0, app);
+    }
+
+    assertThat(store.countApplications()).isEqualTo(5);
+    assertThat(store.listApplications(0, 2)).containsExactly(apps.get(0), apps.get(1));
+    assertThat(store.listApplications(2, 2)).containsExactly(apps.get(2), apps.get(3));
+    assertThat(store.listApplications(4, 10)).containsExactly(apps.get(4));
+    assertThat(store.listApplications(5, 10)).isEmpty();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.listApplications(-1, 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void zeroFalseAndEmptyValuesArePersisted() {
     ApplicationRecord app = app(Ids.newId(), T0);
     store.putApplication(app);

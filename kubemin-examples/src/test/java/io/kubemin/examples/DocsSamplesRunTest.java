@@ -12,7 +12,6 @@ import io.kubemin.examples.docs.MySqlStoreSetup;
 import io.kubemin.examples.docs.RealClusterEngine;
 import io.kubemin.examples.docs.RedisQueueSetup;
 import io.kubemin.examples.docs.RenderingSample;
-import io.kubemin.examples.docs.RestServerSetup;
 import io.kubemin.examples.docs.SandboxTesting;
 import io.kubemin.examples.docs.SplitRoles;
 import io.kubemin.examples.docs.SpringConfiguration;
@@ -30,11 +29,6 @@ import io.kubemin.testsupport.ExternalServices;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,38 +163,6 @@ class DocsSamplesRunTest {
       try (queue) {
         assertThat(queue.stats("docs-sample-group")).isNotNull();
       }
-    }
-  }
-
-  @Test
-  void restServerSampleServesTheHealthEndpoint() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    List<Integer> statuses = new ArrayList<>();
-    try (KubeSandbox cluster = KubeSandbox.start()) {
-      int bound = port;
-      RestServerSetup.serve(
-          new InMemoryDataStore(),
-          new InMemoryQueue(),
-          new RecordingJobExecutor(),
-          cluster.client(),
-          port,
-          () -> statuses.add(get("http://127.0.0.1:" + bound + "/healthz")));
-    }
-    assertThat(statuses).containsExactly(200);
-  }
-
-  private static int get(String url) {
-    try {
-      return HttpClient.newHttpClient()
-          .send(
-              HttpRequest.newBuilder(URI.create(url)).build(),
-              HttpResponse.BodyHandlers.discarding())
-          .statusCode();
-    } catch (Exception e) {
-      throw new AssertionError(e);
     }
   }
 

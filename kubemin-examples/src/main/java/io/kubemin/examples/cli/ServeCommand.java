@@ -1,11 +1,17 @@
 package io.kubemin.examples.cli;
 
 import io.kubemin.error.KubeMinException;
+import io.kubemin.examples.rest.ApiDialect;
 import io.kubemin.examples.rest.RestServer;
+import io.kubemin.examples.rest.RestSettings;
 import io.kubemin.spi.Providers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -24,7 +30,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the workflow engine against a cluster and serves the REST API under /api/v1",
-      "until interrupted (Ctrl-C, SIGTERM). No authentication: it binds to loopback by default.",
+      "until interrupted (Ctrl-C, SIGTERM). It binds to loopback by default; another address",
+      "needs --token-file (or --insecure).",
       "Without --kubeconfig it uses KUBECONFIG or ~/.kube/config, else an in-process sandbox.",
       "Exit code: 2 when it cannot start; after SIGINT or SIGTERM the JVM's (130, 143)."
     })
@@ -66,6 +73,55 @@ public final class ServeCommand implements Callable<Integer> {
       description = "namespace of the Lease (default: kubemin-system)")
   private String leaderNamespace;
 
+  @Option(
+      names = "--api-dialect",
+      paramLabel = "DIALECT",
+      defaultValue = "${env:KUBEMIN_API_DIALECT:-upstream}",
+      description =
+          "wire format: upstream (snake_case, bare bodies) or console (the web console's"
+              + " {code, message, data} envelope, camelCase) (default: ${DEFAULT-VALUE})")
+  private String apiDialect;
+
+  @Option(
+      names = "--console-ui",
+      paramLabel = "DIR",
+      description = "serve a built web console (single-page app) from DIR at /")
+  private Path consoleUi;
+
+  @Option(
+      names = "--token-file",
+      paramLabel = "FILE",
+      description = "require Authorization: Bearer <the token in FILE> on the API")
+  private Path tokenFile;
+
+  @Option(
+      names = "--insecure",
+      description = "allow a non-loopback --bind-addr without --token-file")
+  private boolean insecure;
+
+  @Option(
+      names = "--cors-origin",
+      paramLabel = "ORIGIN",
+      description =
+          "allow browser calls from ORIGIN, such as https://console.example.com (repeatable)")
+  private List<String> corsOrigins = new ArrayList<>();
+
+  @Option(
+      names = "--allowed-host",
+      paramLabel = "NAME",
+      description =
+          "accept NAME in the Host header besides the bind address and loopback (repeatable)")
+  private List<String> allowedHosts = new ArrayList<>();
+
+  @Option(
+      names = "--tls-cert",
+      paramLabel = "PEM",
+      description = "serve HTTPS with this certificate (chain)")
+  private Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "PEM", description = "the private key of --tls-cert")
+  private Path tlsKey;
+
   @Spec private CommandSpec spec;
 
   @Override
@@ -79,7 +135,11 @@ public final class ServeCommand implements Callable<Integer> {
           ServeRun.start(
               cluster,
               new ServeRun.Settings(
-                  storeUri, queueUri, address, leaderElection ? leaderNamespace : null));
+                  storeUri,
+                  queueUri,
+                  address,
+                  leaderElection ? leaderNamespace : null,
+                  restSettings()));
     } catch (IOException | IllegalArgumentException | KubeMinException e) {
       err.println("kubemin: serve: " + KubeMinCommand.oneLine(String.valueOf(e.getMessage())));
       return KubeMinCommand.EXIT_CANNOT_RUN;
@@ -90,7 +150,14 @@ public final class ServeCommand implements Callable<Integer> {
       out.println("cluster: " + run.clusterDescription());
       out.println(
           "store: " + Providers.typeOf(storeUri) + ", queue: " + Providers.typeOf(queueUri));
-      out.println("listening on http://" + hostPort(run.address()));
+      out.println(
+          "api: "
+              + ApiDialect.fromName(apiDialect).cliName()
+              + " dialect"
+              + (tokenFile == null ? "" : ", bearer token")
+              + (consoleUi == null ? "" : ", console UI at /"));
+      out.println(
+          "listening on " + (tlsCert == null ? "http://" : "https://") + hostPort(run.address()));
       out.flush();
       run.awaitClosed();
     } catch (InterruptedException e) {
@@ -100,6 +167,33 @@ public final class ServeCommand implements Callable<Integer> {
       removeHook(hook);
     }
     return 0;
+  }
+
+  /** The server's settings from the options; the token file is read here. */
+  private RestSettings restSettings() throws IOException {
+    RestSettings.Builder settings =
+        RestSettings.builder().dialect(ApiDialect.fromName(apiDialect)).insecure(insecure);
+    if (tokenFile != null) {
+      String token;
+      try {
+        token = Files.readString(tokenFile).strip();
+      } catch (IOException e) {
+        throw new IOException("cannot read the token file " + tokenFile + ": " + e.getMessage(), e);
+      }
+      settings.token(token);
+    }
+    corsOrigins.forEach(settings::corsOrigin);
+    allowedHosts.forEach(settings::allowedHost);
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+    }
+    if (tlsCert != null) {
+      settings.tls(tlsCert, tlsKey);
+    }
+    if (consoleUi != null) {
+      settings.consoleUi(consoleUi);
+    }
+    return settings.build();
   }
 
   private static String hostPort(InetSocketAddress address) {

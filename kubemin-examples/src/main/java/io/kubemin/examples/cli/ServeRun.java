@@ -4,6 +4,7 @@ import io.kubemin.KubeMin;
 import io.kubemin.KubeMinBuilder;
 import io.kubemin.examples.rest.ReadinessCheck;
 import io.kubemin.examples.rest.RestServer;
+import io.kubemin.examples.rest.RestSettings;
 import io.kubemin.k8s.KubernetesJobExecutor;
 import io.kubemin.k8s.KubernetesStatusSync;
 import io.kubemin.k8s.LeaseLeaderElection;
@@ -45,9 +46,14 @@ final class ServeRun implements AutoCloseable {
    * @param address where the API listens
    * @param leaderNamespace namespace of the dispatcher's Lease, or null for no election (this
    *     instance always dispatches)
+   * @param rest the REST server's dialect, security and limits
    */
   record Settings(
-      String storeUri, String queueUri, InetSocketAddress address, String leaderNamespace) {}
+      String storeUri,
+      String queueUri,
+      InetSocketAddress address,
+      String leaderNamespace,
+      RestSettings rest) {}
 
   /**
    * Opens everything and starts serving.
@@ -89,7 +95,7 @@ final class ServeRun implements AutoCloseable {
             ReadinessCheck.store(store),
             ReadinessCheck.queue(queue),
             ReadinessCheck.cluster(cluster.client()));
-    server = remember(RestServer.start(kubemin, settings.address(), checks));
+    server = remember(RestServer.start(kubemin, settings.address(), checks, settings.rest()));
   }
 
   private <T extends AutoCloseable> T remember(T resource) {

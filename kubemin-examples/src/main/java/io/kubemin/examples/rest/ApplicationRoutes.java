@@ -8,9 +8,9 @@ import io.kubemin.KubeMin;
 import io.kubemin.model.Application;
 import io.kubemin.model.ComponentChange;
 import io.kubemin.model.VersionUpdate;
+import io.kubemin.spi.ComponentRecord;
+import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Predicate;
 
 /** Applications: list, templates, create or replace, get, delete, components, version update. */
 final class ApplicationRoutes {
@@ -23,8 +23,8 @@ final class ApplicationRoutes {
   void register(Router router, String prefix) {
     String apps = prefix + "/applications";
     router
-        .get(apps, request -> list(app -> true))
-        .get(apps + "/templates", request -> list(ApplicationInfo::tmpEnable))
+        .get(apps, this::list)
+        .get(apps + "/templates", this::templates)
         .post(apps, this::create)
         .get(apps + "/:appID", request -> ok(kubemin.application(request.param("appID"))))
         .delete(apps + "/:appID", r -> deletion(kubemin.deleteApplication(r.param("appID"))))
@@ -34,31 +34,53 @@ final class ApplicationRoutes {
         .post(apps + "/:appID/version", this::updateVersion);
   }
 
-  private RestResponse list(Predicate<ApplicationInfo> filter) {
+  private RestResponse list(RestRequest request) {
+    Paging.Page page = Paging.page(request);
+    int total = kubemin.countApplications();
     return RestResponse.ok(
-        Map.of(
+        Paging.listing(
             "applications",
-            kubemin.applications().stream().filter(filter).map(ApplicationJson::base).toList()));
+            page,
+            (offset, limit) ->
+                kubemin.applications(offset, limit).stream().map(ApplicationJson::base).toList(),
+            total));
+  }
+
+  private RestResponse templates(RestRequest request) {
+    return RestResponse.ok(
+        Paging.listing(
+            "applications",
+            kubemin.listTemplates().stream().map(ApplicationJson::base).toList(),
+            Paging.page(request)));
   }
 
   private RestResponse create(RestRequest request) {
     Application app = request.read(Application.class, APPLICATION_CONFIG);
-    return ok(kubemin.createApplication(app));
+    return ok(kubemin.createApplication(SecretMask.restored(app, stored(app.id()), true)));
+  }
+
+  /** The stored components of an application being replaced; none on create. */
+  private List<ComponentRecord> stored(String appId) {
+    return appId == null || appId.isBlank() ? List.of() : kubemin.components(appId);
   }
 
   private RestResponse components(RestRequest request) {
     String appId = request.param("appID");
     String namespace = kubemin.application(appId).namespace();
     return RestResponse.ok(
-        Map.of(
+        Paging.listing(
             "components",
             kubemin.components(appId).stream()
                 .map(c -> ApplicationJson.component(c, namespace))
-                .toList()));
+                .toList(),
+            Paging.page(request)));
   }
 
   private RestResponse updateVersion(RestRequest request) {
-    VersionUpdate update = request.read(VersionUpdate.class, APPLICATION_CONFIG);
+    VersionUpdate update =
+        SecretMask.restored(
+            request.read(VersionUpdate.class, APPLICATION_CONFIG),
+            kubemin.components(request.param("appID")));
     VersionUpdate normalized =
         new VersionUpdate(
             update.version(),

@@ -4,6 +4,7 @@ import static io.kubemin.examples.rest.BadRequestException.APPLICATION_CONFIG;
 import static io.kubemin.examples.rest.BadRequestException.WORKFLOW_CONFIG;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kubemin.ApplicationNotFoundException;
 import io.kubemin.DryRunResult;
 import io.kubemin.KubeMin;
 import io.kubemin.model.Application;
@@ -56,13 +57,14 @@ final class DryRunRoutes {
 
   private RestResponse tryApplication(RestRequest request) {
     JsonNode tree = request.tree(APPLICATION_CONFIG);
-    String appId = tree.path(APP_ID).asText("");
+    String appId = tree.path(APP_ID).asText(tree.path("appId").asText(""));
     if (!appId.isBlank()) {
       WorkflowRequest body = request.read(WorkflowRequest.class, APPLICATION_CONFIG);
       return answer(steps(appId, body.workflow()));
     }
     Parsed<Application> parsed = request.parse(Application.class, APPLICATION_CONFIG);
-    DryRunResult result = kubemin.dryRun(parsed.value());
+    Application app = parsed.value();
+    DryRunResult result = kubemin.dryRun(SecretMask.restored(app, stored(app.id()), false));
     List<ValidationError> errors = new ArrayList<>(result.validation().errors());
     if (result.renderError() != null) {
       errors.add(
@@ -71,9 +73,21 @@ final class DryRunRoutes {
     }
     List<ValidationError> warnings = new ArrayList<>(result.validation().warnings());
     Validator.unknownFields(parsed).stream()
-        .filter(warning -> !warning.field().equals(APP_ID))
+        .filter(warning -> !warning.field().equals(APP_ID) && !warning.field().equals("appId"))
         .forEach(warnings::add);
     return answer(new ValidationResult(errors, warnings));
+  }
+
+  /** The stored components of the application a try names, if it exists. */
+  private List<ComponentRecord> stored(String appId) {
+    if (appId == null || appId.isBlank()) {
+      return List.of();
+    }
+    try {
+      return kubemin.components(appId);
+    } catch (ApplicationNotFoundException e) {
+      return List.of();
+    }
   }
 
   private RestResponse tryWorkflow(RestRequest request) {

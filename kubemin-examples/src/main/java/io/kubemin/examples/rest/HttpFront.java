@@ -125,8 +125,8 @@ final class HttpFront {
       return;
     }
     if (request.method() == HttpMethod.OPTIONS && origin != null) {
-      reply(
-          request, new RestResponse(204, null, cors.headers(origin, true)), Map.of(), false, start);
+      Map<String, String> preflight = cors.allows(origin) ? cors.headers(origin, true) : Map.of();
+      reply(request, new RestResponse(204, null, preflight), Map.of(), false, start);
       return;
     }
     if (files != null && !isApi(request.path())) {
@@ -250,6 +250,10 @@ final class HttpFront {
   }
 
   private void serveFile(HttpServerRequest request, long start) {
+    Deadline deadline = connections.get(request.connection());
+    if (deadline != null) {
+      deadline.clear();
+    }
     if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
       reply(
           request,

@@ -5,10 +5,14 @@ import static io.kubemin.examples.rest.BadRequestException.WORKFLOW_CONFIG;
 import io.kubemin.ApplicationInfo;
 import io.kubemin.ExecOptions;
 import io.kubemin.KubeMin;
+import io.kubemin.model.Step;
 import io.kubemin.model.WorkflowRequest;
+import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.validation.ValidationException;
 import io.kubemin.workflow.Task;
+import io.kubemin.workflow.TaskStatusView;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,6 +46,15 @@ final class WorkflowRoutes {
    */
   record CancelBody(String taskId, String user, String reason) {}
 
+  /** The answer of an exec. */
+  record ExecAnswer(String taskId) {}
+
+  /** The answer of a cancel: the task's status after it (an ended task keeps its own). */
+  record CancelAnswer(String taskId, String status) {}
+
+  /** The answer of a workflow write. */
+  record WorkflowAnswer(String workflowId) {}
+
   void register(Router router, String prefix) {
     String app = prefix + "/applications/:appID";
     router
@@ -50,7 +63,9 @@ final class WorkflowRoutes {
         .post(app + "/workflow/exec", this::exec)
         .post(app + "/workflow/cancel", this::cancel)
         .get(app + "/tasks", this::tasks)
+        .get(app + "/workflow/tasks", this::tasks)
         .get(prefix + "/workflow/tasks/:taskID/status", this::taskStatus)
+        .get(prefix + "/workflow/tasks/:taskID/stages", this::stages)
         .post(prefix + "/workflow", request -> notImplemented("execution"))
         .post(prefix + "/workflow/exec", request -> notImplemented("execution"))
         .post(prefix + "/workflow/cancel", request -> notImplemented("cancellation"));
@@ -60,9 +75,10 @@ final class WorkflowRoutes {
     String appId = request.param("appID");
     ApplicationInfo app = kubemin.application(appId);
     return RestResponse.ok(
-        Map.of(
+        Paging.listing(
             "workflows",
-            kubemin.workflows(appId).stream().map(w -> WorkflowJson.workflow(w, app)).toList()));
+            kubemin.workflows(appId).stream().map(w -> WorkflowJson.workflow(w, app)).toList(),
+            Paging.page(request)));
   }
 
   private RestResponse putWorkflow(RestRequest request) {
@@ -72,7 +88,7 @@ final class WorkflowRoutes {
             body.workflowId(), body.name(), body.alias(), StepNames.normalized(body.workflow()));
     try {
       String workflowId = kubemin.putWorkflow(request.param("appID"), normalized);
-      return RestResponse.ok(Map.of("workflow_id", workflowId));
+      return RestResponse.ok(new WorkflowAnswer(workflowId));
     } catch (ValidationException e) {
       // The upstream answers invalid steps on this route with its workflow code.
       throw new BadRequestException(WORKFLOW_CONFIG, e.getMessage(), e.errors());
@@ -87,13 +103,13 @@ final class WorkflowRoutes {
     ExecOptions options =
         new ExecOptions(blankToNull(body.workflowId()), Boolean.TRUE.equals(body.queueBehind()));
     String taskId = kubemin.exec(request.param("appID"), options);
-    return RestResponse.ok(Map.of("task_id", taskId));
+    return RestResponse.ok(new ExecAnswer(taskId));
   }
 
   private RestResponse cancel(RestRequest request) throws InterruptedException {
     CancelBody body = request.read(CancelBody.class, WORKFLOW_CONFIG);
     if (blankToNull(body.taskId()) == null) {
-      throw new BadRequestException(WORKFLOW_CONFIG, "task_id is required");
+      throw new BadRequestException(WORKFLOW_CONFIG, "taskId (task_id) is required");
     }
     Task task =
         kubemin.cancel(
@@ -104,14 +120,27 @@ final class WorkflowRoutes {
     if (!task.status().terminal()) {
       task = kubemin.awaitTask(task.id(), CANCEL_WAIT);
     }
-    return RestResponse.ok(Map.of("task_id", task.id(), "status", task.status().jsonName()));
+    return RestResponse.ok(new CancelAnswer(task.id(), task.status().jsonName()));
   }
 
   private RestResponse tasks(RestRequest request) {
     return RestResponse.ok(
-        Map.of(
+        Paging.listing(
             "tasks",
-            kubemin.tasks(request.param("appID")).stream().map(WorkflowJson::task).toList()));
+            kubemin.tasks(request.param("appID")).stream().map(WorkflowJson::task).toList(),
+            Paging.page(request)));
+  }
+
+  private RestResponse stages(RestRequest request) {
+    String taskId = request.param("taskID");
+    TaskStatusView task = kubemin.taskStatus(taskId);
+    List<Step> steps =
+        kubemin.workflows(task.appId()).stream()
+            .filter(w -> w.id().equals(task.workflowId()))
+            .findFirst()
+            .map(WorkflowRecord::steps)
+            .orElse(List.of());
+    return RestResponse.ok(TaskStages.of(task, steps, kubemin.jobs(taskId)));
   }
 
   private RestResponse taskStatus(RestRequest request) {

@@ -86,6 +86,20 @@ class ServeCommandIT {
     assertThat(err.toString()).startsWith("kubemin: serve: ");
   }
 
+  @Test
+  void aNonLoopbackAddressWithoutATokenIsExitTwo() {
+    assertThat(run("--bind-addr", "0.0.0.0:0", "--sandbox")).isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("kubemin: serve: refusing to serve")
+        .contains("--token-file", "--insecure");
+  }
+
+  @Test
+  void anUnknownDialectIsExitTwo() {
+    assertThat(run("--api-dialect", "soap", "--sandbox")).isEqualTo(2);
+    assertThat(err.toString()).contains("upstream, console");
+  }
+
   private int run(String... args) {
     return KubeMinCommand.commandLine()
         .setOut(new PrintWriter(out, true))

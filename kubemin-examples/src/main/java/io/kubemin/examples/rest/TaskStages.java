@@ -1,0 +1,138 @@
+package io.kubemin.examples.rest;
+
+import io.kubemin.model.Step;
+import io.kubemin.workflow.JobRecord;
+import io.kubemin.workflow.JobStatus;
+import io.kubemin.workflow.TaskStatusView;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The stages of a task ({@code GET /workflow/tasks/:taskID/stages}): one stage per workflow step
+ * (sub-steps after their step), then one per job of the current attempt, numbered from 1, times in
+ * unix seconds (0 when not yet).
+ */
+final class TaskStages {
+  private TaskStages() {}
+
+  /** The answer: the task, then its stages. */
+  record StagesBody(
+      String taskId,
+      String status,
+      String workflowId,
+      String workflowName,
+      String appId,
+      String type,
+      List<Stage> stages) {}
+
+  /**
+   * One stage.
+   *
+   * @param id its number, from 1
+   * @param name the step or job name
+   * @param type {@code step}, or the job's upstream type ({@code deploy}, {@code service_deploy},
+   *     ...)
+   * @param status {@code pending}, {@code running}, {@code completed}, {@code failed}, ...
+   * @param startTime unix seconds, 0 when not started
+   * @param endTime unix seconds, 0 when not ended
+   * @param info what it is about (components, step of a job)
+   * @param error why it failed, else absent
+   */
+  record Stage(
+      long id,
+      String name,
+      String type,
+      String status,
+      long startTime,
+      long endTime,
+      String info,
+      String error) {}
+
+  static StagesBody of(TaskStatusView task, List<Step> steps, List<JobRecord> allJobs) {
+    List<JobRecord> jobs = allJobs.stream().filter(j -> j.attempt() == task.attempt()).toList();
+    List<Stage> stages = new ArrayList<>();
+    for (Step step : flattened(steps)) {
+      List<JobRecord> ofStep =
+          jobs.stream().filter(j -> Objects.equals(j.stepName(), step.name())).toList();
+      stages.add(
+          new Stage(
+              stages.size() + 1L,
+              step.name(),
+              "step",
+              stepStatus(ofStep, task.status().terminal()),
+              seconds(
+                  ofStep.stream()
+                      .map(JobRecord::startedAt)
+                      .filter(Objects::nonNull)
+                      .min(Instant::compareTo)
+                      .orElse(null)),
+              ofStep.isEmpty() || ofStep.stream().anyMatch(j -> j.finishedAt() == null)
+                  ? 0
+                  : seconds(
+                      ofStep.stream()
+                          .map(JobRecord::finishedAt)
+                          .max(Instant::compareTo)
+                          .orElse(null)),
+              "components: " + String.join(", ", step.componentNames()),
+              ofStep.stream()
+                  .map(JobRecord::error)
+                  .filter(Objects::nonNull)
+                  .findFirst()
+                  .orElse(null)));
+    }
+    for (JobRecord job : jobs) {
+      stages.add(
+          new Stage(
+              stages.size() + 1L,
+              job.name(),
+              job.kind().upstreamType(),
+              job.status().jsonName(),
+              seconds(job.startedAt()),
+              seconds(job.finishedAt()),
+              job.kind().kubernetesKind()
+                  + " of component "
+                  + job.componentName()
+                  + " in step "
+                  + job.stepName(),
+              job.error()));
+    }
+    return new StagesBody(
+        task.taskId(),
+        task.status().jsonName(),
+        task.workflowId(),
+        ApplicationJson.text(task.workflowName()),
+        task.appId(),
+        task.type(),
+        stages);
+  }
+
+  private static List<Step> flattened(List<Step> steps) {
+    List<Step> all = new ArrayList<>();
+    for (Step step : steps) {
+      all.add(step);
+      all.addAll(flattened(step.subSteps()));
+    }
+    return all;
+  }
+
+  private static String stepStatus(List<JobRecord> jobs, boolean taskEnded) {
+    if (jobs.isEmpty()) {
+      return taskEnded ? "skipped" : "pending";
+    }
+    for (JobStatus bad : List.of(JobStatus.FAILED, JobStatus.TIMEOUT, JobStatus.CANCELLED)) {
+      if (jobs.stream().anyMatch(j -> j.status() == bad)) {
+        return bad.jsonName();
+      }
+    }
+    if (jobs.stream().anyMatch(j -> j.status() == JobStatus.RUNNING)) {
+      return JobStatus.RUNNING.jsonName();
+    }
+    return JobStatus.COMPLETED.jsonName();
+  }
+
+  private static long seconds(Instant instant) {
+    return instant == null ? 0 : instant.getEpochSecond();
+  }
+}
