@@ -3,6 +3,7 @@ package io.kubemin;
 import io.kubemin.internal.engine.EngineSettings;
 import io.kubemin.internal.engine.JobExecutors;
 import io.kubemin.spi.DataStore;
+import io.kubemin.spi.LeaderElection;
 import io.kubemin.spi.Queue;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -33,7 +34,12 @@ final class Configuration {
   }
 
   static void log(
-      EngineSettings s, DataStore store, Queue queue, JobExecutors executors, KubeMinBuilder b) {
+      EngineSettings s,
+      DataStore store,
+      Queue queue,
+      JobExecutors executors,
+      KubeMinBuilder b,
+      LeaderElection election) {
     LOG.info(
         "KubeMin instance={} roles={} store={}{} queue={}{} executors={} listeners={} extensions={}"
             + " leaderElection={} workerThreads={} maxConcurrentTasks={} maxActiveTasksPerApp={}"
@@ -48,7 +54,7 @@ final class Configuration {
         executors.names(),
         b.listeners.size(),
         b.extensions.size(),
-        b.leaderElection == null ? "always-leader" : b.leaderElection.getClass().getSimpleName(),
+        electionName(b, election),
         s.workerThreads(),
         s.maxConcurrentTasks(),
         s.maxActiveTasksPerApp(),
@@ -59,6 +65,15 @@ final class Configuration {
         text(s.claimIdle()),
         s.maxDeliveries(),
         text(s.shutdownTimeout()));
+  }
+
+  private static String electionName(KubeMinBuilder b, LeaderElection election) {
+    if (b.leaderElection != null) {
+      return election.getClass().getSimpleName();
+    }
+    return election instanceof io.kubemin.internal.election.StoreLeaderElection
+        ? "store-lease(" + b.leaderLease.toMillis() + "ms)"
+        : "always-leader";
   }
 
   private static String text(Duration duration) {

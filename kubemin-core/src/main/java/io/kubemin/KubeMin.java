@@ -8,6 +8,7 @@ import io.kubemin.internal.app.TaskService;
 import io.kubemin.internal.app.TaskStatusReport;
 import io.kubemin.internal.app.VersionService;
 import io.kubemin.internal.app.WorkflowService;
+import io.kubemin.internal.election.StoreLeaderElection;
 import io.kubemin.internal.engine.AlwaysLeader;
 import io.kubemin.internal.engine.Engine;
 import io.kubemin.internal.engine.EngineParts;
@@ -22,6 +23,7 @@ import io.kubemin.model.WorkflowRequest;
 import io.kubemin.render.Renderer;
 import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.DataStore;
+import io.kubemin.spi.LeaderElection;
 import io.kubemin.spi.Providers;
 import io.kubemin.spi.Queue;
 import io.kubemin.spi.Role;
@@ -53,6 +55,7 @@ import java.util.Objects;
 public final class KubeMin implements AutoCloseable {
   private final Lifecycle lifecycle;
   private final EngineSettings settings;
+  private final LeaderElection election;
   private final ApplicationService applications;
   private final WorkflowService workflows;
   private final TaskService tasks;
@@ -90,11 +93,9 @@ public final class KubeMin implements AutoCloseable {
             settings);
     Renderer renderer = Renderer.builder().traitProcessors(builder.traitProcessors).build();
     ApplicationCheck check = new ApplicationCheck(renderer);
-    Engine engine =
-        new Engine(
-            parts,
-            new Planner(store, renderer),
-            builder.leaderElection == null ? new AlwaysLeader() : builder.leaderElection);
+    LeaderElection election = leaderElection(builder, store, settings);
+    this.election = election;
+    Engine engine = new Engine(parts, new Planner(store, renderer), election);
     ObjectDeleter deleter = new ObjectDeleter(executors, renderer);
     this.applications = new ApplicationService(parts, check, deleter);
     this.workflows = new WorkflowService(parts, applications, check);
@@ -102,7 +103,29 @@ public final class KubeMin implements AutoCloseable {
     this.statusReport = new TaskStatusReport(store);
     this.versions = new VersionService(parts, applications, tasks, check, deleter);
     this.lifecycle = new Lifecycle(parts, engine, builder.extensions, ownsStore, ownsQueue);
-    Configuration.log(settings, store, queue, executors, builder);
+    Configuration.log(settings, store, queue, executors, builder, election);
+  }
+
+  /**
+   * Whether this instance leads now: it dispatches waiting tasks and reaps expired leases. With
+   * several instances on a shared store, exactly one of them does at a time (see {@link
+   * KubeMinBuilder#leaderElection}); false before {@link #start()} and after {@link #close()}.
+   */
+  public boolean isLeader() {
+    return election.isLeader();
+  }
+
+  /** The host's election; else one through a shared store; else this instance always leads. */
+  private static LeaderElection leaderElection(
+      KubeMinBuilder builder, DataStore store, EngineSettings settings) {
+    if (builder.leaderElection != null) {
+      return builder.leaderElection;
+    }
+    if (store.shared()) {
+      return new StoreLeaderElection(
+          store, settings.instanceId(), builder.leaderLease, builder.clock);
+    }
+    return new AlwaysLeader();
   }
 
   /** A builder with every setting at its default. */

@@ -42,6 +42,12 @@ public final class KubeMinBuilder {
   /** Deadline of a task from its first start. */
   public static final Duration DEFAULT_TASK_TIMEOUT = Duration.ofHours(1);
 
+  /** How long the leader's claim on a shared store's lease row lasts without renewal. */
+  public static final Duration DEFAULT_LEADER_LEASE = Duration.ofSeconds(15);
+
+  /** Shortest leader lease. */
+  public static final Duration MIN_LEADER_LEASE = Duration.ofMillis(300);
+
   /** How long a worker's claim on a running task lasts without a heartbeat. */
   public static final Duration DEFAULT_TASK_LEASE = Duration.ofSeconds(30);
 
@@ -94,6 +100,7 @@ public final class KubeMinBuilder {
   int maxDeliveries = DEFAULT_MAX_DELIVERIES;
   Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
   LeaderElection leaderElection;
+  Duration leaderLease = DEFAULT_LEADER_LEASE;
 
   KubeMinBuilder() {}
 
@@ -262,9 +269,25 @@ public final class KubeMinBuilder {
     return this;
   }
 
-  /** Decides which instance dispatches (default: this one, always). */
+  /**
+   * Decides which instance dispatches. Default: on a store several processes share ({@link
+   * DataStore#shared()}, such as MySQL or MariaDB), one leader elected through a lease row of the
+   * store (see {@link #leaderLease}); on a process-local store (memory, H2 embedded), this instance
+   * always. {@link LeaderElection#everyInstance()} makes every instance lead.
+   */
   public KubeMinBuilder leaderElection(LeaderElection election) {
     this.leaderElection = Objects.requireNonNull(election, "leaderElection");
+    return this;
+  }
+
+  /**
+   * How long the leader elected through a shared store holds its lease without renewing it (default
+   * 15 s, at least 300 ms): it renews every third of it, steps down when it could not renew for two
+   * thirds, and another instance takes over at most one lease plus a third after the leader died
+   * (at once, at its next attempt, when the leader closes cleanly).
+   */
+  public KubeMinBuilder leaderLease(Duration lease) {
+    this.leaderLease = atLeast(lease, MIN_LEADER_LEASE, "leaderLease");
     return this;
   }
 

@@ -156,6 +156,36 @@ public interface DataStore extends AutoCloseable {
    */
   void ping();
 
+  /**
+   * Whether several processes can share this store (a database server): when they do and the host
+   * gives no {@link LeaderElection}, their instances elect one leader through {@link #tryLease}.
+   * Default false: every instance of a process-local store leads.
+   */
+  default boolean shared() {
+    return false;
+  }
+
+  /**
+   * Takes or renews the lease {@code name} for {@code holder} until {@code until}, in one
+   * compare-and-set: it succeeds when nobody holds the lease, when {@code holder} holds it, or when
+   * the holder's lease ended before {@code now}.
+   *
+   * @return whether {@code holder} holds the lease until {@code until}
+   * @throws DataStoreException when the store cannot be reached (the lease is unknown)
+   * @throws UnsupportedOperationException when the store has no leases (the default)
+   */
+  default boolean tryLease(String name, String holder, Instant now, Instant until) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no leases");
+  }
+
+  /**
+   * Ends the lease {@code name} at once if {@code holder} holds it, so that another instance can
+   * take it without waiting for it to expire. Does nothing by default.
+   *
+   * @throws DataStoreException when the store cannot be reached
+   */
+  default void releaseLease(String name, String holder) {}
+
   /** Releases what the store created (never a host-owned resource such as a DataSource). */
   @Override
   void close();

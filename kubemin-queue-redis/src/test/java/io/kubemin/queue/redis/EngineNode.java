@@ -94,6 +94,7 @@ final class EngineNode implements AutoCloseable {
             .maxConcurrentTasks(10)
             .maxActiveTasksPerApp(0)
             .taskLease(config.lease())
+            .leaderLease(config.lease())
             .claimIdle(config.claimIdle())
             .dispatchPollInterval(Duration.ofMillis(200))
             .shutdownTimeout(Duration.ZERO)

@@ -13,6 +13,7 @@ import io.kubemin.store.mysql.internal.HikariPools;
 import io.kubemin.store.mysql.internal.JdbcUrls;
 import io.kubemin.store.mysql.internal.JdbiSession;
 import io.kubemin.store.mysql.internal.JobRows;
+import io.kubemin.store.mysql.internal.LeaseRows;
 import io.kubemin.store.mysql.internal.SchemaMigrator;
 import io.kubemin.store.mysql.internal.SqlFailures;
 import io.kubemin.store.mysql.internal.TaskRows;
@@ -44,10 +45,15 @@ public final class MySqlDataStore implements DataStore {
 
   private final JdbiSession session;
   private final SqlDialect dialect;
+  private final boolean shared;
+  private final SecretCipher cipher;
 
-  private MySqlDataStore(JdbiSession session, SqlDialect dialect) {
+  private MySqlDataStore(
+      JdbiSession session, SqlDialect dialect, boolean shared, SecretCipher cipher) {
     this.session = session;
     this.dialect = dialect;
+    this.shared = shared;
+    this.cipher = cipher;
   }
 
   /**
@@ -120,7 +126,18 @@ public final class MySqlDataStore implements DataStore {
           where,
           SchemaMigrator.latestVersion(),
           ownedPool == null ? "host pool" : settings);
-      return new MySqlDataStore(session, dialect);
+      SecretCipher cipher = new SecretCipher(settings.secretKeys());
+      if (cipher.encrypts()) {
+        log.info(
+            "Secret values of components are encrypted at rest (AES-GCM, current key '{}')",
+            settings.secretKeys().currentKeyId());
+      } else {
+        log.warn(
+            "Secret values of components are stored in plain text in min_app_components.spec:"
+                + " give MySqlSettings.secretKeys(...) or {} to encrypt them (docs/store-mysql.md)",
+            SecretKeys.ENVIRONMENT_VARIABLE);
+      }
+      return new MySqlDataStore(session, dialect, isShared(jdbi, dialect), cipher);
     } catch (JdbiException e) {
       session.close();
       throw SqlFailures.translate("open the store at " + where, e);
@@ -135,10 +152,87 @@ public final class MySqlDataStore implements DataStore {
     return dialect;
   }
 
+  /** MySQL and MariaDB are servers; H2 only in server mode ({@code jdbc:h2:tcp:}, {@code ssl:}). */
+  private static boolean isShared(Jdbi jdbi, SqlDialect dialect) {
+    if (dialect != SqlDialect.H2) {
+      return true;
+    }
+    String url =
+        jdbi.withHandle(
+            h -> {
+              try {
+                return h.getConnection().getMetaData().getURL();
+              } catch (java.sql.SQLException e) {
+                return null;
+              }
+            });
+    return url != null && (url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:"));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>True on MySQL and MariaDB, and on H2 in server mode: instances on this store elect one
+   * leader through {@link #tryLease} unless the host gives a {@code LeaderElection}.
+   */
+  @Override
+  public boolean shared() {
+    return shared;
+  }
+
+  /**
+   * Rewrites every stored component whose secret values are not all encrypted with the current key
+   * (plain text from before keys were given, or a previous key after a rotation), so that previous
+   * keys can be dropped afterwards. Each component is one short transaction; safe to run while
+   * engines use the store.
+   *
+   * @return how many components were rewritten
+   * @throws IllegalStateException when the store has no secret keys
+   * @throws DataStoreException when the database cannot be reached, or a value cannot be decrypted
+   *     with the keys given
+   */
+  public int reencryptSecrets() {
+    if (!cipher.encrypts()) {
+      throw new IllegalStateException("this store has no secret keys to encrypt with");
+    }
+    int rewritten = 0;
+    for (var entry : session.call("list secrets", ComponentRows::specsWithSecrets).entrySet()) {
+      if (cipher.needsReseal(entry.getValue())) {
+        var resealed = cipher.seal(cipher.open(entry.getValue()));
+        if (session.call(
+            "re-encrypt component " + entry.getKey(),
+            h -> ComponentRows.rewriteSpec(h, entry.getKey(), resealed))) {
+          rewritten++;
+        }
+      }
+    }
+    log.info("Re-encrypted the secret values of {} components", rewritten);
+    return rewritten;
+  }
+
+  @Override
+  public boolean tryLease(String name, String holder, Instant now, Instant until) {
+    try {
+      return session.call("take lease " + name, h -> LeaseRows.take(h, name, holder, now, until));
+    } catch (DataStoreException e) {
+      if (e.getCause() instanceof JdbiException jdbi && SqlFailures.isDuplicateKey(jdbi)) {
+        return false; // another instance inserted the row first
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void releaseLease(String name, String holder) {
+    session.run("release lease " + name, h -> LeaseRows.release(h, name, holder));
+  }
+
   @Override
   public <T> T inTransaction(Function<DataStore, T> work) {
     return session.inTransaction(
-        bound -> work.apply(bound == session ? this : new MySqlDataStore(bound, dialect)));
+        bound ->
+            work.apply(
+                bound == session ? this : new MySqlDataStore(bound, dialect, shared, cipher)));
   }
 
   @Override
@@ -178,7 +272,8 @@ public final class MySqlDataStore implements DataStore {
 
   @Override
   public void putComponent(ComponentRecord component) {
-    session.run("put component " + component.id(), h -> ComponentRows.put(h, component));
+    session.run(
+        "put component " + component.id(), h -> ComponentRows.put(h, component, cipher::seal));
   }
 
   @Override
@@ -188,7 +283,8 @@ public final class MySqlDataStore implements DataStore {
 
   @Override
   public List<ComponentRecord> listComponents(String appId) {
-    return session.call("list components of " + appId, h -> ComponentRows.list(h, appId));
+    return session.call(
+        "list components of " + appId, h -> ComponentRows.list(h, appId, cipher::open));
   }
 
   @Override

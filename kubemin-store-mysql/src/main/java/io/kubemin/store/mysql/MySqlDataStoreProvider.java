@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The {@code mysql} store provider. Settings: {@code uri} (a JDBC URL, required), {@code user} and
- * {@code password} (else taken from the URL), {@code poolSize}.
+ * {@code password} (else taken from the URL), {@code poolSize}. Secret keys come from the
+ * environment variable {@value SecretKeys#ENVIRONMENT_VARIABLE} when it is set.
  */
 public final class MySqlDataStoreProvider implements DataStoreProvider {
 
@@ -32,6 +33,10 @@ public final class MySqlDataStoreProvider implements DataStoreProvider {
     }
     MySqlSettings.Builder builder =
         MySqlSettings.builder().user(settings.get("user")).password(settings.get("password"));
+    String keys = System.getenv(SecretKeys.ENVIRONMENT_VARIABLE);
+    if (keys != null && !keys.isBlank()) {
+      builder.secretKeys(SecretKeys.parse(keys));
+    }
     String poolSize = settings.get("poolSize");
     if (poolSize != null) {
       builder.poolSize(parsePoolSize(poolSize));

@@ -26,8 +26,10 @@ public final class MySqlSettings {
   private final Duration connectionTimeout;
   private final boolean migrate;
   private final Duration migrationLockTimeout;
+  private final SecretKeys secretKeys;
 
   private MySqlSettings(Builder builder) {
+    this.secretKeys = builder.secretKeys;
     this.user = builder.user;
     this.password = builder.password;
     this.poolSize = builder.poolSize;
@@ -76,7 +78,12 @@ public final class MySqlSettings {
     return migrationLockTimeout;
   }
 
-  /** The password is masked. */
+  /** The keys that encrypt secret values at rest, or null (plain text). */
+  public SecretKeys secretKeys() {
+    return secretKeys;
+  }
+
+  /** The password is masked; of the secret keys only the ids show. */
   @Override
   public String toString() {
     return "MySqlSettings{user="
@@ -91,6 +98,7 @@ public final class MySqlSettings {
         + migrate
         + ", migrationLockTimeout="
         + migrationLockTimeout
+        + (secretKeys == null ? "" : ", secretKeys=" + secretKeys.keyIds())
         + "}";
   }
 
@@ -102,8 +110,19 @@ public final class MySqlSettings {
     private Duration connectionTimeout = DEFAULT_CONNECTION_TIMEOUT;
     private boolean migrate = true;
     private Duration migrationLockTimeout = DEFAULT_MIGRATION_LOCK_TIMEOUT;
+    private SecretKeys secretKeys;
 
     private Builder() {}
+
+    /**
+     * Encrypts the secret values of components ({@code properties.secret}) at rest with these keys
+     * (AES-GCM, the key id stored with each value). Default none: they are stored in plain text,
+     * and opening the store logs a warning saying so.
+     */
+    public Builder secretKeys(SecretKeys keys) {
+      this.secretKeys = keys;
+      return this;
+    }
 
     /** The database user (null: taken from the JDBC URL). */
     public Builder user(String user) {

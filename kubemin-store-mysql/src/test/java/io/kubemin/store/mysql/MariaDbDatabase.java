@@ -66,7 +66,8 @@ final class MariaDbDatabase implements AutoCloseable {
           "min_workflows",
           "min_workflow_queue",
           "min_job",
-          "min_app_locks"
+          "min_app_locks",
+          "min_leases"
         }) {
       execute("TRUNCATE TABLE " + name + "." + table);
     }

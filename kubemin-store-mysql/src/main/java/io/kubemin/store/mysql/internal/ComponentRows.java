@@ -1,11 +1,15 @@
 package io.kubemin.store.mysql.internal;
 
+import io.kubemin.model.Component;
 import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.ComponentStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 
@@ -27,8 +31,8 @@ public final class ComponentRows {
 
   private ComponentRows() {}
 
-  /** Inserts or replaces. */
-  public static void put(Handle handle, ComponentRecord component) {
+  /** Inserts or replaces, storing the spec as {@code seal} turns it. */
+  public static void put(Handle handle, ComponentRecord component, UnaryOperator<Component> seal) {
     handle
         .createUpdate(UPSERT)
         .bind("id", component.id())
@@ -36,7 +40,7 @@ public final class ComponentRows {
         .bind("ordinal", component.ordinal())
         .bind("name", component.name())
         .bind("component_type", component.spec().type())
-        .bind("spec", Documents.write(component.spec()))
+        .bind("spec", Documents.write(seal.apply(component.spec())))
         .bind("status", component.status().jsonName())
         .bind("ready_replicas", component.readyReplicas())
         .bind("created_at", UtcInstants.text(component.createdAt()))
@@ -61,15 +65,55 @@ public final class ComponentRows {
         .execute();
   }
 
-  /** The components of an application, by ordinal. */
-  public static List<ComponentRecord> list(Handle handle, String appId) {
+  /** The components of an application, by ordinal, their specs turned by {@code open}. */
+  public static List<ComponentRecord> list(
+      Handle handle, String appId, UnaryOperator<Component> open) {
     return handle
         .createQuery(
             "SELECT id, app_id, ordinal, spec, status, ready_replicas, created_at, updated_at"
                 + " FROM min_app_components WHERE app_id = :app ORDER BY ordinal, id")
         .bind("app", appId)
         .map(ComponentRows::map)
-        .list();
+        .list()
+        .stream()
+        .map(
+            c -> {
+              Component opened = open.apply(c.spec());
+              return opened == c.spec() ? c : withSpec(c, opened);
+            })
+        .toList();
+  }
+
+  /** The ids and stored specs of every component that has secret data, as stored. */
+  public static Map<String, Component> specsWithSecrets(Handle handle) {
+    Map<String, Component> specs = new LinkedHashMap<>();
+    handle
+        .createQuery("SELECT id, spec FROM min_app_components WHERE spec LIKE '%\"secret\"%'")
+        .map((rs, ctx) -> Map.entry(rs.getString("id"), Documents.component(rs.getString("spec"))))
+        .forEach(e -> specs.put(e.getKey(), e.getValue()));
+    return specs;
+  }
+
+  /** Replaces the stored spec of a component; whether it exists. */
+  public static boolean rewriteSpec(Handle handle, String id, Component spec) {
+    return handle
+            .createUpdate("UPDATE min_app_components SET spec = :spec WHERE id = :id")
+            .bind("spec", Documents.write(spec))
+            .bind("id", id)
+            .execute()
+        > 0;
+  }
+
+  private static ComponentRecord withSpec(ComponentRecord c, Component spec) {
+    return new ComponentRecord(
+        c.id(),
+        c.appId(),
+        c.ordinal(),
+        spec,
+        c.status(),
+        c.readyReplicas(),
+        c.createdAt(),
+        c.updatedAt());
   }
 
   /** Writes the live status; whether the component exists. */
