@@ -13,6 +13,7 @@ import io.kubemin.internal.engine.AlwaysLeader;
 import io.kubemin.internal.engine.Engine;
 import io.kubemin.internal.engine.EngineParts;
 import io.kubemin.internal.engine.EngineSettings;
+import io.kubemin.internal.engine.GroupCommitStore;
 import io.kubemin.internal.engine.JobExecutors;
 import io.kubemin.internal.engine.Lifecycle;
 import io.kubemin.internal.engine.Listeners;
@@ -83,9 +84,12 @@ public final class KubeMin implements AutoCloseable {
     }
     this.settings = Configuration.settings(builder);
     JobExecutors executors = new JobExecutors(builder.jobExecutors);
+    // A database store gets the engine's writes in batches (group commit); reads go straight.
+    DataStore engineStore =
+        store.prefersBatches() ? new GroupCommitStore(store, settings.instanceId()) : store;
     EngineParts parts =
         new EngineParts(
-            store,
+            engineStore,
             queue,
             executors,
             new Listeners(listeners(builder, store)),

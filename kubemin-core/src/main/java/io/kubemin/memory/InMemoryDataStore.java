@@ -246,6 +246,40 @@ public final class InMemoryDataStore implements DataStore {
                 .toList());
   }
 
+  /** {@inheritDoc} Looks at every waiting task, under the store's lock. */
+  @Override
+  public List<Task> claimWaiting(int limit, int maxActivePerApp, Instant now) {
+    return locked(
+        () -> {
+          Map<String, Integer> started = new HashMap<>();
+          for (TaskStatus status : List.of(TaskStatus.QUEUED, TaskStatus.RUNNING)) {
+            for (String id : state.byStatus.get(status)) {
+              started.merge(state.tasks.get(id).appId(), 1, Integer::sum);
+            }
+          }
+          List<Task> waiting =
+              state.byStatus.get(TaskStatus.WAITING).stream()
+                  .map(state.tasks::get)
+                  .sorted(Comparator.comparing(Task::createdAt).thenComparing(Task::id))
+                  .toList();
+          List<Task> claimed = new ArrayList<>();
+          for (Task task : waiting) {
+            if (claimed.size() >= limit) {
+              break;
+            }
+            if (maxActivePerApp > 0 && started.getOrDefault(task.appId(), 0) >= maxActivePerApp) {
+              continue;
+            }
+            Task queued = task.withStatus(TaskStatus.QUEUED, now);
+            if (compareAndSet(task.id(), TaskStatus.WAITING, task.attempt(), queued)) {
+              started.merge(task.appId(), 1, Integer::sum);
+              claimed.add(queued);
+            }
+          }
+          return claimed;
+        });
+  }
+
   @Override
   public List<Task> listExpiredLeases(Instant now, int limit) {
     return locked(

@@ -56,6 +56,25 @@ public final class InMemoryQueue implements Queue {
     }
   }
 
+  /** {@inheritDoc} Under one lock, waking the readers once. */
+  @Override
+  public List<String> enqueueAll(List<io.kubemin.spi.OutgoingMessage> messages) {
+    lock.lock();
+    try {
+      checkOpen();
+      List<String> ids = new ArrayList<>(messages.size());
+      for (io.kubemin.spi.OutgoingMessage message : messages) {
+        long sequence = nextSequence++;
+        stream.put(sequence, message.payload().clone());
+        ids.add(Long.toString(sequence));
+      }
+      arrived.signalAll();
+      return ids;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   @Override
   public List<QueueMessage> readGroup(String group, String consumer, int max, Duration block) {
     long deadline = System.nanoTime() + block.toNanos();

@@ -143,6 +143,133 @@ public interface DataStore extends AutoCloseable {
    */
   boolean requestCancel(String taskId, String by, String reason, Instant now);
 
+  /**
+   * Claims up to {@code limit} waiting tasks that may start now ({@code waiting -> queued}, touched
+   * at {@code now}), oldest {@code createdAt} first and fair across applications: an application
+   * with {@code maxActivePerApp} queued or running tasks gets none, and one application's backlog
+   * never hides another's tasks. Each claim is a compare-and-set, so claiming beside other parties
+   * is safe.
+   *
+   * <p>The default looks at the oldest waiting tasks ({@code limit} plus 1,000) and claims them one
+   * by one; stores should answer in a few statements and look at every waiting task.
+   *
+   * @param maxActivePerApp the limit of queued or running tasks per application; 0 or less: none
+   * @return the claimed tasks, as written (status {@code queued})
+   */
+  default List<Task> claimWaiting(int limit, int maxActivePerApp, Instant now) {
+    List<Task> claimed = new java.util.ArrayList<>();
+    java.util.Map<String, Integer> room = new java.util.HashMap<>();
+    for (Task task : listTasksByStatus(TaskStatus.WAITING, limit + 1_000)) {
+      if (claimed.size() >= limit) {
+        break;
+      }
+      if (maxActivePerApp > 0) {
+        int left =
+            room.computeIfAbsent(
+                task.appId(),
+                app ->
+                    maxActivePerApp
+                        - (int)
+                            listActiveTasks(app).stream()
+                                .filter(t -> t.status() != TaskStatus.WAITING)
+                                .count());
+        if (left <= 0) {
+          continue;
+        }
+        room.put(task.appId(), left - 1);
+      }
+      Task queued = task.withStatus(TaskStatus.QUEUED, now);
+      if (compareAndSet(task.id(), TaskStatus.WAITING, task.attempt(), queued)) {
+        claimed.add(queued);
+      }
+    }
+    return claimed;
+  }
+
+  /**
+   * The tasks with these ids that exist, in no particular order. The default reads them one by one;
+   * stores should answer in one statement.
+   */
+  default List<Task> findTasks(java.util.Collection<String> ids) {
+    List<Task> found = new java.util.ArrayList<>(ids.size());
+    for (String id : ids) {
+      findTask(id).ifPresent(found::add);
+    }
+    return found;
+  }
+
+  /**
+   * The applications with these ids that exist, in no particular order. The default reads them one
+   * by one; stores should answer in one statement.
+   */
+  default List<ApplicationRecord> findApplications(java.util.Collection<String> ids) {
+    List<ApplicationRecord> found = new java.util.ArrayList<>(ids.size());
+    for (String id : ids) {
+      findApplication(id).ifPresent(found::add);
+    }
+    return found;
+  }
+
+  /**
+   * The components of these applications, each application's by ordinal. The default lists them
+   * application by application; stores should answer in one statement.
+   */
+  default List<ComponentRecord> listComponents(java.util.Collection<String> appIds) {
+    List<ComponentRecord> found = new java.util.ArrayList<>();
+    for (String appId : appIds) {
+      found.addAll(listComponents(appId));
+    }
+    return found;
+  }
+
+  /**
+   * The workflows with these ids that exist, in no particular order. The default reads them one by
+   * one; stores should answer in one statement.
+   */
+  default List<WorkflowRecord> findWorkflows(java.util.Collection<String> ids) {
+    List<WorkflowRecord> found = new java.util.ArrayList<>(ids.size());
+    for (String id : ids) {
+      findWorkflow(id).ifPresent(found::add);
+    }
+    return found;
+  }
+
+  /**
+   * Writes a batch in one transaction: appends the job records, then applies each change as its own
+   * compare-and-set (see {@link #compareAndSet}). A change whose condition fails changes nothing
+   * and is reported as {@code false} for that change alone; the other changes and the job records
+   * are still written. When the store fails, nothing of the batch is written and the call throws.
+   *
+   * <p>The default runs {@link #inTransaction} over {@link #insertJob} and {@link #compareAndSet}.
+   *
+   * @return for each change, in order, whether it matched and was written
+   */
+  default List<Boolean> writeBatch(List<TaskChange> changes, List<JobRecord> jobs) {
+    return inTransaction(
+        store -> {
+          jobs.forEach(store::insertJob);
+          List<Boolean> matched = new java.util.ArrayList<>(changes.size());
+          for (TaskChange change : changes) {
+            matched.add(
+                store.compareAndSet(
+                    change.taskId(),
+                    change.expectedStatus(),
+                    change.expectedAttempt(),
+                    change.next()));
+          }
+          return matched;
+        });
+  }
+
+  /**
+   * Whether {@link #writeBatch} of many rows costs much less than writing them one by one (a
+   * database with a commit per transaction). The engine then gathers the writes of its tasks into
+   * batches; otherwise it writes each at once. The default is false.
+   */
+  default boolean prefersBatches() {
+    return false;
+  }
+
   /** Appends a job record. */
   void insertJob(JobRecord job);
 

@@ -24,6 +24,20 @@ public interface Queue extends AutoCloseable {
   String enqueue(String key, byte[] payload);
 
   /**
+   * Appends several messages, in order, in as few round trips as the broker allows (the default
+   * appends them one by one). When it throws, any prefix of the messages may have been appended.
+   *
+   * @return the broker's ids, in the order of {@code messages}
+   */
+  default List<String> enqueueAll(List<OutgoingMessage> messages) {
+    List<String> ids = new java.util.ArrayList<>(messages.size());
+    for (OutgoingMessage message : messages) {
+      ids.add(enqueue(message.key(), message.payload()));
+    }
+    return ids;
+  }
+
+  /**
    * Reads up to {@code max} messages not yet delivered to the group, waiting up to {@code block}
    * for the first one. Returns early (possibly empty) when the calling thread is interrupted, with
    * the interrupt flag set.

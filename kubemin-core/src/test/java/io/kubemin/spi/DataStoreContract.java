@@ -437,4 +437,126 @@ public abstract class DataStoreContract {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void aBatchAppliesEachChangeAsItsOwnCompareAndSet() {
+    List<Task> tasks = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Task task = waitingTask(Ids.newId(), T0.plusMillis(i));
+      store.insertTask(task, 0);
+      tasks.add(task);
+    }
+    Instant now = T0.plusSeconds(5);
+    Task firstQueued = tasks.get(0).withStatus(TaskStatus.QUEUED, now);
+    Task firstRunning =
+        firstQueued.withStatus(TaskStatus.RUNNING, now).withLease("w", now.plusSeconds(30));
+    JobRecord record = job(tasks.get(0).id(), "config", JobStatus.COMPLETED);
+
+    List<Boolean> matched =
+        store.writeBatch(
+            List.of(
+                TaskChange.of(tasks.get(0), firstQueued),
+                new TaskChange(
+                    TaskStatus.WAITING, 7, tasks.get(1).withStatus(TaskStatus.QUEUED, now)),
+                TaskChange.of(tasks.get(2), tasks.get(2).withStatus(TaskStatus.CANCELLED, now)),
+                TaskChange.of(firstQueued, firstRunning)),
+            List.of(record));
+
+    assertThat(matched).containsExactly(true, false, true, true);
+    assertThat(store.findTask(tasks.get(0).id()).orElseThrow().status())
+        .isEqualTo(TaskStatus.RUNNING);
+    assertThat(store.findTask(tasks.get(0).id()).orElseThrow().owner()).isEqualTo("w");
+    assertThat(store.findTask(tasks.get(1).id()).orElseThrow().status())
+        .isEqualTo(TaskStatus.WAITING);
+    assertThat(store.findTask(tasks.get(2).id()).orElseThrow().status())
+        .isEqualTo(TaskStatus.CANCELLED);
+    assertThat(store.listJobs(tasks.get(0).id())).containsExactly(record);
+  }
+
+  @Test
+  void aBatchOfManyChangesReportsEveryRowOnItsOwn() {
+    List<TaskChange> changes = new ArrayList<>();
+    List<Boolean> expected = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      Task task = waitingTask(Ids.newId(), T0.plusMillis(i));
+      store.insertTask(task, 0);
+      boolean stale = i % 3 == 0;
+      changes.add(
+          new TaskChange(
+              TaskStatus.WAITING,
+              stale ? 2 : 1,
+              task.withStatus(TaskStatus.QUEUED, T0.plusSeconds(1)).withLease("w" + i, null)));
+      expected.add(!stale);
+    }
+
+    assertThat(store.writeBatch(changes, List.of())).isEqualTo(expected);
+    for (int i = 0; i < changes.size(); i++) {
+      Task stored = store.findTask(changes.get(i).taskId()).orElseThrow();
+      assertThat(stored.status())
+          .isEqualTo(expected.get(i) ? TaskStatus.QUEUED : TaskStatus.WAITING);
+      assertThat(stored.owner()).isEqualTo(expected.get(i) ? "w" + i : null);
+    }
+  }
+
+  @Test
+  void claimingIsOldestFirstAndFairAcrossApplications() {
+    String busy = Ids.newId();
+    String quiet = Ids.newId();
+    String running = Ids.newId();
+    List<Task> busyTasks = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Task task = waitingTask(busy, T0.plusMillis(i));
+      store.insertTask(task, 0);
+      busyTasks.add(task);
+    }
+    Task quietTask = waitingTask(quiet, T0.plusMillis(10));
+    store.insertTask(quietTask, 0);
+    running(waitingTask(running, T0.plusMillis(20)), T0.plusSeconds(60));
+    store.insertTask(waitingTask(running, T0.plusMillis(21)), 0);
+    Instant now = T0.plusSeconds(1);
+
+    List<Task> claimed = store.claimWaiting(10, 1, now);
+
+    assertThat(claimed).extracting(Task::id).containsExactly(busyTasks.get(0).id(), quietTask.id());
+    assertThat(claimed).allSatisfy(t -> assertThat(t.status()).isEqualTo(TaskStatus.QUEUED));
+    assertThat(store.findTask(quietTask.id()).orElseThrow().status()).isEqualTo(TaskStatus.QUEUED);
+    assertThat(store.findTask(busyTasks.get(1).id()).orElseThrow().status())
+        .isEqualTo(TaskStatus.WAITING);
+    assertThat(store.listActiveTasks(running))
+        .extracting(Task::status)
+        .containsExactly(TaskStatus.RUNNING, TaskStatus.WAITING);
+    assertThat(store.claimWaiting(10, 1, now)).isEmpty();
+    assertThat(store.claimWaiting(2, 0, now))
+        .extracting(Task::id)
+        .containsExactly(busyTasks.get(1).id(), busyTasks.get(2).id());
+  }
+
+  @Test
+  void manyRowsAreReadInOneCall() {
+    String appId = Ids.newId();
+    store.putApplication(app(appId, T0));
+    store.putComponent(component(appId, 0, web("web")));
+    store.putComponent(component(appId, 1, web("api")));
+    WorkflowRecord workflow =
+        new WorkflowRecord(
+            Ids.newId(),
+            appId,
+            "deploy",
+            "deploy",
+            List.of(Step.builder().name("web").components("web").build()),
+            T0,
+            T0);
+    store.putWorkflow(workflow);
+    Task task = waitingTask(appId, T0);
+    store.insertTask(task, 0);
+
+    assertThat(store.findTasks(List.of(task.id(), "missing"))).containsExactly(task);
+    assertThat(store.findApplications(List.of(appId, "missing")))
+        .extracting(ApplicationRecord::id)
+        .containsExactly(appId);
+    assertThat(store.listComponents(List.of(appId, "missing")))
+        .extracting(ComponentRecord::name)
+        .containsExactly("web", "api");
+    assertThat(store.findWorkflows(List.of(workflow.id()))).containsExactly(workflow);
+  }
 }

@@ -1,15 +1,14 @@
 package io.kubemin.internal.engine;
 
 import io.kubemin.spi.DispatchMessage;
+import io.kubemin.spi.OutgoingMessage;
 import io.kubemin.spi.QueueStats;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,10 +20,17 @@ import org.slf4j.LoggerFactory;
 final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
   private static final int BATCH = 1000;
+
+  /** Tasks claimed per store round trip. */
+  static final int CLAIM_BATCH = 256;
+
   private static final Comparator<Task> FIFO =
       Comparator.comparing(Task::createdAt).thenComparing(Task::id);
 
+  private static final long REOFFER_EVERY_NANOS = 1_000_000_000L;
+
   private final EngineParts parts;
+  private long nextReoffer = System.nanoTime();
 
   Dispatcher(EngineParts parts) {
     this.parts = parts;
@@ -59,16 +65,49 @@ final class Dispatcher {
     claimable(parts.store().listActiveTasks(appId)).forEach(this::claim);
   }
 
-  /** Claims every waiting task that may start now, oldest first. */
+  /**
+   * Claims every waiting task that may start now, oldest first and fair across applications, in
+   * batches of {@link #CLAIM_BATCH} (one store round trip each), and offers each batch in one
+   * enqueue.
+   */
   void dispatchWaiting() {
-    List<Task> waiting = parts.store().listTasksByStatus(TaskStatus.WAITING, BATCH);
-    if (parts.settings().maxActiveTasksPerApp() <= 0) {
-      waiting.forEach(this::claim);
-      return;
+    while (!Thread.currentThread().isInterrupted()) {
+      List<Task> claimed =
+          parts
+              .store()
+              .claimWaiting(CLAIM_BATCH, parts.settings().maxActiveTasksPerApp(), parts.now());
+      if (!claimed.isEmpty()) {
+        offerAll(claimed);
+      }
+      if (claimed.size() < CLAIM_BATCH) {
+        return;
+      }
     }
-    Set<String> apps = new LinkedHashSet<>();
-    waiting.forEach(t -> apps.add(t.appId()));
-    apps.forEach(this::dispatchApp);
+  }
+
+  /** Offers claimed tasks in one enqueue; on failure they go back to waiting. */
+  private void offerAll(List<Task> claimed) {
+    Instant now = parts.now();
+    List<OutgoingMessage> messages = new ArrayList<>(claimed.size());
+    for (Task queued : claimed) {
+      parts.listener().taskQueued(TaskEvents.of(queued, now));
+      messages.add(
+          new OutgoingMessage(
+              queued.appId(), new DispatchMessage(queued.id(), queued.attempt()).encode()));
+    }
+    try {
+      parts.queue().enqueueAll(messages);
+    } catch (RuntimeException e) {
+      LOG.warn("could not offer {} task(s); they wait for the next dispatch", claimed.size(), e);
+      for (Task queued : claimed) {
+        try {
+          parts.states().unclaim(queued, parts.now());
+        } catch (RuntimeException unclaimFailed) {
+          LOG.debug("task {} stays queued; the lost-offer check offers it again", queued.id());
+        }
+      }
+      throw e;
+    }
   }
 
   /**
@@ -77,6 +116,12 @@ final class Dispatcher {
    * queue holds fewer messages than there are queued tasks.
    */
   void reofferLost() {
+    // It reads up to BATCH tasks: at most once a second, however short the poll interval.
+    long now = System.nanoTime();
+    if (now - nextReoffer < 0) {
+      return;
+    }
+    nextReoffer = now + REOFFER_EVERY_NANOS;
     List<Task> queued = parts.store().listTasksByStatus(TaskStatus.QUEUED, BATCH);
     Instant staleBefore = parts.now().minus(parts.settings().claimIdle().multipliedBy(2));
     List<Task> stale = queued.stream().filter(t -> t.updatedAt().isBefore(staleBefore)).toList();

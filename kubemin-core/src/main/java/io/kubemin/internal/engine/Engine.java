@@ -148,6 +148,9 @@ public final class Engine {
       worker.stopHeartbeat();
       worker.abandon();
     }
+    if (parts.store() instanceof GroupCommitStore batches) {
+      batches.crash();
+    }
     closeElection();
   }
 

@@ -1,8 +1,13 @@
 package io.kubemin.internal.engine;
 
+import io.kubemin.spi.TaskChange;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,21 +30,42 @@ final class Heartbeat implements Runnable {
 
   @Override
   public void run() {
+    List<TaskExecution> beating = new ArrayList<>();
     for (TaskExecution execution : running) {
-      try {
-        beat(execution);
-      } catch (RuntimeException e) {
-        LOG.warn("heartbeat of task {} failed", execution.task().id(), e);
+      if (execution.task().status() == TaskStatus.RUNNING) {
+        beating.add(execution);
       }
     }
-  }
-
-  private void beat(TaskExecution execution) {
-    Task mine = execution.task();
-    if (mine.status() != TaskStatus.RUNNING) {
+    if (beating.isEmpty()) {
       return;
     }
-    Task current = parts.store().findTask(mine.id()).orElse(null);
+    Map<String, Task> current = new HashMap<>();
+    try {
+      parts
+          .store()
+          .findTasks(beating.stream().map(x -> x.task().id()).toList())
+          .forEach(t -> current.put(t.id(), t));
+    } catch (RuntimeException e) {
+      LOG.warn("heartbeat of {} task(s) failed", beating.size(), e);
+      return;
+    }
+    List<TaskExecution> renewing = new ArrayList<>();
+    List<TaskChange> renewals = new ArrayList<>();
+    for (TaskExecution execution : beating) {
+      Task now = current.get(execution.task().id());
+      if (stillMine(execution, now)) {
+        renewing.add(execution);
+        renewals.add(
+            TaskChange.of(
+                now, now.withLease(now.owner(), parts.now().plus(parts.settings().taskLease()))));
+      }
+    }
+    renew(renewing, renewals);
+  }
+
+  /** Whether the task still runs here and goes on; stops it when fenced or cancelled. */
+  private boolean stillMine(TaskExecution execution, Task current) {
+    Task mine = execution.task();
     if (current == null
         || current.status() != TaskStatus.RUNNING
         || current.attempt() != mine.attempt()
@@ -51,15 +77,48 @@ final class Heartbeat implements Runnable {
             mine.attempt());
         execution.stop(StopReason.FENCED, "the task was taken back from this worker");
       }
-      return;
+      return false;
     }
     if (current.cancelRequested()) {
       execution.stop(StopReason.CANCELLED, current.cancelReason());
+      return false;
+    }
+    return true;
+  }
+
+  /** Writes the renewals: one batch where the store prefers it, else one by one. */
+  private void renew(List<TaskExecution> executions, List<TaskChange> renewals) {
+    if (renewals.isEmpty()) {
       return;
     }
-    Task renewed = parts.states().renew(current, parts.now().plus(parts.settings().taskLease()));
-    if (renewed != null) {
-      execution.task(renewed);
+    if (parts.store().prefersBatches()) {
+      try {
+        List<Boolean> matched = parts.store().writeBatch(renewals, List.of());
+        for (int i = 0; i < renewals.size(); i++) {
+          if (matched.get(i)) {
+            executions.get(i).task(renewals.get(i).next());
+          }
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("renewing the leases of {} task(s) failed", renewals.size(), e);
+      }
+      return;
+    }
+    for (int i = 0; i < renewals.size(); i++) {
+      TaskChange change = renewals.get(i);
+      try {
+        if (parts
+            .store()
+            .compareAndSet(
+                change.taskId(),
+                change.expectedStatus(),
+                change.expectedAttempt(),
+                change.next())) {
+          executions.get(i).task(change.next());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("heartbeat of task {} failed", change.taskId(), e);
+      }
     }
   }
 }

@@ -87,6 +87,9 @@ public final class Lifecycle {
     } else if (wasStarted) {
       engine.close();
     }
+    if (parts.store() instanceof GroupCommitStore batches) {
+      batches.stop();
+    }
     if (ownsQueue) {
       parts.queue().close();
     }

@@ -85,17 +85,15 @@ final class QueueReader implements Runnable {
 
   /** Handles the messages; returns how many started a task (and so keep their slot). */
   private int handleAll(List<QueueMessage> messages) {
-    int started = 0;
-    for (QueueMessage message : messages) {
-      try {
-        if (starter.handle(message)) {
-          started++;
-        }
-      } catch (RuntimeException e) {
-        LOG.warn("message {} not handled; it will be delivered again", message.id(), e);
-      }
+    if (messages.isEmpty()) {
+      return 0;
     }
-    return started;
+    try {
+      return starter.handleAll(messages);
+    } catch (RuntimeException e) {
+      LOG.warn("{} message(s) not handled; they will be delivered again", messages.size(), e);
+      return 0;
+    }
   }
 
   /** Waits for one free slot, then takes the others free at once (up to a batch). */

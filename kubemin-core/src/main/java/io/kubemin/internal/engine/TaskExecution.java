@@ -17,6 +17,7 @@ final class TaskExecution {
   private final Set<JobRun> activeJobs = ConcurrentHashMap.newKeySet();
   private final List<CompletedJob> completedJobs = new CopyOnWriteArrayList<>();
   private volatile Task task;
+  private volatile io.kubemin.internal.plan.PlanInputs inputs;
   private volatile StopReason stopReason;
   private volatile String stopMessage;
 
@@ -31,6 +32,15 @@ final class TaskExecution {
 
   void task(Task current) {
     this.task = current;
+  }
+
+  /** The plan's inputs read when the task started, or null to read them when planning. */
+  io.kubemin.internal.plan.PlanInputs inputs() {
+    return inputs;
+  }
+
+  void inputs(io.kubemin.internal.plan.PlanInputs read) {
+    this.inputs = read;
   }
 
   /** Stops the task's jobs for a reason; returns whether this call set the reason. */

@@ -53,7 +53,8 @@ final class TaskRunner implements Runnable {
       parts.listener().taskStarted(event(task, progress));
       Outcome outcome;
       try {
-        Plan plan = planner.plan(task);
+        Plan plan = planner.plan(task, execution.inputs());
+        execution.inputs(null);
         progress = new TaskProgress(plan.jobCount());
         outcome = runPlan(plan, task, progress);
       } catch (PlanningException e) {

@@ -1,10 +1,16 @@
 package io.kubemin.internal.engine;
 
+import io.kubemin.internal.plan.PlanInputs;
+import io.kubemin.internal.plan.Planner;
 import io.kubemin.spi.DispatchMessage;
 import io.kubemin.spi.QueueMessage;
+import io.kubemin.spi.TaskChange;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,13 +28,18 @@ final class TaskStarter {
   private static final String GROUP = EngineSettings.WORKER_GROUP;
 
   private final EngineParts parts;
+  private final Planner planner;
   private final Map<String, TaskExecution> running = new ConcurrentHashMap<>();
   private final Consumer<TaskExecution> launch;
   private final Consumer<Task> cancelledBeforeStart;
 
   TaskStarter(
-      EngineParts parts, Consumer<TaskExecution> launch, Consumer<Task> cancelledBeforeStart) {
+      EngineParts parts,
+      Planner planner,
+      Consumer<TaskExecution> launch,
+      Consumer<Task> cancelledBeforeStart) {
     this.parts = parts;
+    this.planner = planner;
     this.launch = launch;
     this.cancelledBeforeStart = cancelledBeforeStart;
   }
@@ -40,68 +51,175 @@ final class TaskStarter {
 
   /** Handles one message; returns whether it started a task (which then holds a slot). */
   boolean handle(QueueMessage message) {
+    return handleAll(List.of(message)) > 0;
+  }
+
+  /**
+   * Handles messages read together: one store read for their tasks, one batch for their starts,
+   * three reads for the inputs of their plans, one acknowledgement. Returns how many started a task
+   * (each then holds a slot).
+   */
+  int handleAll(List<QueueMessage> messages) {
+    Map<QueueMessage, DispatchMessage> offers = new LinkedHashMap<>();
+    for (QueueMessage message : messages) {
+      DispatchMessage dispatch = decode(message);
+      if (dispatch != null) {
+        offers.put(message, dispatch);
+      }
+    }
+    if (offers.isEmpty()) {
+      return 0;
+    }
+    Map<String, Task> tasks = new HashMap<>();
+    List<String> ids = offers.values().stream().map(DispatchMessage::taskId).toList();
+    parts.store().findTasks(ids).forEach(t -> tasks.put(t.id(), t));
+    List<String> acks = new ArrayList<>();
+    List<QueueMessage> startMessages = new ArrayList<>();
+    List<TaskExecution> executions = new ArrayList<>();
+    for (Map.Entry<QueueMessage, DispatchMessage> offer : offers.entrySet()) {
+      QueueMessage message = offer.getKey();
+      Task task = tasks.get(offer.getValue().taskId());
+      if (task == null
+          || task.status() != TaskStatus.QUEUED
+          || task.attempt() != offer.getValue().attempt()
+          || running.containsKey(task.id())) {
+        acks.add(message.id());
+      } else if (task.cancelRequested()) {
+        cancelBeforeStart(task);
+        acks.add(message.id());
+      } else {
+        TaskExecution execution = new TaskExecution(task);
+        running.put(task.id(), execution);
+        executions.add(execution);
+        startMessages.add(message);
+      }
+    }
+    int started = 0;
+    try {
+      started = start(executions, startMessages, acks);
+    } finally {
+      ack(acks);
+    }
+    return started;
+  }
+
+  private DispatchMessage decode(QueueMessage message) {
     DispatchMessage dispatch;
     try {
       dispatch = DispatchMessage.decode(message.payload());
     } catch (IllegalArgumentException e) {
       parts.queue().deadLetter(GROUP, message, e.getMessage());
-      return false;
+      return null;
     }
     if (message.deliveries() > parts.settings().maxDeliveries()) {
       parts
           .queue()
           .deadLetter(
               GROUP, message, "delivered " + message.deliveries() + " times without starting");
-      return false;
+      return null;
     }
-    Task task = parts.store().findTask(dispatch.taskId()).orElse(null);
-    if (task == null
-        || task.status() != TaskStatus.QUEUED
-        || task.attempt() != dispatch.attempt()) {
-      ack(message);
-      return false;
-    }
-    if (task.cancelRequested()) {
-      Task cancelled =
-          parts.states().finish(task, TaskStatus.CANCELLED, task.cancelReason(), parts.now());
-      ack(message);
-      if (cancelled != null) {
-        cancelledBeforeStart.accept(cancelled);
-      }
-      return false;
-    }
-    return start(task, message);
+    return dispatch;
   }
 
-  private boolean start(Task task, QueueMessage message) {
-    TaskExecution execution = new TaskExecution(task);
-    running.put(task.id(), execution);
+  private void cancelBeforeStart(Task task) {
+    Task cancelled =
+        parts.states().finish(task, TaskStatus.CANCELLED, task.cancelReason(), parts.now());
+    if (cancelled != null) {
+      cancelledBeforeStart.accept(cancelled);
+    }
+  }
+
+  /** Starts the tasks (queued -> running) in one batch; acknowledges each message handled. */
+  private int start(
+      List<TaskExecution> executions, List<QueueMessage> messages, List<String> acks) {
+    if (executions.isEmpty()) {
+      return 0;
+    }
     Instant now = parts.now();
     EngineSettings settings = parts.settings();
-    Task started;
+    List<TaskChange> changes = new ArrayList<>(executions.size());
+    for (TaskExecution execution : executions) {
+      Task queued = execution.task();
+      Instant kept = queued.deadline();
+      if (kept == null && settings.taskTimeout() != null) {
+        kept = now.plus(settings.taskTimeout());
+      }
+      Task running =
+          queued
+              .withStatus(TaskStatus.RUNNING, now)
+              .withLease(settings.instanceId(), now.plus(settings.taskLease()))
+              .withStart(now, kept);
+      changes.add(TaskChange.of(queued, running));
+    }
+    List<Boolean> matched;
     try {
-      started =
-          parts
-              .states()
-              .start(
-                  task,
-                  settings.instanceId(),
-                  now.plus(settings.taskLease()),
-                  settings.taskTimeout() == null ? null : now.plus(settings.taskTimeout()),
-                  now);
+      matched = write(changes, executions);
     } catch (RuntimeException e) {
-      running.remove(task.id(), execution);
+      executions.forEach(x -> running.remove(x.task().id(), x));
       throw e;
     }
-    if (started == null) {
-      running.remove(task.id(), execution);
-      ack(message);
-      return false;
+    List<TaskExecution> launched = new ArrayList<>();
+    for (int i = 0; i < executions.size(); i++) {
+      TaskExecution execution = executions.get(i);
+      acks.add(messages.get(i).id());
+      if (matched.get(i)) {
+        execution.task(changes.get(i).next());
+        launched.add(execution);
+      } else {
+        running.remove(execution.task().id(), execution);
+      }
     }
-    execution.task(started);
-    ack(message);
-    launch.accept(execution);
-    return true;
+    ack(acks);
+    acks.clear();
+    launched.forEach(launch);
+    return launched.size();
+  }
+
+  /**
+   * Each change as its own compare-and-set: in one batch where the store prefers it, reading the
+   * plans' inputs while the batch commits.
+   */
+  private List<Boolean> write(List<TaskChange> changes, List<TaskExecution> executions) {
+    if (parts.store() instanceof GroupCommitStore batches) {
+      java.util.concurrent.CompletableFuture<List<Boolean>> written =
+          batches.writeBatchAsync(changes, List.of());
+      preloadInputs(executions);
+      try {
+        return written.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+    }
+    preloadInputs(executions);
+    if (parts.store().prefersBatches()) {
+      return parts.store().writeBatch(changes, List.of());
+    }
+    List<Boolean> matched = new ArrayList<>(changes.size());
+    for (TaskChange change : changes) {
+      matched.add(
+          parts
+              .store()
+              .compareAndSet(
+                  change.taskId(),
+                  change.expectedStatus(),
+                  change.expectedAttempt(),
+                  change.next()));
+    }
+    return matched;
+  }
+
+  /** Reads the plans' inputs of the started tasks together; on failure each task reads its own. */
+  private void preloadInputs(List<TaskExecution> launched) {
+    if (launched.size() < 2) {
+      return;
+    }
+    try {
+      Map<String, PlanInputs> inputs =
+          planner.loadAll(launched.stream().map(TaskExecution::task).toList());
+      launched.forEach(x -> x.inputs(inputs.get(x.task().id())));
+    } catch (RuntimeException e) {
+      LOG.debug("reading the inputs of {} plans together failed", launched.size(), e);
+    }
   }
 
   /** Forgets a task that ended. */
@@ -109,12 +227,14 @@ final class TaskStarter {
     running.remove(execution.task().id(), execution);
   }
 
-  private void ack(QueueMessage message) {
+  private void ack(List<String> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
     try {
-      parts.queue().ack(GROUP, List.of(message.id()));
+      parts.queue().ack(GROUP, ids);
     } catch (RuntimeException e) {
-      LOG.warn(
-          "could not acknowledge message {}; it will be dropped when redelivered", message.id(), e);
+      LOG.warn("could not acknowledge messages {}; they will be dropped when redelivered", ids, e);
     }
   }
 }

@@ -39,7 +39,7 @@ final class Worker {
     this.planner = planner;
     this.taskEnded = taskEnded;
     this.slots = new Semaphore(parts.settings().maxConcurrentTasks());
-    this.starter = new TaskStarter(parts, this::launch, this::cancelledBeforeStart);
+    this.starter = new TaskStarter(parts, planner, this::launch, this::cancelledBeforeStart);
     this.taskPool =
         Executors.newFixedThreadPool(
             parts.settings().maxConcurrentTasks(),

@@ -5,6 +5,8 @@ import io.kubemin.model.StepMode;
 import io.kubemin.render.RenderedApplication;
 import io.kubemin.render.RenderedObject;
 import io.kubemin.render.Renderer;
+import io.kubemin.spi.ApplicationRecord;
+import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.Job;
 import io.kubemin.spi.WorkflowRecord;
@@ -12,9 +14,12 @@ import io.kubemin.validation.Durations;
 import io.kubemin.workflow.Task;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -53,6 +58,49 @@ public final class Planner {
                             "application '" + task.appId() + "' no longer exists")),
             store.listComponents(task.appId()));
     return plan(task.id(), app, workflow.steps());
+  }
+
+  /**
+   * The inputs of the plans of several tasks, read together: three store reads for all of them. A
+   * task whose workflow or application is missing gets none (its plan then reads and fails with the
+   * usual message).
+   *
+   * @return the inputs by task id
+   */
+  public Map<String, PlanInputs> loadAll(Collection<Task> tasks) {
+    Set<String> appIds = new LinkedHashSet<>();
+    Set<String> workflowIds = new LinkedHashSet<>();
+    tasks.forEach(
+        t -> {
+          appIds.add(t.appId());
+          workflowIds.add(t.workflowId());
+        });
+    Map<String, WorkflowRecord> workflows = new HashMap<>();
+    store.findWorkflows(workflowIds).forEach(w -> workflows.put(w.id(), w));
+    Map<String, ApplicationRecord> apps = new HashMap<>();
+    store.findApplications(appIds).forEach(a -> apps.put(a.id(), a));
+    Map<String, List<ComponentRecord>> components = new HashMap<>();
+    store
+        .listComponents(apps.keySet())
+        .forEach(c -> components.computeIfAbsent(c.appId(), k -> new ArrayList<>()).add(c));
+    Map<String, PlanInputs> inputs = new HashMap<>();
+    for (Task task : tasks) {
+      WorkflowRecord workflow = workflows.get(task.workflowId());
+      ApplicationRecord app = apps.get(task.appId());
+      if (workflow != null && app != null) {
+        List<ComponentRecord> own = components.getOrDefault(app.id(), List.of());
+        inputs.put(task.id(), new PlanInputs(workflow, new StoredApplication(app, own)));
+      }
+    }
+    return inputs;
+  }
+
+  /** The plan of a task from inputs read before ({@link #loadAll}), or from the store if null. */
+  public Plan plan(Task task, PlanInputs inputs) {
+    if (inputs == null) {
+      return plan(task);
+    }
+    return plan(task.id(), inputs.application(), inputs.workflow().steps());
   }
 
   /** The plan of these steps over a stored application. */

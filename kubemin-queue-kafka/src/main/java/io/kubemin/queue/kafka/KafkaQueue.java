@@ -102,6 +102,32 @@ public final class KafkaQueue implements Queue {
   }
 
   /**
+   * Sends every record before waiting for the broker, so the producer batches them.
+   *
+   * @return {@code <partition>:<offset>} of each record, in order
+   */
+  @Override
+  public List<String> enqueueAll(List<io.kubemin.spi.OutgoingMessage> messages) {
+    checkOpen();
+    List<java.util.concurrent.Future<RecordMetadata>> sent =
+        new java.util.ArrayList<>(messages.size());
+    for (io.kubemin.spi.OutgoingMessage message : messages) {
+      sent.add(
+          producer()
+              .send(
+                  new ProducerRecord<>(
+                      settings.dispatchTopic(), message.key(), message.payload())));
+    }
+    List<String> ids = new java.util.ArrayList<>(sent.size());
+    for (java.util.concurrent.Future<RecordMetadata> future : sent) {
+      RecordMetadata stored =
+          KafkaFutures.await(future, SEND_TIMEOUT, "send to " + settings.dispatchTopic());
+      ids.add(stored.partition() + ":" + stored.offset());
+    }
+    return ids;
+  }
+
+  /**
    * Reads from the consumer's buffer; the first call for a consumer name makes it join the group,
    * which takes a moment. Deliveries are counted per record within this instance.
    */

@@ -90,6 +90,42 @@ public final class RedisQueue implements Queue {
     }
   }
 
+  /** {@inheritDoc} Pipelined: every XADD is sent before the first reply is awaited. */
+  @Override
+  public List<String> enqueueAll(List<io.kubemin.spi.OutgoingMessage> messages) {
+    checkOpen();
+    List<io.lettuce.core.RedisFuture<String>> sent = new java.util.ArrayList<>(messages.size());
+    try {
+      for (io.kubemin.spi.OutgoingMessage message : messages) {
+        sent.add(redis.async().xadd(stream, trimming(), Map.of(PAYLOAD, message.payload())));
+      }
+      List<String> ids = new java.util.ArrayList<>(sent.size());
+      for (io.lettuce.core.RedisFuture<String> future : sent) {
+        ids.add(awaitAdded(future));
+      }
+      return ids;
+    } catch (RedisException e) {
+      throw failure("add to", e);
+    }
+  }
+
+  private String awaitAdded(io.lettuce.core.RedisFuture<String> future) {
+    try {
+      if (!future.await(
+          settings.commandTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        throw new io.lettuce.core.RedisCommandTimeoutException("XADD timed out");
+      }
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RedisException("interrupted while adding", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RedisException redisFailure
+          ? redisFailure
+          : new RedisException(String.valueOf(e.getCause().getMessage()), e.getCause());
+    }
+  }
+
   @Override
   public List<QueueMessage> readGroup(String group, String consumer, int max, Duration block) {
     requireName(group, "group");

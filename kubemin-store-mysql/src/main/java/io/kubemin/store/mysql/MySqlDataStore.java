@@ -5,6 +5,7 @@ import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.ComponentStatus;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.DataStoreException;
+import io.kubemin.spi.TaskChange;
 import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.store.mysql.internal.ApplicationRows;
 import io.kubemin.store.mysql.internal.ComponentRows;
@@ -16,12 +17,14 @@ import io.kubemin.store.mysql.internal.JobRows;
 import io.kubemin.store.mysql.internal.LeaseRows;
 import io.kubemin.store.mysql.internal.SchemaMigrator;
 import io.kubemin.store.mysql.internal.SqlFailures;
+import io.kubemin.store.mysql.internal.TaskBatches;
 import io.kubemin.store.mysql.internal.TaskRows;
 import io.kubemin.store.mysql.internal.WorkflowRows;
 import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -369,6 +372,79 @@ public final class MySqlDataStore implements DataStore {
     return session.call(
         "update task " + taskId,
         h -> TaskRows.compareAndSet(h, taskId, expectedStatus, expectedAttempt, next));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One transaction: one query ranks every waiting task within its application, the candidates
+   * are locked and checked again, and one update claims them.
+   */
+  @Override
+  public List<Task> claimWaiting(int limit, int maxActivePerApp, Instant now) {
+    if (limit < 1) {
+      return List.of();
+    }
+    return session.atomically(
+        "claim waiting tasks", h -> TaskBatches.claimWaiting(h, limit, maxActivePerApp, now));
+  }
+
+  @Override
+  public List<Task> findTasks(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return session.call("find " + ids.size() + " tasks", h -> TaskBatches.find(h, ids));
+  }
+
+  @Override
+  public List<ApplicationRecord> findApplications(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return session.call(
+        "find " + ids.size() + " applications", h -> TaskBatches.findApplications(h, ids));
+  }
+
+  @Override
+  public List<ComponentRecord> listComponents(Collection<String> appIds) {
+    if (appIds.isEmpty()) {
+      return List.of();
+    }
+    return session.call(
+        "list components of " + appIds.size() + " applications",
+        h -> TaskBatches.listComponents(h, appIds));
+  }
+
+  @Override
+  public List<WorkflowRecord> findWorkflows(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return session.call(
+        "find " + ids.size() + " workflows", h -> TaskBatches.findWorkflows(h, ids));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One transaction: one multi-row insert of the job records and one JDBC batch of conditional
+   * updates, so one commit for the whole batch.
+   */
+  @Override
+  public List<Boolean> writeBatch(List<TaskChange> changes, List<JobRecord> jobs) {
+    if (changes.isEmpty() && jobs.isEmpty()) {
+      return List.of();
+    }
+    return session.atomically(
+        "write " + changes.size() + " task changes and " + jobs.size() + " job records",
+        h -> TaskBatches.write(h, changes, jobs));
+  }
+
+  /** True: a batch costs one commit. */
+  @Override
+  public boolean prefersBatches() {
+    return true;
   }
 
   @Override

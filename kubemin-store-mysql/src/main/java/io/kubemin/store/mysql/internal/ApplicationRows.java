@@ -10,7 +10,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for {@code min_applications}. */
 public final class ApplicationRows {
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, name, namespace, version, alias, project, description, icon, tmp_enable,"
           + " rollback_on_failure, created_at, updated_at";
   private static final String UPSERT =
@@ -108,7 +108,7 @@ public final class ApplicationRows {
         > 0;
   }
 
-  private static ApplicationRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
+  static ApplicationRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new ApplicationRecord(
         rs.getString("id"),
         rs.getString("name"),

@@ -131,7 +131,7 @@ public final class ComponentRows {
         > 0;
   }
 
-  private static ComponentRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
+  static ComponentRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new ComponentRecord(
         rs.getString("id"),
         rs.getString("app_id"),

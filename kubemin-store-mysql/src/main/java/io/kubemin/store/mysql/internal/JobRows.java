@@ -39,6 +39,36 @@ public final class JobRows {
         .execute();
   }
 
+  /** Appends records with one multi-row insert, in order. */
+  public static void insertAll(Handle handle, List<JobRecord> jobs) {
+    if (jobs.isEmpty()) {
+      return;
+    }
+    String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    var update =
+        handle.createUpdate(
+            "INSERT INTO min_job ("
+                + COLUMNS
+                + ") VALUES "
+                + String.join(", ", java.util.Collections.nCopies(jobs.size(), row)));
+    int i = 0;
+    for (JobRecord job : jobs) {
+      update
+          .bind(i++, job.taskId())
+          .bind(i++, job.attempt())
+          .bind(i++, job.stepName())
+          .bind(i++, job.componentName())
+          .bind(i++, job.name())
+          .bind(i++, job.kind().name())
+          .bind(i++, job.namespace())
+          .bind(i++, job.status().jsonName())
+          .bind(i++, job.error())
+          .bind(i++, UtcInstants.text(job.startedAt()))
+          .bind(i++, UtcInstants.text(job.finishedAt()));
+    }
+    update.execute();
+  }
+
   /** The records of a task, in insertion order. */
   public static List<JobRecord> list(Handle handle, String taskId) {
     return handle

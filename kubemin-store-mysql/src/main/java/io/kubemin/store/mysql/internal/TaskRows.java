@@ -14,7 +14,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for tasks ({@code min_workflow_queue}). */
 public final class TaskRows {
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, app_id, workflow_id, workflow_name, status, attempt, owner, lease_until, deadline,"
           + " error, created_at, updated_at, started_at, finished_at, cancel_requested,"
           + " cancelled_by, cancel_reason";
@@ -185,7 +185,8 @@ public final class TaskRows {
         .execute();
   }
 
-  private static Task map(ResultSet rs, StatementContext ctx) throws SQLException {
+  /** Maps a row holding every column of {@link #COLUMNS}. */
+  static Task map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new Task(
         rs.getString("id"),
         rs.getString("app_id"),

@@ -10,7 +10,7 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for {@code min_workflows}; the steps are a JSON document. */
 public final class WorkflowRows {
-  private static final String COLUMNS = "id, app_id, name, alias, steps, created_at, updated_at";
+  static final String COLUMNS = "id, app_id, name, alias, steps, created_at, updated_at";
   private static final String UPSERT =
       Upserts.sql(
           "min_workflows", "id", "app_id", "name", "alias", "steps", "created_at", "updated_at");
@@ -58,7 +58,7 @@ public final class WorkflowRows {
         .execute();
   }
 
-  private static WorkflowRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
+  static WorkflowRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new WorkflowRecord(
         rs.getString("id"),
         rs.getString("app_id"),

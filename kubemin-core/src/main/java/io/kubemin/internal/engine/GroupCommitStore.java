@@ -1,0 +1,454 @@
+package io.kubemin.internal.engine;
+
+import io.kubemin.spi.ApplicationRecord;
+import io.kubemin.spi.ComponentRecord;
+import io.kubemin.spi.ComponentStatus;
+import io.kubemin.spi.DataStore;
+import io.kubemin.spi.DataStoreException;
+import io.kubemin.spi.TaskChange;
+import io.kubemin.spi.WorkflowRecord;
+import io.kubemin.workflow.JobRecord;
+import io.kubemin.workflow.Task;
+import io.kubemin.workflow.TaskStatus;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit over a store that {@link DataStore#prefersBatches() prefers batches}: the task
+ * changes (compare-and-set) and job records of every thread of this instance are gathered by one
+ * committer thread and written with {@link DataStore#writeBatch}, one transaction for as many as
+ * arrived while the previous batch was written. Each change keeps its own condition, and its caller
+ * learns its own outcome; a failed batch fails each of its callers as their own write would have.
+ * Job records are written in order before any later change, without the caller waiting. Reads and
+ * everything else go straight to the store.
+ */
+public final class GroupCommitStore implements DataStore {
+  private static final Logger LOG = LoggerFactory.getLogger(GroupCommitStore.class);
+
+  /** Rows (changes plus job records) per transaction, at most. */
+  static final int MAX_BATCH = 256;
+
+  /** Committer threads; each task's writes always go to the same one, so they stay in order. */
+  static final int LANES = 2;
+
+  private final DataStore store;
+  private final Lane[] lanes = new Lane[LANES];
+
+  /**
+   * @param store the store written in batches
+   * @param name the name of the committer threads (its instance)
+   */
+  public GroupCommitStore(DataStore store, String name) {
+    this.store = store;
+    for (int i = 0; i < LANES; i++) {
+      lanes[i] = new Lane(name + "-" + i);
+    }
+  }
+
+  /** The store this one batches for. */
+  public DataStore delegate() {
+    return store;
+  }
+
+  /** Writes what is pending and stops the committers; later writes go straight to the store. */
+  public void stop() {
+    for (Lane lane : lanes) {
+      lane.stop();
+    }
+  }
+
+  /**
+   * Stops like a dead process: what is pending is never written (its callers fail) and every later
+   * write fails; a batch being written when this is called ends as the store decides.
+   */
+  public void crash() {
+    for (Lane lane : lanes) {
+      lane.crash();
+    }
+  }
+
+  /**
+   * Queues changes and job records for the next batches and returns at once; the future completes
+   * when they are durable, with each change's outcome in order.
+   */
+  public CompletableFuture<List<Boolean>> writeBatchAsync(
+      List<TaskChange> changes, List<JobRecord> jobs) {
+    if (changes.isEmpty() && jobs.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    if (changes.size() + jobs.size() == 1) {
+      String taskId = changes.isEmpty() ? jobs.get(0).taskId() : changes.get(0).taskId();
+      return lane(taskId).submit(List.copyOf(changes), List.copyOf(jobs));
+    }
+    List<List<TaskChange>> changesByLane = new ArrayList<>();
+    List<List<JobRecord>> jobsByLane = new ArrayList<>();
+    for (int i = 0; i < LANES; i++) {
+      changesByLane.add(new ArrayList<>());
+      jobsByLane.add(new ArrayList<>());
+    }
+    int[] laneOf = new int[changes.size()];
+    for (int i = 0; i < changes.size(); i++) {
+      laneOf[i] = laneIndex(changes.get(i).taskId());
+      changesByLane.get(laneOf[i]).add(changes.get(i));
+    }
+    jobs.forEach(j -> jobsByLane.get(laneIndex(j.taskId())).add(j));
+    List<CompletableFuture<List<Boolean>>> parts = new ArrayList<>();
+    for (int i = 0; i < LANES; i++) {
+      boolean empty = changesByLane.get(i).isEmpty() && jobsByLane.get(i).isEmpty();
+      parts.add(
+          empty
+              ? CompletableFuture.completedFuture(List.of())
+              : lanes[i].submit(changesByLane.get(i), jobsByLane.get(i)));
+    }
+    return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
+        .thenApply(
+            done -> {
+              int[] next = new int[LANES];
+              List<Boolean> matched = new ArrayList<>(changes.size());
+              for (int lane : laneOf) {
+                matched.add(parts.get(lane).join().get(next[lane]++));
+              }
+              return matched;
+            });
+  }
+
+  private Lane lane(String taskId) {
+    return lanes[laneIndex(taskId)];
+  }
+
+  private static int laneIndex(String taskId) {
+    return Math.floorMod(taskId.hashCode(), LANES);
+  }
+
+  /** One committer thread with its queue of writes. */
+  private final class Lane {
+    private final String name;
+    private final ArrayDeque<Write> pending = new ArrayDeque<>();
+    private Thread committer;
+    private boolean stopped;
+    private boolean crashed;
+
+    Lane(String name) {
+      this.name = name;
+    }
+
+    void stop() {
+      Thread thread;
+      synchronized (pending) {
+        stopped = true;
+        thread = committer;
+        pending.notifyAll();
+      }
+      if (thread != null && thread != Thread.currentThread()) {
+        try {
+          thread.join(10_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+
+    void crash() {
+      List<Write> dropped;
+      synchronized (pending) {
+        crashed = true;
+        stopped = true;
+        dropped = new ArrayList<>(pending);
+        pending.clear();
+        pending.notifyAll();
+      }
+      DataStoreException failure = new DataStoreException("the instance stopped (crash)");
+      dropped.forEach(w -> w.fail(failure));
+    }
+
+    CompletableFuture<List<Boolean>> submit(List<TaskChange> changes, List<JobRecord> jobs) {
+      Write write = new Write(changes, jobs, new CompletableFuture<>());
+      synchronized (pending) {
+        if (crashed) {
+          write.fail(new DataStoreException("the instance stopped (crash)"));
+          return write.result;
+        }
+        if (!stopped) {
+          pending.add(write);
+          if (committer == null) {
+            committer = EngineThreadFactory.named("kubemin-commit-" + name).newThread(this::commit);
+            committer.start();
+          }
+          pending.notifyAll();
+          return write.result;
+        }
+      }
+      try {
+        write.result.complete(store.writeBatch(changes, jobs));
+      } catch (RuntimeException e) {
+        write.fail(e);
+      }
+      return write.result;
+    }
+
+    private void commit() {
+      while (true) {
+        List<Write> batch = next();
+        if (batch == null) {
+          return;
+        }
+        write(batch);
+      }
+    }
+
+    /** The next batch, waiting for one; null once stopped with nothing pending. */
+    private List<Write> next() {
+      synchronized (pending) {
+        while (pending.isEmpty()) {
+          if (stopped) {
+            committer = null;
+            return null;
+          }
+          try {
+            pending.wait();
+          } catch (InterruptedException e) {
+            stopped = true;
+          }
+        }
+        List<Write> batch = new ArrayList<>();
+        int rows = 0;
+        while (!pending.isEmpty()
+            && (batch.isEmpty() || rows + pending.peek().rows() <= MAX_BATCH)) {
+          Write write = pending.poll();
+          rows += write.rows();
+          batch.add(write);
+        }
+        return batch;
+      }
+    }
+
+    private void write(List<Write> batch) {
+      List<TaskChange> changes = new ArrayList<>();
+      List<JobRecord> jobs = new ArrayList<>();
+      for (Write write : batch) {
+        changes.addAll(write.changes);
+        jobs.addAll(write.jobs);
+      }
+      List<Boolean> matched;
+      try {
+        matched = store.writeBatch(changes, jobs);
+      } catch (RuntimeException e) {
+        LOG.warn(
+            "writing a batch of {} task change(s) and {} job record(s) failed; each of its tasks"
+                + " handles the failure as its own",
+            changes.size(),
+            jobs.size(),
+            e);
+        batch.forEach(w -> w.fail(e));
+        return;
+      }
+      int offset = 0;
+      for (Write write : batch) {
+        int size = write.changes.size();
+        write.result.complete(matched.subList(offset, offset + size));
+        offset += size;
+      }
+    }
+  }
+
+  private static <T> T join(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public boolean compareAndSet(
+      String taskId, TaskStatus expectedStatus, int expectedAttempt, Task next) {
+    if (!next.id().equals(taskId)) {
+      return store.compareAndSet(taskId, expectedStatus, expectedAttempt, next);
+    }
+    TaskChange change = new TaskChange(expectedStatus, expectedAttempt, next);
+    return join(writeBatchAsync(List.of(change), List.of())).get(0);
+  }
+
+  /** Queues the record for the next batch without waiting; a failure is logged. */
+  @Override
+  public void insertJob(JobRecord job) {
+    writeBatchAsync(List.of(), List.of(job))
+        .exceptionally(
+            e -> {
+              LOG.error("could not record job {} of task {}", job.name(), job.taskId(), e);
+              return List.of();
+            });
+  }
+
+  @Override
+  public List<Boolean> writeBatch(List<TaskChange> changes, List<JobRecord> jobs) {
+    return join(writeBatchAsync(changes, jobs));
+  }
+
+  @Override
+  public boolean prefersBatches() {
+    return true;
+  }
+
+  @Override
+  public <T> T inTransaction(Function<DataStore, T> work) {
+    return store.inTransaction(work);
+  }
+
+  @Override
+  public void putApplication(ApplicationRecord application) {
+    store.putApplication(application);
+  }
+
+  @Override
+  public Optional<ApplicationRecord> findApplication(String id) {
+    return store.findApplication(id);
+  }
+
+  @Override
+  public List<ApplicationRecord> listApplications() {
+    return store.listApplications();
+  }
+
+  @Override
+  public boolean deleteApplication(String id) {
+    return store.deleteApplication(id);
+  }
+
+  @Override
+  public void putComponent(ComponentRecord component) {
+    store.putComponent(component);
+  }
+
+  @Override
+  public boolean deleteComponent(String id) {
+    return store.deleteComponent(id);
+  }
+
+  @Override
+  public List<ComponentRecord> listComponents(String appId) {
+    return store.listComponents(appId);
+  }
+
+  @Override
+  public boolean updateComponentStatus(
+      String componentId, ComponentStatus status, int readyReplicas, Instant now) {
+    return store.updateComponentStatus(componentId, status, readyReplicas, now);
+  }
+
+  @Override
+  public void putWorkflow(WorkflowRecord workflow) {
+    store.putWorkflow(workflow);
+  }
+
+  @Override
+  public Optional<WorkflowRecord> findWorkflow(String id) {
+    return store.findWorkflow(id);
+  }
+
+  @Override
+  public List<WorkflowRecord> listWorkflows(String appId) {
+    return store.listWorkflows(appId);
+  }
+
+  @Override
+  public boolean insertTask(Task task, int maxActivePerApp) {
+    return store.insertTask(task, maxActivePerApp);
+  }
+
+  @Override
+  public Optional<Task> findTask(String id) {
+    return store.findTask(id);
+  }
+
+  @Override
+  public List<Task> findTasks(Collection<String> ids) {
+    return store.findTasks(ids);
+  }
+
+  @Override
+  public List<ApplicationRecord> findApplications(Collection<String> ids) {
+    return store.findApplications(ids);
+  }
+
+  @Override
+  public List<ComponentRecord> listComponents(Collection<String> appIds) {
+    return store.listComponents(appIds);
+  }
+
+  @Override
+  public List<WorkflowRecord> findWorkflows(Collection<String> ids) {
+    return store.findWorkflows(ids);
+  }
+
+  @Override
+  public List<Task> listTasks(String appId) {
+    return store.listTasks(appId);
+  }
+
+  @Override
+  public List<Task> listActiveTasks(String appId) {
+    return store.listActiveTasks(appId);
+  }
+
+  @Override
+  public List<Task> listTasksByStatus(TaskStatus status, int limit) {
+    return store.listTasksByStatus(status, limit);
+  }
+
+  @Override
+  public List<Task> listExpiredLeases(Instant now, int limit) {
+    return store.listExpiredLeases(now, limit);
+  }
+
+  @Override
+  public List<Task> claimWaiting(int limit, int maxActivePerApp, Instant now) {
+    return store.claimWaiting(limit, maxActivePerApp, now);
+  }
+
+  @Override
+  public boolean requestCancel(String taskId, String by, String reason, Instant now) {
+    return store.requestCancel(taskId, by, reason, now);
+  }
+
+  @Override
+  public List<JobRecord> listJobs(String taskId) {
+    return store.listJobs(taskId);
+  }
+
+  @Override
+  public void ping() {
+    store.ping();
+  }
+
+  /** Stops the committer after writing what is pending, then closes the store. */
+  @Override
+  public void close() {
+    stop();
+    store.close();
+  }
+
+  /** Changes with their caller's result, and job records nobody waits for. */
+  private record Write(
+      List<TaskChange> changes, List<JobRecord> jobs, CompletableFuture<List<Boolean>> result) {
+    int rows() {
+      return changes.size() + jobs.size();
+    }
+
+    void fail(Throwable failure) {
+      result.completeExceptionally(failure);
+    }
+  }
+}

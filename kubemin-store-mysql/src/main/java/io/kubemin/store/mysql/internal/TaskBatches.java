@@ -1,0 +1,328 @@
+package io.kubemin.store.mysql.internal;
+
+import io.kubemin.spi.TaskChange;
+import io.kubemin.workflow.JobRecord;
+import io.kubemin.workflow.Task;
+import io.kubemin.workflow.TaskStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * SQL for the engine's batched hot path: fair claiming of waiting tasks, reading many tasks at once
+ * and writing many task changes and job records in one transaction.
+ */
+public final class TaskBatches {
+  /** Ids per {@code IN (…)} list. */
+  private static final int CHUNK = 500;
+
+  private static final String WAITING = "'" + TaskStatus.WAITING.jsonName() + "'";
+  private static final String STARTED =
+      "('" + TaskStatus.QUEUED.jsonName() + "', '" + TaskStatus.RUNNING.jsonName() + "')";
+
+  /**
+   * Waiting tasks that may start, oldest first: the n-th waiting task of an application qualifies
+   * while n plus its application's queued and running tasks stays within the limit.
+   */
+  private static final String FAIR_CANDIDATES =
+      "SELECT w.id FROM (SELECT id, app_id, created_at, ROW_NUMBER() OVER (PARTITION BY app_id"
+          + " ORDER BY created_at, id) AS pos FROM min_workflow_queue WHERE status = "
+          + WAITING
+          + ") w WHERE w.pos + (SELECT COUNT(*) FROM min_workflow_queue a WHERE a.app_id = w.app_id"
+          + " AND a.status IN "
+          + STARTED
+          + ") <= ? ORDER BY w.created_at, w.id LIMIT ?";
+
+  private static final String OLDEST_CANDIDATES =
+      "SELECT id FROM min_workflow_queue WHERE status = "
+          + WAITING
+          + " ORDER BY created_at, id LIMIT ?";
+
+  private TaskBatches() {}
+
+  /**
+   * Claims up to {@code limit} waiting tasks fairly (waiting -> queued); call inside a transaction.
+   * The candidates are locked and checked again before the one update, so a task changed meanwhile
+   * is skipped.
+   */
+  public static List<Task> claimWaiting(Handle handle, int limit, int maxActive, Instant now) {
+    Query candidates =
+        maxActive > 0
+            ? handle.createQuery(FAIR_CANDIDATES).bind(0, maxActive).bind(1, limit)
+            : handle.createQuery(OLDEST_CANDIDATES).bind(0, limit);
+    List<String> ids = candidates.mapTo(String.class).list();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<Task> locked =
+        bindAll(
+                handle.createQuery(
+                    "SELECT "
+                        + TaskRows.COLUMNS
+                        + " FROM min_workflow_queue WHERE status = "
+                        + WAITING
+                        + " AND id IN ("
+                        + placeholders(ids.size())
+                        + ") ORDER BY id FOR UPDATE"),
+                ids,
+                0)
+            .map(TaskRows::map)
+            .list();
+    if (locked.isEmpty()) {
+      return List.of();
+    }
+    List<String> lockedIds = locked.stream().map(Task::id).toList();
+    bindAll(
+            handle
+                .createUpdate(
+                    "UPDATE min_workflow_queue SET status = '"
+                        + TaskStatus.QUEUED.jsonName()
+                        + "', updated_at = ? WHERE id IN ("
+                        + placeholders(lockedIds.size())
+                        + ")")
+                .bind(0, UtcInstants.text(now)),
+            lockedIds,
+            1)
+        .execute();
+    List<Task> claimed = new ArrayList<>(locked.size());
+    for (Task task : locked) {
+      claimed.add(task.withStatus(TaskStatus.QUEUED, now));
+    }
+    claimed.sort(java.util.Comparator.comparing(Task::createdAt).thenComparing(Task::id));
+    return claimed;
+  }
+
+  /** The tasks with these ids, in chunks of one statement each. */
+  public static List<Task> find(Handle handle, Collection<String> ids) {
+    List<String> all = new ArrayList<>(ids);
+    List<Task> found = new ArrayList<>(all.size());
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+      found.addAll(
+          bindAll(
+                  handle.createQuery(
+                      "SELECT "
+                          + TaskRows.COLUMNS
+                          + " FROM min_workflow_queue WHERE id IN ("
+                          + placeholders(chunk.size())
+                          + ")"),
+                  chunk,
+                  0)
+              .map(TaskRows::map)
+              .list());
+    }
+    return found;
+  }
+
+  /** The applications with these ids. */
+  public static List<io.kubemin.spi.ApplicationRecord> findApplications(
+      Handle handle, Collection<String> ids) {
+    return inChunks(
+        ids,
+        chunk ->
+            bindAll(
+                    handle.createQuery(
+                        "SELECT "
+                            + ApplicationRows.COLUMNS
+                            + " FROM min_applications WHERE id IN ("
+                            + placeholders(chunk.size())
+                            + ")"),
+                    chunk,
+                    0)
+                .map(ApplicationRows::map)
+                .list());
+  }
+
+  /** The components of these applications, each application's by ordinal. */
+  public static List<io.kubemin.spi.ComponentRecord> listComponents(
+      Handle handle, Collection<String> appIds) {
+    return inChunks(
+        appIds,
+        chunk ->
+            bindAll(
+                    handle.createQuery(
+                        "SELECT id, app_id, ordinal, spec, status, ready_replicas, created_at,"
+                            + " updated_at FROM min_app_components WHERE app_id IN ("
+                            + placeholders(chunk.size())
+                            + ") ORDER BY app_id, ordinal, id"),
+                    chunk,
+                    0)
+                .map(ComponentRows::map)
+                .list());
+  }
+
+  /** The workflows with these ids. */
+  public static List<io.kubemin.spi.WorkflowRecord> findWorkflows(
+      Handle handle, Collection<String> ids) {
+    return inChunks(
+        ids,
+        chunk ->
+            bindAll(
+                    handle.createQuery(
+                        "SELECT "
+                            + WorkflowRows.COLUMNS
+                            + " FROM min_workflows WHERE id IN ("
+                            + placeholders(chunk.size())
+                            + ")"),
+                    chunk,
+                    0)
+                .map(WorkflowRows::map)
+                .list());
+  }
+
+  private static <T> List<T> inChunks(
+      Collection<String> ids, java.util.function.Function<List<String>, List<T>> read) {
+    List<String> all = new ArrayList<>(ids);
+    List<T> found = new ArrayList<>(all.size());
+    for (int from = 0; from < all.size(); from += CHUNK) {
+      found.addAll(read.apply(all.subList(from, Math.min(all.size(), from + CHUNK))));
+    }
+    return found;
+  }
+
+  /**
+   * Appends the job records (one multi-row insert per chunk), then applies every change with its
+   * own compare-and-set: one multi-row update per round of distinct tasks; call inside a
+   * transaction.
+   *
+   * @return for each change, whether it matched
+   */
+  public static List<Boolean> write(Handle handle, List<TaskChange> changes, List<JobRecord> jobs) {
+    for (int from = 0; from < jobs.size(); from += CHUNK) {
+      JobRows.insertAll(handle, jobs.subList(from, Math.min(jobs.size(), from + CHUNK)));
+    }
+    Boolean[] matched = new Boolean[changes.size()];
+    List<Integer> left = new ArrayList<>();
+    for (int i = 0; i < changes.size(); i++) {
+      left.add(i);
+    }
+    while (!left.isEmpty()) {
+      // A round holds each task once, so two changes of one task apply in their order.
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      List<Integer> round = new ArrayList<>();
+      List<Integer> later = new ArrayList<>();
+      for (int i : left) {
+        if (round.size() < CHUNK / 2 && seen.add(changes.get(i).taskId())) {
+          round.add(i);
+        } else {
+          later.add(i);
+        }
+      }
+      List<TaskChange> roundChanges = round.stream().map(changes::get).toList();
+      List<Boolean> outcome = writeRound(handle, roundChanges);
+      for (int k = 0; k < round.size(); k++) {
+        matched[round.get(k)] = outcome.get(k);
+      }
+      left = later;
+    }
+    return List.of(matched);
+  }
+
+  /** Distinct tasks' changes in one conditional update; which matched, in order. */
+  private static List<Boolean> writeRound(Handle handle, List<TaskChange> changes) {
+    if (changes.size() == 1) {
+      TaskChange change = changes.get(0);
+      return List.of(
+          TaskRows.compareAndSet(
+              handle,
+              change.taskId(),
+              change.expectedStatus(),
+              change.expectedAttempt(),
+              change.next()));
+    }
+    List<String> columns =
+        List.of(
+            "status",
+            "attempt",
+            "owner",
+            "lease_until",
+            "deadline",
+            "error",
+            "updated_at",
+            "started_at",
+            "finished_at");
+    StringBuilder sql = new StringBuilder("UPDATE min_workflow_queue SET ");
+    List<Object> values = new ArrayList<>();
+    for (int c = 0; c < columns.size(); c++) {
+      sql.append(c == 0 ? "" : ", ").append(columns.get(c)).append(" = CASE id");
+      for (TaskChange change : changes) {
+        sql.append(" WHEN ? THEN ?");
+        values.add(change.taskId());
+        values.add(column(change.next(), c));
+      }
+      sql.append(" END");
+    }
+    sql.append(" WHERE ");
+    for (int i = 0; i < changes.size(); i++) {
+      TaskChange change = changes.get(i);
+      sql.append(i == 0 ? "" : " OR ").append("(id = ? AND status = ? AND attempt = ?)");
+      values.add(change.taskId());
+      values.add(change.expectedStatus().jsonName());
+      values.add(change.expectedAttempt());
+    }
+    var update = handle.createUpdate(sql.toString());
+    for (int i = 0; i < values.size(); i++) {
+      update.bindByType(
+          i, values.get(i), values.get(i) instanceof Integer ? Integer.class : String.class);
+    }
+    int count = update.execute();
+    if (count == changes.size()) {
+      return java.util.Collections.nCopies(changes.size(), Boolean.TRUE);
+    }
+    return readBack(handle, changes);
+  }
+
+  /**
+   * Which changes of a partly matched update were written: inside the transaction each row written
+   * holds exactly its change's state (its row is locked until the commit).
+   */
+  private static List<Boolean> readBack(Handle handle, List<TaskChange> changes) {
+    java.util.Map<String, Task> now = new java.util.HashMap<>();
+    find(handle, changes.stream().map(TaskChange::taskId).toList())
+        .forEach(t -> now.put(t.id(), t));
+    List<Boolean> matched = new ArrayList<>(changes.size());
+    for (TaskChange change : changes) {
+      Task row = now.get(change.taskId());
+      Task next = change.next();
+      matched.add(
+          row != null
+              && row.status() == next.status()
+              && row.attempt() == next.attempt()
+              && java.util.Objects.equals(row.owner(), next.owner())
+              && java.util.Objects.equals(row.updatedAt(), next.updatedAt())
+              && java.util.Objects.equals(row.leaseUntil(), next.leaseUntil())
+              && java.util.Objects.equals(row.finishedAt(), next.finishedAt()));
+    }
+    return matched;
+  }
+
+  private static Object column(Task next, int column) {
+    return switch (column) {
+      case 0 -> next.status().jsonName();
+      case 1 -> next.attempt();
+      case 2 -> next.owner();
+      case 3 -> UtcInstants.text(next.leaseUntil());
+      case 4 -> UtcInstants.text(next.deadline());
+      case 5 -> next.error();
+      case 6 -> UtcInstants.text(next.updatedAt());
+      case 7 -> UtcInstants.text(next.startedAt());
+      default -> UtcInstants.text(next.finishedAt());
+    };
+  }
+
+  private static String placeholders(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
+  }
+
+  private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindAll(
+      S statement, List<String> values, int offset) {
+    for (int i = 0; i < values.size(); i++) {
+      statement.bind(offset + i, values.get(i));
+    }
+    return statement;
+  }
+}
