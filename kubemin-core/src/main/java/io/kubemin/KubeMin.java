@@ -76,26 +76,50 @@ public final class KubeMin implements AutoCloseable {
       }
       throw e;
     }
-    this.settings = Configuration.settings(builder);
-    JobExecutors executors = new JobExecutors(builder.jobExecutors);
-    EngineParts parts =
-        new EngineParts(
-            store, queue, executors, new Listeners(builder.listeners), builder.clock, settings);
-    Renderer renderer = Renderer.builder().traitProcessors(builder.traitProcessors).build();
-    ApplicationCheck check = new ApplicationCheck(renderer);
-    Engine engine =
-        new Engine(
-            parts,
-            new Planner(store, renderer),
-            builder.leaderElection == null ? new AlwaysLeader() : builder.leaderElection);
-    ObjectDeleter deleter = new ObjectDeleter(executors, renderer);
-    this.applications = new ApplicationService(parts, check, deleter);
-    this.workflows = new WorkflowService(parts, applications, check);
-    this.tasks = new TaskService(parts, applications, engine);
-    this.statusReport = new TaskStatusReport(store);
-    this.versions = new VersionService(parts, applications, tasks, check, deleter);
-    this.lifecycle = new Lifecycle(parts, engine, builder.extensions, ownsStore, ownsQueue);
-    Configuration.log(settings, store, queue, executors, builder);
+    try {
+      this.settings = Configuration.settings(builder);
+      JobExecutors executors = new JobExecutors(builder.jobExecutors);
+      EngineParts parts =
+          new EngineParts(
+              store, queue, executors, new Listeners(builder.listeners), builder.clock, settings);
+      Renderer renderer = Renderer.builder().traitProcessors(builder.traitProcessors).build();
+      ApplicationCheck check = new ApplicationCheck(renderer);
+      Engine engine =
+          new Engine(
+              parts,
+              new Planner(store, renderer),
+              builder.leaderElection == null ? new AlwaysLeader() : builder.leaderElection);
+      engine.retention(builder.retention, builder.appRetention);
+      ObjectDeleter deleter = new ObjectDeleter(executors, renderer);
+      this.applications = new ApplicationService(parts, check, deleter);
+      this.workflows = new WorkflowService(parts, applications, check);
+      this.tasks = new TaskService(parts, applications, engine);
+      this.statusReport = new TaskStatusReport(store);
+      this.versions = new VersionService(parts, applications, tasks, check, deleter);
+      this.lifecycle = new Lifecycle(parts, engine, builder.extensions, ownsStore, ownsQueue);
+      Configuration.log(settings, store, queue, executors, builder);
+    } catch (RuntimeException | Error e) {
+      // What KubeMin opened itself is closed again; the host's store and queue are left alone.
+      closeOwned(ownsQueue ? queue : null, ownsStore ? store : null, e);
+      throw e;
+    }
+  }
+
+  private static void closeOwned(Queue queue, DataStore store, Throwable failure) {
+    if (queue != null) {
+      try {
+        queue.close();
+      } catch (RuntimeException e) {
+        failure.addSuppressed(e);
+      }
+    }
+    if (store != null) {
+      try {
+        store.close();
+      } catch (RuntimeException e) {
+        failure.addSuppressed(e);
+      }
+    }
   }
 
   /** A builder with every setting at its default. */

@@ -8,12 +8,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Renews the lease of every task this instance runs, every third of the lease. On the way it reads
- * each task: a cancel request recorded by another instance stops the task's jobs, and a task that
- * is no longer this worker's (taken back by the reaper) is fenced: its jobs stop and nothing more
- * is written.
+ * each task: a cancel request recorded by another instance stops the task's jobs (the lease is
+ * still renewed, so cleanup and rollback may take longer than a lease), and a task that is no
+ * longer this worker's (taken back by the reaper) is fenced: its jobs stop and nothing more is
+ * written. Each renewal moves the worker's own monotonic lease end ({@link
+ * TaskExecution#leaseHeld()}).
  */
 final class Heartbeat implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Heartbeat.class);
+  private static final FailureLog FAILURES = new FailureLog(LOG);
 
   private final EngineParts parts;
   private final Collection<TaskExecution> running;
@@ -25,16 +28,20 @@ final class Heartbeat implements Runnable {
 
   @Override
   public void run() {
+    String kind = "renewing task leases on instance " + parts.settings().instanceId();
     for (TaskExecution execution : running) {
       try {
         beat(execution);
-      } catch (RuntimeException e) {
-        LOG.warn("heartbeat of task {} failed", execution.task().id(), e);
+        FAILURES.succeeded(kind);
+      } catch (RuntimeException | Error e) {
+        // Never let a throwable escape: a periodic task that throws is never run again.
+        FAILURES.failed(kind, "heartbeat of task " + execution.task().id(), e);
       }
     }
   }
 
-  private void beat(TaskExecution execution) {
+  /** Reads the task, stops it when cancelled or lost, and renews its lease while it is ours. */
+  void beat(TaskExecution execution) {
     Task mine = execution.task();
     if (mine.status() != TaskStatus.RUNNING) {
       return;
@@ -54,12 +61,14 @@ final class Heartbeat implements Runnable {
       return;
     }
     if (current.cancelRequested()) {
+      // Keep renewing: the cleanup and rollback that follow must not lose the task to the reaper.
       execution.stop(StopReason.CANCELLED, current.cancelReason());
-      return;
     }
+    long sent = System.nanoTime();
     Task renewed = parts.states().renew(current, parts.now().plus(parts.settings().taskLease()));
     if (renewed != null) {
       execution.task(renewed);
+      execution.leaseWritten(sent, parts.settings().taskLease(), parts.settings().leaseMargin());
     }
   }
 }

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TaskStarter {
   private static final Logger LOG = LoggerFactory.getLogger(TaskStarter.class);
+  private static final FailureLog FAILURES = new FailureLog(LOG);
   private static final String GROUP = EngineSettings.WORKER_GROUP;
 
   private final EngineParts parts;
@@ -33,9 +34,22 @@ final class TaskStarter {
     this.cancelledBeforeStart = cancelledBeforeStart;
   }
 
-  /** The tasks this instance runs (or is about to start). */
+  /**
+   * The tasks this instance runs (or is about to start), by task id and attempt: a later attempt of
+   * a task started here while an earlier one still winds down does not hide the earlier one from
+   * the heartbeat, cancel and drain.
+   */
   Map<String, TaskExecution> running() {
     return running;
+  }
+
+  /** The executions of a task on this instance (usually one; two while an old attempt ends). */
+  List<TaskExecution> running(String taskId) {
+    return running.values().stream().filter(e -> e.task().id().equals(taskId)).toList();
+  }
+
+  private static String key(Task task) {
+    return task.id() + "#" + task.attempt();
   }
 
   /** Handles one message; returns whether it started a task (which then holds a slot). */
@@ -75,9 +89,11 @@ final class TaskStarter {
 
   private boolean start(Task task, QueueMessage message) {
     TaskExecution execution = new TaskExecution(task);
-    running.put(task.id(), execution);
+    String key = key(task);
+    running.put(key, execution);
     Instant now = parts.now();
     EngineSettings settings = parts.settings();
+    long sent = System.nanoTime();
     Task started;
     try {
       started =
@@ -90,15 +106,16 @@ final class TaskStarter {
                   settings.taskTimeout() == null ? null : now.plus(settings.taskTimeout()),
                   now);
     } catch (RuntimeException e) {
-      running.remove(task.id(), execution);
+      running.remove(key, execution);
       throw e;
     }
     if (started == null) {
-      running.remove(task.id(), execution);
+      running.remove(key, execution);
       ack(message);
       return false;
     }
     execution.task(started);
+    execution.leaseWritten(sent, settings.taskLease(), settings.leaseMargin());
     ack(message);
     launch.accept(execution);
     return true;
@@ -106,15 +123,17 @@ final class TaskStarter {
 
   /** Forgets a task that ended. */
   void ended(TaskExecution execution) {
-    running.remove(execution.task().id(), execution);
+    running.values().remove(execution);
   }
 
   private void ack(QueueMessage message) {
+    String kind = "acknowledging queue messages on instance " + parts.settings().instanceId();
     try {
       parts.queue().ack(GROUP, List.of(message.id()));
+      FAILURES.succeeded(kind);
     } catch (RuntimeException e) {
-      LOG.warn(
-          "could not acknowledge message {}; it will be dropped when redelivered", message.id(), e);
+      FAILURES.failed(
+          kind, "message " + message.id() + " will be dropped when it is delivered again", e);
     }
   }
 }
