@@ -82,32 +82,56 @@ public final class KubeMin implements AutoCloseable {
       }
       throw e;
     }
-    this.settings = Configuration.settings(builder);
-    JobExecutors executors = new JobExecutors(builder.jobExecutors);
-    // A database store gets the engine's writes in batches (group commit); reads go straight.
-    DataStore engineStore =
-        store.prefersBatches() ? new GroupCommitStore(store, settings.instanceId()) : store;
-    EngineParts parts =
-        new EngineParts(
-            engineStore,
-            queue,
-            executors,
-            new Listeners(listeners(builder, store)),
-            builder.clock,
-            settings);
-    Renderer renderer = Renderer.builder().traitProcessors(builder.traitProcessors).build();
-    ApplicationCheck check = new ApplicationCheck(renderer);
-    LeaderElection election = leaderElection(builder, store, settings);
-    this.election = election;
-    Engine engine = new Engine(parts, new Planner(store, renderer), election);
-    ObjectDeleter deleter = new ObjectDeleter(executors, renderer);
-    this.applications = new ApplicationService(parts, check, deleter);
-    this.workflows = new WorkflowService(parts, applications, check);
-    this.tasks = new TaskService(parts, applications, engine);
-    this.statusReport = new TaskStatusReport(store);
-    this.versions = new VersionService(parts, applications, tasks, check, deleter);
-    this.lifecycle = new Lifecycle(parts, engine, builder.extensions, ownsStore, ownsQueue);
-    Configuration.log(settings, store, queue, executors, builder, election);
+    try {
+      this.settings = Configuration.settings(builder);
+      JobExecutors executors = new JobExecutors(builder.jobExecutors);
+      // A database store gets the engine's writes in batches (group commit); reads go straight.
+      DataStore engineStore =
+          store.prefersBatches() ? new GroupCommitStore(store, settings.instanceId()) : store;
+      EngineParts parts =
+          new EngineParts(
+              engineStore,
+              queue,
+              executors,
+              new Listeners(listeners(builder, store)),
+              builder.clock,
+              settings);
+      Renderer renderer = Renderer.builder().traitProcessors(builder.traitProcessors).build();
+      ApplicationCheck check = new ApplicationCheck(renderer);
+      LeaderElection election = leaderElection(builder, store, settings);
+      this.election = election;
+      Engine engine = new Engine(parts, new Planner(store, renderer), election);
+      engine.retention(builder.retention, builder.appRetention);
+      ObjectDeleter deleter = new ObjectDeleter(executors, renderer);
+      this.applications = new ApplicationService(parts, check, deleter);
+      this.workflows = new WorkflowService(parts, applications, check);
+      this.tasks = new TaskService(parts, applications, engine);
+      this.statusReport = new TaskStatusReport(store);
+      this.versions = new VersionService(parts, applications, tasks, check, deleter);
+      this.lifecycle = new Lifecycle(parts, engine, builder.extensions, ownsStore, ownsQueue);
+      Configuration.log(settings, store, queue, executors, builder, election);
+    } catch (RuntimeException | Error e) {
+      // What KubeMin opened itself is closed again; the host's store and queue are left alone.
+      closeOwned(ownsQueue ? queue : null, ownsStore ? store : null, e);
+      throw e;
+    }
+  }
+
+  private static void closeOwned(Queue queue, DataStore store, Throwable failure) {
+    if (queue != null) {
+      try {
+        queue.close();
+      } catch (RuntimeException e) {
+        failure.addSuppressed(e);
+      }
+    }
+    if (store != null) {
+      try {
+        store.close();
+      } catch (RuntimeException e) {
+        failure.addSuppressed(e);
+      }
+    }
   }
 
   /**

@@ -8,13 +8,16 @@ import io.kubemin.spi.LeaderElection;
 import io.kubemin.spi.Queue;
 import io.kubemin.spi.Role;
 import io.kubemin.trait.TraitProcessor;
+import io.kubemin.workflow.Retention;
 import io.kubemin.workflow.WorkflowListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -89,6 +92,8 @@ public final class KubeMinBuilder {
   Clock clock = Clock.systemUTC();
   Set<Role> roles = EnumSet.allOf(Role.class);
   String instanceId;
+  Retention retention = Retention.keepAll();
+  final Map<String, Retention> appRetention = new LinkedHashMap<>();
   int workerThreads = DEFAULT_WORKER_THREADS;
   int maxConcurrentTasks = DEFAULT_MAX_CONCURRENT_TASKS;
   int maxActiveTasksPerApp = DEFAULT_MAX_ACTIVE_TASKS_PER_APP;
@@ -266,6 +271,25 @@ public final class KubeMinBuilder {
   /** How long close waits for running tasks before handing them back (default 10 s). */
   public KubeMinBuilder shutdownTimeout(Duration timeout) {
     this.shutdownTimeout = atLeast(timeout, Duration.ZERO, "shutdownTimeout");
+    return this;
+  }
+
+  /**
+   * How long ended tasks and their job records are kept, for every application without a policy of
+   * its own (default {@link Retention#keepAll()}: nothing is purged). The leading dispatcher purges
+   * in batches; the in-memory store applies it too, so a long-running local host stays bounded.
+   */
+  public KubeMinBuilder retention(Retention policy) {
+    this.retention = Objects.requireNonNull(policy, "retention");
+    return this;
+  }
+
+  /** How long the ended tasks of one application are kept (overrides {@link #retention}). */
+  public KubeMinBuilder retention(String appId, Retention policy) {
+    if (appId == null || appId.isBlank()) {
+      throw new IllegalArgumentException("retention appId must not be empty");
+    }
+    appRetention.put(appId, Objects.requireNonNull(policy, "retention"));
     return this;
   }
 

@@ -1,7 +1,5 @@
 package io.kubemin;
 
-import io.kubemin.spi.Role;
-
 import static io.kubemin.TestApps.app;
 import static io.kubemin.TestApps.awaitEnd;
 import static io.kubemin.TestApps.web;
@@ -12,6 +10,7 @@ import io.kubemin.memory.InMemoryDataStore;
 import io.kubemin.memory.InMemoryQueue;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.DataStoreException;
+import io.kubemin.spi.Role;
 import io.kubemin.spi.TaskChange;
 import io.kubemin.testing.ManualClock;
 import io.kubemin.testing.RecordingJobExecutor;

@@ -9,8 +9,10 @@ import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,8 +26,8 @@ import java.util.function.Function;
 
 /**
  * A {@link DataStore} in the heap of this JVM: for local mode, tests and demos. Nothing survives
- * the process. One lock guards all state; a transaction holds it and restores a snapshot when its
- * work throws.
+ * the process. One lock guards all state; a transaction holds it and, when its work throws, undoes
+ * the writes it made (an undo log: a transaction costs what it writes, not the size of the store).
  */
 public final class InMemoryDataStore implements DataStore {
   /** Newest first; ties keep insertion order (the sort is stable), in lists and pages alike. */
@@ -33,7 +35,8 @@ public final class InMemoryDataStore implements DataStore {
       Comparator.comparing(ApplicationRecord::updatedAt).reversed();
 
   private final ReentrantLock lock = new ReentrantLock();
-  private State state = new State();
+  private final State state = new State();
+  private final Deque<Runnable> undo = new ArrayDeque<>();
   private boolean inTransaction;
 
   @Override
@@ -43,14 +46,16 @@ public final class InMemoryDataStore implements DataStore {
       if (inTransaction) {
         return work.apply(this);
       }
-      State snapshot = state.copy();
       inTransaction = true;
       try {
         return work.apply(this);
       } catch (RuntimeException | Error e) {
-        state = snapshot;
+        while (!undo.isEmpty()) {
+          undo.pop().run();
+        }
         throw e;
       } finally {
+        undo.clear();
         inTransaction = false;
       }
     } finally {
@@ -77,7 +82,7 @@ public final class InMemoryDataStore implements DataStore {
 
   @Override
   public void putApplication(ApplicationRecord application) {
-    lockedRun(() -> state.applications.put(application.id(), application));
+    lockedRun(() -> put(state.applications, application.id(), application));
   }
 
   @Override
@@ -114,27 +119,33 @@ public final class InMemoryDataStore implements DataStore {
   public boolean deleteApplication(String id) {
     return locked(
         () -> {
-          boolean existed = state.applications.remove(id) != null;
-          state.components.values().removeIf(c -> c.appId().equals(id));
-          state.workflows.values().removeIf(w -> w.appId().equals(id));
-          for (String taskId : state.tasksByApp.getOrDefault(id, Set.of())) {
-            Task task = state.tasks.remove(taskId);
-            state.byStatus.get(task.status()).remove(taskId);
-            state.jobs.remove(taskId);
+          boolean existed = remove(state.applications, id) != null;
+          state.components.values().stream()
+              .filter(c -> c.appId().equals(id))
+              .map(ComponentRecord::id)
+              .toList()
+              .forEach(c -> remove(state.components, c));
+          state.workflows.values().stream()
+              .filter(w -> w.appId().equals(id))
+              .map(WorkflowRecord::id)
+              .toList()
+              .forEach(w -> remove(state.workflows, w));
+          for (String taskId : List.copyOf(state.tasksByApp.getOrDefault(id, Set.of()))) {
+            forgetTask(taskId);
           }
-          state.tasksByApp.remove(id);
+          remove(state.tasksByApp, id);
           return existed;
         });
   }
 
   @Override
   public void putComponent(ComponentRecord component) {
-    lockedRun(() -> state.components.put(component.id(), component));
+    lockedRun(() -> put(state.components, component.id(), component));
   }
 
   @Override
   public boolean deleteComponent(String id) {
-    return locked(() -> state.components.remove(id) != null);
+    return locked(() -> remove(state.components, id) != null);
   }
 
   @Override
@@ -156,14 +167,14 @@ public final class InMemoryDataStore implements DataStore {
           if (current == null) {
             return false;
           }
-          state.components.put(componentId, current.withStatus(status, readyReplicas, now));
+          put(state.components, componentId, current.withStatus(status, readyReplicas, now));
           return true;
         });
   }
 
   @Override
   public void putWorkflow(WorkflowRecord workflow) {
-    lockedRun(() -> state.workflows.put(workflow.id(), workflow));
+    lockedRun(() -> put(state.workflows, workflow.id(), workflow));
   }
 
   @Override
@@ -194,9 +205,12 @@ public final class InMemoryDataStore implements DataStore {
               return false;
             }
           }
-          state.tasks.put(task.id(), task);
-          state.byStatus.get(task.status()).add(task.id());
-          state.tasksByApp.computeIfAbsent(task.appId(), k -> new LinkedHashSet<>()).add(task.id());
+          put(state.tasks, task.id(), task);
+          add(state.byStatus.get(task.status()), task.id());
+          if (!state.tasksByApp.containsKey(task.appId())) {
+            put(state.tasksByApp, task.appId(), new LinkedHashSet<>());
+          }
+          add(state.tasksByApp.get(task.appId()), task.id());
           return true;
         });
   }
@@ -324,10 +338,10 @@ public final class InMemoryDataStore implements DataStore {
                   current.cancelRequested(),
                   current.cancelledBy(),
                   current.cancelReason());
-          state.tasks.put(taskId, written);
+          put(state.tasks, taskId, written);
           if (current.status() != written.status()) {
-            state.byStatus.get(current.status()).remove(taskId);
-            state.byStatus.get(written.status()).add(taskId);
+            delete(state.byStatus.get(current.status()), taskId);
+            add(state.byStatus.get(written.status()), taskId);
           }
           return true;
         });
@@ -341,19 +355,107 @@ public final class InMemoryDataStore implements DataStore {
           if (current == null || current.status().terminal()) {
             return false;
           }
-          state.tasks.put(taskId, current.withCancelRequest(by, reason));
+          put(state.tasks, taskId, current.withCancelRequest(by, reason));
           return true;
         });
   }
 
   @Override
   public void insertJob(JobRecord job) {
-    lockedRun(() -> state.jobs.computeIfAbsent(job.taskId(), k -> new ArrayList<>()).add(job));
+    lockedRun(
+        () -> {
+          if (!state.jobs.containsKey(job.taskId())) {
+            put(state.jobs, job.taskId(), new ArrayList<>());
+          }
+          List<JobRecord> jobs = state.jobs.get(job.taskId());
+          jobs.add(job);
+          if (inTransaction) {
+            undo.push(() -> jobs.remove(jobs.size() - 1));
+          }
+        });
   }
 
   @Override
   public List<JobRecord> listJobs(String taskId) {
     return locked(() -> List.copyOf(state.jobs.getOrDefault(taskId, List.of())));
+  }
+
+  @Override
+  public int purgeEndedTasks(String appId, int keepLast, Instant endedBefore, int limit) {
+    return locked(
+        () -> {
+          List<Task> ended =
+              state.tasksByApp.getOrDefault(appId, Set.of()).stream()
+                  .map(state.tasks::get)
+                  .filter(t -> t.status().terminal())
+                  .sorted(Comparator.comparing(Task::createdAt).thenComparing(Task::id).reversed())
+                  .toList();
+          List<String> purged = new ArrayList<>();
+          for (int i = 0; i < ended.size() && purged.size() < limit; i++) {
+            Task task = ended.get(i);
+            boolean beyondCount = i >= keepLast;
+            boolean tooOld =
+                endedBefore != null
+                    && task.finishedAt() != null
+                    && task.finishedAt().isBefore(endedBefore);
+            if (beyondCount || tooOld) {
+              purged.add(task.id());
+            }
+          }
+          purged.forEach(this::forgetTask);
+          return purged.size();
+        });
+  }
+
+  /** Removes a task with its job records from every index. */
+  private void forgetTask(String taskId) {
+    Task task = remove(state.tasks, taskId);
+    if (task == null) {
+      return;
+    }
+    delete(state.byStatus.get(task.status()), taskId);
+    Set<String> ofApp = state.tasksByApp.get(task.appId());
+    if (ofApp != null) {
+      delete(ofApp, taskId);
+    }
+    remove(state.jobs, taskId);
+  }
+
+  // The writes below note their inverse while a transaction runs.
+
+  private <K, V> void put(Map<K, V> map, K key, V value) {
+    V old = map.put(key, value);
+    if (inTransaction) {
+      undo.push(() -> restore(map, key, old));
+    }
+  }
+
+  private <K, V> V remove(Map<K, V> map, K key) {
+    V old = map.remove(key);
+    if (inTransaction && old != null) {
+      undo.push(() -> map.put(key, old));
+    }
+    return old;
+  }
+
+  private static <K, V> void restore(Map<K, V> map, K key, V old) {
+    if (old == null) {
+      map.remove(key);
+    } else {
+      map.put(key, old);
+    }
+  }
+
+  private void add(Set<String> set, String value) {
+    if (set.add(value) && inTransaction) {
+      undo.push(() -> set.remove(value));
+    }
+  }
+
+  private void delete(Set<String> set, String value) {
+    if (set.remove(value) && inTransaction) {
+      undo.push(() -> set.add(value));
+    }
   }
 
   @Override
@@ -366,7 +468,7 @@ public final class InMemoryDataStore implements DataStore {
     // Nothing to release; the data goes with the instance.
   }
 
-  /** All data; copied for transaction snapshots. */
+  /** All data. */
   private static final class State {
     final Map<String, ApplicationRecord> applications = new LinkedHashMap<>();
     final Map<String, ComponentRecord> components = new LinkedHashMap<>();
@@ -380,18 +482,6 @@ public final class InMemoryDataStore implements DataStore {
       for (TaskStatus status : TaskStatus.values()) {
         byStatus.put(status, new LinkedHashSet<>());
       }
-    }
-
-    State copy() {
-      State copy = new State();
-      copy.applications.putAll(applications);
-      copy.components.putAll(components);
-      copy.workflows.putAll(workflows);
-      copy.tasks.putAll(tasks);
-      byStatus.forEach((status, ids) -> copy.byStatus.get(status).addAll(ids));
-      tasksByApp.forEach((app, ids) -> copy.tasksByApp.put(app, new LinkedHashSet<>(ids)));
-      jobs.forEach((task, list) -> copy.jobs.put(task, new ArrayList<>(list)));
-      return copy;
     }
   }
 }

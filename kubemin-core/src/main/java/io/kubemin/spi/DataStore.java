@@ -277,6 +277,24 @@ public interface DataStore extends AutoCloseable {
   List<JobRecord> listJobs(String taskId);
 
   /**
+   * Deletes up to {@code limit} ended tasks of an application with their job records: the ended
+   * tasks beyond its newest {@code keepLast} (by creation) and those that ended before {@code
+   * endedBefore}. Active tasks are never deleted. Used by retention ({@link
+   * io.kubemin.workflow.Retention}); the leading dispatcher calls it in batches.
+   *
+   * @param keepLast how many of the newest ended tasks to keep at least by count; {@link
+   *     Integer#MAX_VALUE} for no count limit
+   * @param endedBefore tasks that ended before this instant are deleted too; null for no age limit
+   * @return how many tasks were deleted
+   * @throws UnsupportedOperationException when the store cannot purge (the default): retention is
+   *     then not applied, and the engine says so once
+   */
+  default int purgeEndedTasks(String appId, int keepLast, Instant endedBefore, int limit) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " does not implement purgeEndedTasks");
+  }
+
+  /**
    * Checks that the store can be reached.
    *
    * @throws DataStoreException when it cannot

@@ -22,8 +22,31 @@ public interface JobContext {
   /** The engine's clock. */
   Clock clock();
 
-  /** The task attempt running this job. */
+  /**
+   * The task attempt running this job: the fencing token. Every attempt of a task has a higher
+   * number than the one before; the store rejects writes of an older attempt.
+   */
   int attempt();
+
+  /**
+   * When this worker's lease on the task ends by its own monotonic clock (minus a safety margin),
+   * expressed on {@link #clock()}; the heartbeat moves it on while the store takes renewals. The
+   * default (executors driven outside the engine) is the job's {@link #deadline()}.
+   */
+  default Instant leaseDeadline() {
+    return deadline();
+  }
+
+  /**
+   * Whether this worker may still act on the task: call it right before each change to the cluster
+   * (each apply or delete) and stop without the change when it returns false. A lease that ran out
+   * by this worker's clock (a process paused past its lease) is renewed once through the store;
+   * when that fails, or the task was taken back, the task is stopped and this returns false, so a
+   * late worker never applies over the one that now runs the task. The default is always true.
+   */
+  default boolean leaseValid() {
+    return true;
+  }
 
   /**
    * Records that this run created the object (it did not exist before), so a failure, timeout or

@@ -60,6 +60,18 @@ public interface Queue extends AutoCloseable {
    */
   void deadLetter(String group, QueueMessage message, String reason);
 
+  /**
+   * How many times this queue client found that messages it held may have been lost: its stream,
+   * topic or consumer group was missing, or the broker came back from a restart. When the count
+   * grows, the leading dispatcher offers every queued task again at once instead of waiting for its
+   * slower check of long-queued tasks ({@code 2 x claimIdle}). Must be cheap and must not throw
+   * while the broker is unreachable (return the count so far). The default, for brokers that never
+   * lose acknowledged writes, is always 0.
+   */
+  default long losses() {
+    return 0;
+  }
+
   /** Depth of the queue for the group. */
   QueueStats stats(String group);
 

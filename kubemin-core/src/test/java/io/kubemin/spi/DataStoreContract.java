@@ -250,6 +250,87 @@ public abstract class DataStoreContract {
   }
 
   @Test
+  void aFailedTransactionUndoesTaskJobAndDeleteWrites() {
+    String appId = Ids.newId();
+    store.putApplication(app(appId, T0));
+    store.putComponent(component(appId, 0, web("web")));
+    Task task = waitingTask(appId, T0);
+    store.insertTask(task, 0);
+    store.insertJob(job(task.id(), "first", JobStatus.COMPLETED));
+
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    tx -> {
+                      tx.compareAndSet(
+                          task.id(), TaskStatus.WAITING, 1, task.withStatus(TaskStatus.QUEUED, T0));
+                      tx.insertJob(job(task.id(), "second", JobStatus.FAILED));
+                      tx.insertTask(waitingTask(appId, T0.plusSeconds(1)), 0);
+                      tx.deleteApplication(appId);
+                      throw new IllegalStateException("boom");
+                    }))
+        .hasMessage("boom");
+
+    assertThat(store.findApplication(appId)).isPresent();
+    assertThat(store.listComponents(appId)).hasSize(1);
+    assertThat(store.listTasks(appId)).containsExactly(task);
+    assertThat(store.listTasksByStatus(TaskStatus.WAITING, 10)).contains(task);
+    assertThat(store.listTasksByStatus(TaskStatus.QUEUED, 10)).doesNotContain(task);
+    assertThat(store.listJobs(task.id())).extracting(JobRecord::name).containsExactly("first");
+  }
+
+  /** A task of the app created at {@code T0 + minute} that ended (completed) a second later. */
+  private Task endedTask(String appId, int minute) {
+    Task waiting = waitingTask(appId, T0.plusSeconds(60L * minute));
+    store.insertTask(waiting, 0);
+    Task ended = waiting.withStatus(TaskStatus.COMPLETED, waiting.createdAt().plusSeconds(1));
+    assertThat(store.compareAndSet(waiting.id(), TaskStatus.WAITING, 1, ended)).isTrue();
+    store.insertJob(job(waiting.id(), "web", JobStatus.COMPLETED));
+    return store.findTask(waiting.id()).orElseThrow();
+  }
+
+  @Test
+  void purgingKeepsTheNewestEndedTasksByCountAndNeverActiveOnes() {
+    String appId = Ids.newId();
+    String otherApp = Ids.newId();
+    List<Task> ended = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      ended.add(endedTask(appId, i));
+    }
+    Task active = waitingTask(appId, T0);
+    store.insertTask(active, 0);
+    Task other = endedTask(otherApp, 0);
+
+    assertThat(store.purgeEndedTasks(appId, 2, null, 2)).isEqualTo(2);
+    assertThat(store.purgeEndedTasks(appId, 2, null, 100)).isEqualTo(1);
+    assertThat(store.purgeEndedTasks(appId, 2, null, 100)).isZero();
+
+    assertThat(store.listTasks(appId))
+        .extracting(Task::id)
+        .containsExactlyInAnyOrder(ended.get(4).id(), ended.get(3).id(), active.id());
+    assertThat(store.listJobs(ended.get(0).id())).isEmpty();
+    assertThat(store.listJobs(ended.get(4).id())).hasSize(1);
+    assertThat(store.findTask(other.id())).isPresent();
+  }
+
+  @Test
+  void purgingRemovesTasksThatEndedBeforeTheCutOff() {
+    String appId = Ids.newId();
+    Task old = endedTask(appId, 0);
+    Task recent = endedTask(appId, 10);
+
+    assertThat(store.purgeEndedTasks(appId, Integer.MAX_VALUE, T0.plusSeconds(300), 100))
+        .isEqualTo(1);
+
+    assertThat(store.findTask(old.id())).isEmpty();
+    assertThat(store.listJobs(old.id())).isEmpty();
+    assertThat(store.findTask(recent.id())).isPresent();
+    assertThat(store.listTasksByStatus(TaskStatus.COMPLETED, 10))
+        .extracting(Task::id)
+        .doesNotContain(old.id());
+  }
+
+  @Test
   void aSuccessfulTransactionWritesEverything() {
     String appId = Ids.newId();
     String result =

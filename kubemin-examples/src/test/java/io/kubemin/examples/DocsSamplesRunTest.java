@@ -213,4 +213,22 @@ class DocsSamplesRunTest {
       return sandbox.newClient();
     }
   }
+
+  @Test
+  void secretsAtRestSampleOpensAnEncryptedStoreAndRunsAnEngineOnIt() throws Exception {
+    String current = java.util.Base64.getEncoder().encodeToString(new byte[32]);
+    byte[] previousKey = new byte[32];
+    previousKey[0] = 1;
+    String previous = java.util.Base64.getEncoder().encodeToString(previousKey);
+    String url = "jdbc:h2:mem:secrets" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+    try (io.kubemin.store.mysql.MySqlDataStore store =
+            io.kubemin.examples.docs.SecretsAtRest.openEncrypted(url, current, previous);
+        KubeMin kubemin =
+            io.kubemin.examples.docs.SecretsAtRest.engine(store, new RecordingJobExecutor())) {
+      kubemin.start();
+      String taskId = kubemin.exec(kubemin.createApplication(shop()).id());
+      assertThat(kubemin.awaitTask(taskId, Duration.ofSeconds(30)).status())
+          .isEqualTo(TaskStatus.COMPLETED);
+    }
+  }
 }

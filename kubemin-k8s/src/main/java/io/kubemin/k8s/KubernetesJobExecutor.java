@@ -88,6 +88,10 @@ public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
         return JobOutcome.skipped(skip.get());
       }
       HasMetadata desired = sources.resolve(job.object());
+      if (!context.leaseValid()) {
+        // This worker's lease ran out (a pause, a lost store): another worker may run the task.
+        return JobOutcome.failed(job.describe() + ": not applied, the task's lease ran out here");
+      }
       ObjectApplier.Result result = applier.apply(job, desired);
       LOG.debug("{}: {}", job.describe(), result.outcome());
       switch (result.outcome()) {
@@ -116,6 +120,10 @@ public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
   @Override
   public void cleanup(Job job, JobContext context) {
     for (HasMetadata created : context.createdObjects()) {
+      if (!context.leaseValid()) {
+        LOG.warn("cleanup of {} stopped: the task's lease ran out here", job.describe());
+        return;
+      }
       try {
         deleteInBackground(created);
         LOG.info("cleanup: deleted {} {}", created.getKind(), created.getMetadata().getName());

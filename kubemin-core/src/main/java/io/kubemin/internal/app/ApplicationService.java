@@ -253,8 +253,24 @@ public final class ApplicationService {
    */
   public DeletionResult delete(String appId) {
     StoredApplication app = load(appId);
-    parts.store().listTasks(appId).stream()
-        .filter(t -> t.status().active())
+    refuseWhileActive(parts.store(), appId);
+    DeletionResult result = deleteResources(app);
+    if (result.complete()) {
+      // Checked again with the delete in one transaction: an exec that slipped in while the
+      // objects were being deleted keeps the application (and its task) instead of losing them.
+      parts
+          .store()
+          .inTransaction(
+              tx -> {
+                refuseWhileActive(tx, appId);
+                return tx.deleteApplication(appId);
+              });
+    }
+    return result;
+  }
+
+  private static void refuseWhileActive(DataStore store, String appId) {
+    store.listActiveTasks(appId).stream()
         .findFirst()
         .ifPresent(
             t -> {
@@ -267,11 +283,6 @@ public final class ApplicationService {
                       + t.id()
                       + "'; cancel it before deleting the application");
             });
-    DeletionResult result = deleteResources(app);
-    if (result.complete()) {
-      parts.store().deleteApplication(appId);
-    }
-    return result;
   }
 
   /** Deletes the application's cluster objects; its rows stay. */

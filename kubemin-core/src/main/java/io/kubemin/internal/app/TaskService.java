@@ -1,5 +1,6 @@
 package io.kubemin.internal.app;
 
+import io.kubemin.ApplicationNotFoundException;
 import io.kubemin.EmptyWorkflowException;
 import io.kubemin.ExecOptions;
 import io.kubemin.Ids;
@@ -53,7 +54,20 @@ public final class TaskService {
       task = task.withStatus(TaskStatus.QUEUED, task.createdAt());
     }
     int limit = options.behindActive() ? 0 : parts.settings().maxActiveTasksPerApp();
-    if (!parts.store().insertTask(task, limit)) {
+    Task inserting = task;
+    // The application's existence and the insert in one transaction, so that a delete running at
+    // the same time either sees this task (and refuses) or happens before it (and exec fails).
+    boolean inserted =
+        parts
+            .store()
+            .inTransaction(
+                tx -> {
+                  if (tx.findApplication(appId).isEmpty()) {
+                    throw new ApplicationNotFoundException(appId);
+                  }
+                  return tx.insertTask(inserting, limit);
+                });
+    if (!inserted) {
       String active =
           parts.store().listTasks(appId).stream()
               .filter(t -> t.status().active())

@@ -13,11 +13,13 @@ import org.slf4j.LoggerFactory;
  */
 final class DispatchLoop implements LeaderElection.LeadershipListener {
   private static final Logger LOG = LoggerFactory.getLogger(DispatchLoop.class);
+  private static final FailureLog FAILURES = new FailureLog(LOG);
 
   private final EngineParts parts;
   private final Dispatcher dispatcher;
   private final Reaper reaper;
   private volatile boolean leading;
+  private volatile RetentionPurger purger;
   private Thread thread;
 
   DispatchLoop(EngineParts parts, Dispatcher dispatcher) {
@@ -34,7 +36,9 @@ final class DispatchLoop implements LeaderElection.LeadershipListener {
     String instance = parts.settings().instanceId();
     LOG.info("instance {} leads: dispatcher and reaper started", instance);
     leading = true;
-    thread = EngineThreadFactory.named("kubemin-dispatcher-" + instance).newThread(this::loop);
+    thread =
+        EngineThreadFactory.named("kubemin-dispatcher-" + instance)
+            .newThread(this::loopUntilStopped);
     thread.start();
   }
 
@@ -60,9 +64,29 @@ final class DispatchLoop implements LeaderElection.LeadershipListener {
     }
   }
 
+  /** Purges ended tasks by these policies while this instance leads. */
+  void retention(RetentionPurger retention) {
+    this.purger = retention;
+  }
+
   /** Whether this instance dispatches now. */
   boolean leading() {
     return leading;
+  }
+
+  private void loopUntilStopped() {
+    try {
+      loop();
+    } finally {
+      synchronized (this) {
+        if (thread == Thread.currentThread()) {
+          // Ended without stoppedLeading (it should not): do not claim to dispatch any more.
+          LOG.error("the dispatcher thread of instance {} ended", parts.settings().instanceId());
+          leading = false;
+          thread = null;
+        }
+      }
+    }
   }
 
   private void loop() {
@@ -70,11 +94,13 @@ final class DispatchLoop implements LeaderElection.LeadershipListener {
     long reapNanos = Math.max(parts.settings().heartbeatInterval().toNanos(), 1_000_000L);
     long nextPoll = System.nanoTime();
     long nextReap = System.nanoTime();
+    long nextPurge = System.nanoTime();
     while (leading) {
       try {
         long now = System.nanoTime();
         if (now - nextPoll >= 0) {
           dispatcher.dispatchWaiting();
+          dispatcher.reofferAfterLoss();
           dispatcher.reofferLost();
           nextPoll = now + pollNanos;
         }
@@ -82,16 +108,27 @@ final class DispatchLoop implements LeaderElection.LeadershipListener {
           reaper.reap();
           nextReap = now + reapNanos;
         }
+        RetentionPurger retention = purger;
+        if (retention != null && retention.active() && now - nextPurge >= 0) {
+          nextPurge = now + retention.interval().toNanos();
+          retention.purge();
+        }
+        FAILURES.succeeded(rounds());
         TimeUnit.NANOSECONDS.sleep(Math.max(0, Math.min(nextPoll, nextReap) - System.nanoTime()));
       } catch (InterruptedException e) {
         return;
-      } catch (RuntimeException e) {
-        LOG.warn("dispatch round failed; retrying", e);
+      } catch (RuntimeException | Error e) {
+        // An Error must not end the leader's thread while it still claims to lead.
+        FAILURES.failed(rounds(), "retrying", e);
         if (!pause()) {
           return;
         }
       }
     }
+  }
+
+  private String rounds() {
+    return "dispatch rounds on instance " + parts.settings().instanceId();
   }
 
   private static boolean pause() {

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+  private static final FailureLog FAILURES = new FailureLog(LOG);
   private static final int BATCH = 1000;
 
   /** Tasks claimed per store round trip. */
@@ -28,9 +31,13 @@ final class Dispatcher {
       Comparator.comparing(Task::createdAt).thenComparing(Task::id);
 
   private static final long REOFFER_EVERY_NANOS = 1_000_000_000L;
+  private static final int MAX_ANNOUNCED_UNSENT = 10_000;
 
   private final EngineParts parts;
+  private final Set<String> announcedUnsent = ConcurrentHashMap.newKeySet();
   private long nextReoffer = System.nanoTime();
+  private volatile long losses = -1;
+  private volatile Instant lossAt;
 
   Dispatcher(EngineParts parts) {
     this.parts = parts;
@@ -47,14 +54,24 @@ final class Dispatcher {
    * on the leader; on failure it goes back to waiting for the next dispatch.
    */
   boolean offerClaimed(Task queued) {
-    parts.listener().taskQueued(TaskEvents.of(queued, parts.now()));
+    String key = queued.id() + "#" + queued.attempt();
+    // Announced before the enqueue, so that a worker's start event never comes first; once per
+    // attempt, so that an offer that failed and is retried is not announced twice.
+    if (!announcedUnsent.remove(key)) {
+      parts.listener().taskQueued(TaskEvents.of(queued, parts.now()));
+    }
+    String kind = "enqueueing tasks on instance " + parts.settings().instanceId();
     try {
       parts
           .queue()
           .enqueue(queued.appId(), new DispatchMessage(queued.id(), queued.attempt()).encode());
+      FAILURES.succeeded(kind);
       return true;
     } catch (RuntimeException e) {
-      LOG.warn("could not offer task {}; it waits for the next dispatch", queued.id(), e);
+      FAILURES.failed(kind, "task " + queued.id() + " waits for the next dispatch", e);
+      if (announcedUnsent.size() < MAX_ANNOUNCED_UNSENT) {
+        announcedUnsent.add(key);
+      }
       parts.states().unclaim(queued, parts.now());
       return false;
     }
@@ -90,23 +107,40 @@ final class Dispatcher {
     Instant now = parts.now();
     List<OutgoingMessage> messages = new ArrayList<>(claimed.size());
     for (Task queued : claimed) {
-      parts.listener().taskQueued(TaskEvents.of(queued, now));
+      // once per attempt, so that an offer that failed and is retried is not announced twice
+      if (!announcedUnsent.remove(queued.id() + "#" + queued.attempt())) {
+        parts.listener().taskQueued(TaskEvents.of(queued, now));
+      }
       messages.add(
           new OutgoingMessage(
               queued.appId(), new DispatchMessage(queued.id(), queued.attempt()).encode()));
     }
+    String kind = "enqueueing tasks on instance " + parts.settings().instanceId();
     try {
       parts.queue().enqueueAll(messages);
+      FAILURES.succeeded(kind);
     } catch (RuntimeException e) {
-      LOG.warn("could not offer {} task(s); they wait for the next dispatch", claimed.size(), e);
+      FAILURES.failed(kind, claimed.size() + " task(s) wait for the next dispatch", e);
       for (Task queued : claimed) {
+        if (announcedUnsent.size() < MAX_ANNOUNCED_UNSENT) {
+          announcedUnsent.add(queued.id() + "#" + queued.attempt());
+        }
         try {
           parts.states().unclaim(queued, parts.now());
         } catch (RuntimeException unclaimFailed) {
           LOG.debug("task {} stays queued; the lost-offer check offers it again", queued.id());
         }
       }
-      throw e;
+      throw new OfferFailedException(e);
+    }
+  }
+
+  /** The queue refused a batch; already logged (rate-limited) by the dispatcher. */
+  static final class OfferFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OfferFailedException(RuntimeException cause) {
+      super(cause.getMessage(), cause, false, false);
     }
   }
 
@@ -132,18 +166,51 @@ final class Dispatcher {
     if (stats.backlog() + stats.pending() >= queued.size()) {
       return;
     }
-    for (Task task : stale) {
-      Task touched = parts.states().reoffer(task, parts.now());
-      if (touched != null) {
-        LOG.info(
-            "task {} was queued since {} without a worker; offering it again",
-            task.id(),
-            task.updatedAt());
-        parts
-            .queue()
-            .enqueue(
-                touched.appId(), new DispatchMessage(touched.id(), touched.attempt()).encode());
-      }
+    stale.forEach(this::reoffer);
+  }
+
+  /**
+   * Offers again, at once, every task queued before the queue last reported a loss ({@link
+   * io.kubemin.spi.Queue#losses()}): a Redis that restarted empty no longer holds their messages.
+   * Runs every poll round, so the bound is one poll interval after the leader's queue client sees
+   * the loss (plus its reconnect); up to {@code BATCH} tasks per round. Duplicate messages are
+   * harmless: a worker drops a message whose task is no longer queued with that attempt.
+   */
+  void reofferAfterLoss() {
+    long seen = parts.queue().losses();
+    if (losses >= 0 && seen != losses) {
+      lossAt = parts.now();
+      LOG.warn(
+          "the queue reports that it lost messages ({} time(s) so far); offering every queued"
+              + " task again",
+          seen);
+    }
+    losses = seen;
+    Instant since = lossAt;
+    if (since == null) {
+      return;
+    }
+    List<Task> before =
+        parts.store().listTasksByStatus(TaskStatus.QUEUED, BATCH).stream()
+            .filter(t -> t.updatedAt().isBefore(since))
+            .toList();
+    if (before.isEmpty()) {
+      lossAt = null;
+      return;
+    }
+    before.forEach(this::reoffer);
+  }
+
+  private void reoffer(Task task) {
+    Task touched = parts.states().reoffer(task, parts.now());
+    if (touched != null) {
+      LOG.info(
+          "task {} was queued since {} and its message may be lost; offering it again",
+          task.id(),
+          task.updatedAt());
+      parts
+          .queue()
+          .enqueue(touched.appId(), new DispatchMessage(touched.id(), touched.attempt()).encode());
     }
   }
 

@@ -3,9 +3,14 @@ package io.kubemin.internal.engine;
 import io.kubemin.internal.plan.Planner;
 import io.kubemin.spi.LeaderElection;
 import io.kubemin.spi.Role;
+import io.kubemin.workflow.Retention;
 import io.kubemin.workflow.Task;
-import java.util.concurrent.Executors;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine {
   private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+  private static final FailureLog FAILURES = new FailureLog(LOG);
 
   private final EngineParts parts;
   private final LeaderElection election;
@@ -31,17 +37,42 @@ public final class Engine {
         new ScheduledThreadPoolExecutor(
             2, EngineThreadFactory.named("kubemin-timer-" + parts.settings().instanceId()));
     timer.setRemoveOnCancelPolicy(true);
-    this.threads =
-        new EngineThreads(
-            timer,
-            Executors.newCachedThreadPool(
-                EngineThreadFactory.named("kubemin-job-" + parts.settings().instanceId())));
+    this.threads = new EngineThreads(timer, jobPool(parts.settings()));
     this.dispatcher = new Dispatcher(parts);
     this.dispatchLoop = new DispatchLoop(parts, dispatcher);
     this.worker =
         parts.settings().runs(Role.WORKER)
             ? new Worker(parts, threads, planner, this::taskEnded)
             : null;
+  }
+
+  /**
+   * Sets the retention policies the leader applies (default: keep everything).
+   *
+   * @param fallback the policy of applications without their own
+   * @param perApp policies by application id
+   */
+  public void retention(Retention fallback, Map<String, Retention> perApp) {
+    dispatchLoop.retention(new RetentionPurger(parts, fallback, perApp));
+    if (!fallback.keepsAll() || !perApp.isEmpty()) {
+      LOG.info("retention of ended tasks: {}; per application: {}", fallback, perApp);
+    }
+  }
+
+  /**
+   * At most {@link EngineSettings#jobThreads()} threads; when all are busy the submitting task
+   * thread runs the work itself (also after shutdown), so nested waits never deadlock and nothing
+   * submitted is dropped.
+   */
+  private static ExecutorService jobPool(EngineSettings settings) {
+    return new ThreadPoolExecutor(
+        0,
+        settings.jobThreads(),
+        60,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        EngineThreadFactory.named("kubemin-job-" + settings.instanceId()),
+        (work, pool) -> work.run());
   }
 
   /** Starts the worker and, with the dispatcher role, takes part in leader election. */
@@ -69,8 +100,9 @@ public final class Engine {
   public void offerClaimed(Task queued) {
     try {
       dispatcher.offerClaimed(queued);
+      FAILURES.succeeded(offering());
     } catch (RuntimeException e) {
-      LOG.warn("could not offer task {} now; the dispatcher's poll will", queued.id(), e);
+      FAILURES.failed(offering(), "task " + queued.id() + " waits for the dispatcher's poll", e);
     }
   }
 
@@ -88,8 +120,9 @@ public final class Engine {
       } else {
         dispatcher.claim(task);
       }
+      FAILURES.succeeded(offering());
     } catch (RuntimeException e) {
-      LOG.warn("could not offer task {} now; the dispatcher's poll will", task.id(), e);
+      FAILURES.failed(offering(), "task " + task.id() + " waits for the dispatcher's poll", e);
     }
   }
 
@@ -103,10 +136,11 @@ public final class Engine {
     }
     try {
       dispatcher.dispatchApp(task.appId());
+      FAILURES.succeeded(offering());
     } catch (RuntimeException e) {
-      LOG.warn(
-          "could not offer the next task of application {}; the dispatcher's poll will",
-          task.appId(),
+      FAILURES.failed(
+          offering(),
+          "the next task of application " + task.appId() + " waits for the dispatcher's poll",
           e);
     }
   }
@@ -117,12 +151,9 @@ public final class Engine {
    * @return whether the task runs here
    */
   public boolean cancelLocally(String taskId, String reason) {
-    TaskExecution execution = worker == null ? null : worker.running(taskId);
-    if (execution == null) {
-      return false;
-    }
-    execution.stop(StopReason.CANCELLED, reason);
-    return true;
+    List<TaskExecution> executions = worker == null ? List.of() : worker.running(taskId);
+    executions.forEach(e -> e.stop(StopReason.CANCELLED, reason));
+    return !executions.isEmpty();
   }
 
   /**
@@ -157,6 +188,10 @@ public final class Engine {
   /** Releases the threads of a crashed engine. */
   public void releaseAfterCrash() {
     shutdownThreads();
+  }
+
+  private String offering() {
+    return "offering new tasks on instance " + parts.settings().instanceId();
   }
 
   private void closeElection() {

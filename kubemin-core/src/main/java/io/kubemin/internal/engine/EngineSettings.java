@@ -54,6 +54,26 @@ public record EngineSettings(
     return taskLease.dividedBy(3);
   }
 
+  /**
+   * How much earlier than the store a worker considers its lease over, by its own monotonic clock:
+   * a fifth of the lease, at most two seconds. It covers the time a renewal takes to reach the
+   * store and small clock drift.
+   */
+  public Duration leaseMargin() {
+    Duration fifth = taskLease.dividedBy(5);
+    Duration most = Duration.ofSeconds(2);
+    return fifth.compareTo(most) < 0 ? fifth : most;
+  }
+
+  /**
+   * Threads for the jobs of DAG bands and the steps of parallel branches: four per concurrent task,
+   * at least 16. When all are busy, the task's own thread runs the next job or step itself, so a
+   * wide DAG runs with bounded parallelism instead of a thread per job.
+   */
+  public int jobThreads() {
+    return Math.max(16, 4 * maxConcurrentTasks);
+  }
+
   /** How long a queue read waits for the first message. */
   public Duration readBlock() {
     Duration oneSecond = Duration.ofSeconds(1);

@@ -12,13 +12,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renews the lease of every task this instance runs, every third of the lease. On the way it reads
- * each task: a cancel request recorded by another instance stops the task's jobs, and a task that
- * is no longer this worker's (taken back by the reaper) is fenced: its jobs stop and nothing more
- * is written.
+ * Renews the lease of every task this instance runs, every third of the lease, with one read and
+ * (where the store prefers batches) one write for all of them. On the way it reads each task: a
+ * cancel request recorded by another instance stops the task's jobs (the lease is still renewed, so
+ * cleanup and rollback may take longer than a lease), and a task that is no longer this worker's
+ * (taken back by the reaper) is fenced: its jobs stop and nothing more is written. Each renewal
+ * moves the worker's own monotonic lease end ({@link TaskExecution#leaseHeld()}).
  */
 final class Heartbeat implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Heartbeat.class);
+  private static final FailureLog FAILURES = new FailureLog(LOG);
 
   private final EngineParts parts;
   private final Collection<TaskExecution> running;
@@ -30,8 +33,24 @@ final class Heartbeat implements Runnable {
 
   @Override
   public void run() {
+    String kind = "renewing task leases on instance " + parts.settings().instanceId();
+    try {
+      beatAll(List.copyOf(running));
+      FAILURES.succeeded(kind);
+    } catch (RuntimeException | Error e) {
+      // Never let a throwable escape: a periodic task that throws is never run again.
+      FAILURES.failed(kind, "heartbeat of " + running.size() + " task(s)", e);
+    }
+  }
+
+  /** Reads one task, stops it when cancelled or lost, and renews its lease while it is ours. */
+  void beat(TaskExecution execution) {
+    beatAll(List.of(execution));
+  }
+
+  private void beatAll(List<TaskExecution> executions) {
     List<TaskExecution> beating = new ArrayList<>();
-    for (TaskExecution execution : running) {
+    for (TaskExecution execution : executions) {
       if (execution.task().status() == TaskStatus.RUNNING) {
         beating.add(execution);
       }
@@ -40,15 +59,10 @@ final class Heartbeat implements Runnable {
       return;
     }
     Map<String, Task> current = new HashMap<>();
-    try {
-      parts
-          .store()
-          .findTasks(beating.stream().map(x -> x.task().id()).toList())
-          .forEach(t -> current.put(t.id(), t));
-    } catch (RuntimeException e) {
-      LOG.warn("heartbeat of {} task(s) failed", beating.size(), e);
-      return;
-    }
+    parts
+        .store()
+        .findTasks(beating.stream().map(x -> x.task().id()).toList())
+        .forEach(t -> current.put(t.id(), t));
     List<TaskExecution> renewing = new ArrayList<>();
     List<TaskChange> renewals = new ArrayList<>();
     for (TaskExecution execution : beating) {
@@ -63,7 +77,7 @@ final class Heartbeat implements Runnable {
     renew(renewing, renewals);
   }
 
-  /** Whether the task still runs here and goes on; stops it when fenced or cancelled. */
+  /** Whether the lease is still this worker's to renew; fences the task when it is not. */
   private boolean stillMine(TaskExecution execution, Task current) {
     Task mine = execution.task();
     if (current == null
@@ -80,8 +94,8 @@ final class Heartbeat implements Runnable {
       return false;
     }
     if (current.cancelRequested()) {
+      // Keep renewing: the cleanup and rollback that follow must not lose the task to the reaper.
       execution.stop(StopReason.CANCELLED, current.cancelReason());
-      return false;
     }
     return true;
   }
@@ -91,19 +105,17 @@ final class Heartbeat implements Runnable {
     if (renewals.isEmpty()) {
       return;
     }
+    long sent = System.nanoTime();
     if (parts.store().prefersBatches()) {
-      try {
-        List<Boolean> matched = parts.store().writeBatch(renewals, List.of());
-        for (int i = 0; i < renewals.size(); i++) {
-          if (matched.get(i)) {
-            executions.get(i).task(renewals.get(i).next());
-          }
+      List<Boolean> matched = parts.store().writeBatch(renewals, List.of());
+      for (int i = 0; i < renewals.size(); i++) {
+        if (matched.get(i)) {
+          renewed(executions.get(i), renewals.get(i).next(), sent);
         }
-      } catch (RuntimeException e) {
-        LOG.warn("renewing the leases of {} task(s) failed", renewals.size(), e);
       }
       return;
     }
+    RuntimeException failure = null;
     for (int i = 0; i < renewals.size(); i++) {
       TaskChange change = renewals.get(i);
       try {
@@ -114,11 +126,20 @@ final class Heartbeat implements Runnable {
                 change.expectedStatus(),
                 change.expectedAttempt(),
                 change.next())) {
-          executions.get(i).task(change.next());
+          renewed(executions.get(i), change.next(), sent);
         }
       } catch (RuntimeException e) {
-        LOG.warn("heartbeat of task {} failed", change.taskId(), e);
+        // the other tasks still get their renewal; the failure is reported once, after them
+        failure = e;
       }
     }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private void renewed(TaskExecution execution, Task renewed, long sentNanos) {
+    execution.task(renewed);
+    execution.leaseWritten(sentNanos, parts.settings().taskLease(), parts.settings().leaseMargin());
   }
 }

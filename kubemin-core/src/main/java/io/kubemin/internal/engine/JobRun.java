@@ -24,6 +24,9 @@ import org.slf4j.MDC;
  */
 final class JobRun {
   private static final Logger LOG = LoggerFactory.getLogger(JobRun.class);
+  private static final FailureLog FAILURES = new FailureLog(LOG);
+  private static final Duration FIRST_RECORD_PAUSE = Duration.ofMillis(50);
+  private static final Duration MAX_RECORD_PAUSE = Duration.ofSeconds(2);
 
   private final EngineParts parts;
   private final TaskExecution execution;
@@ -72,6 +75,9 @@ final class JobRun {
     if (!deadline.isAfter(parts.now())) {
       return new JobResult(job, JobStatus.TIMEOUT, "no time left before the deadline", true);
     }
+    if (!Leases.ensure(parts, execution)) {
+      return new JobResult(job, JobStatus.CANCELLED, execution.stopMessage(), false);
+    }
     Map<String, String> mdc = MDC.getCopyOfContextMap();
     MDC.put("taskId", job.taskId());
     MDC.put("appId", job.appId());
@@ -92,7 +98,7 @@ final class JobRun {
         new JobRunContext(
             deadline,
             execution,
-            parts.clock(),
+            parts,
             execution.task().attempt(),
             message -> parts.listener().jobProgress(event(JobStatus.RUNNING, null, message)));
     startedAt = parts.now();
@@ -140,7 +146,8 @@ final class JobRun {
       outcome = executor.run(job, context);
     } catch (InterruptedException e) {
       failure = "interrupted";
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // An executor's Error (an assertion, a missing class) fails the job, not the worker.
       failure = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
       LOG.warn("job {} failed", job.describe(), e);
     } finally {
@@ -177,20 +184,27 @@ final class JobRun {
 
   /**
    * Whether this worker still owns the task, so it may clean up and record. While its lease runs
-   * nobody can have taken the task; past it (a worker that stopped heartbeating) the store decides,
-   * and a lost task is fenced.
+   * (by the engine's clock and by its own monotonic one) nobody can have taken the task; past it (a
+   * worker that stopped heartbeating) the store decides, and a lost task is fenced. A store that
+   * cannot answer past the lease means lost too: another worker may run the task by now.
    */
   private boolean stillOwned() {
     Task mine = execution.task();
-    if (mine.leaseUntil() != null && parts.now().isBefore(mine.leaseUntil())) {
+    if (mine.leaseUntil() != null
+        && parts.now().isBefore(mine.leaseUntil())
+        && execution.leaseHeld()) {
       return true;
     }
     Task current;
     try {
       current = parts.store().findTask(mine.id()).orElse(null);
     } catch (RuntimeException e) {
-      LOG.warn("could not check whether task {} is still this worker's", mine.id(), e);
-      return true;
+      LOG.warn(
+          "could not check whether task {} is still this worker's after its lease; stopping it",
+          mine.id(),
+          e);
+      execution.lose("the task's lease ran out and the store could not tell");
+      return false;
     }
     boolean owned =
         current != null
@@ -206,31 +220,72 @@ final class JobRun {
   private void cleanup(JobExecutor executor, JobRunContext context) {
     try {
       executor.cleanup(job, context);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       LOG.warn("cleanup of job {} failed", job.describe(), e);
     }
   }
 
+  /**
+   * Makes the job's record durable before the task goes on: a failed write is retried with backoff
+   * while this worker's lease holds (the heartbeat extends it as long as the store takes renewals).
+   * When the lease runs out first, the task is fenced: it ends without a final state, and the
+   * reaper hands it to another worker, so no task ends with a job record missing.
+   */
   private void record(JobResult result) {
-    Task task = execution.task();
+    JobRecord record =
+        new JobRecord(
+            job.taskId(),
+            execution.task().attempt(),
+            job.stepName(),
+            job.componentName(),
+            job.name(),
+            job.kind(),
+            job.namespace(),
+            result.status(),
+            result.error(),
+            startedAt,
+            parts.now());
+    String kind = "recording job results on instance " + parts.settings().instanceId();
+    Duration pause = FIRST_RECORD_PAUSE;
+    for (int tries = 1; ; tries++) {
+      try {
+        if (tries == 1 || !parts.store().listJobs(record.taskId()).contains(record)) {
+          parts.store().insertJob(record);
+        }
+        FAILURES.succeeded(kind);
+        return;
+      } catch (RuntimeException e) {
+        FAILURES.failed(kind, "job " + job.describe() + ", try " + tries, e);
+      }
+      if (!waitForRetry(pause)) {
+        LOG.warn(
+            "could not record the result of job {} while this worker held the task; another"
+                + " worker resumes it",
+            job.describe());
+        execution.lose("the job's record could not be written");
+        return;
+      }
+      Duration doubled = pause.multipliedBy(2);
+      pause = doubled.compareTo(MAX_RECORD_PAUSE) > 0 ? MAX_RECORD_PAUSE : doubled;
+    }
+  }
+
+  /** Sleeps before another try; false when the lease ran out (or the task was lost) first. */
+  private boolean waitForRetry(Duration pause) {
+    if (execution.stopReason() == StopReason.FENCED) {
+      return false;
+    }
+    if (!execution.leaseHeld() && !Leases.ensure(parts, execution)) {
+      return false;
+    }
+    Duration left = execution.leaseLeft();
+    Duration nap = left.compareTo(pause) < 0 ? left : pause;
     try {
-      parts
-          .store()
-          .insertJob(
-              new JobRecord(
-                  job.taskId(),
-                  task.attempt(),
-                  job.stepName(),
-                  job.componentName(),
-                  job.name(),
-                  job.kind(),
-                  job.namespace(),
-                  result.status(),
-                  result.error(),
-                  startedAt,
-                  parts.now()));
-    } catch (RuntimeException e) {
-      LOG.error("could not record the result of job {}", job.describe(), e);
+      Thread.sleep(Math.max(1, nap.toMillis()));
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 final class JobRunContext implements JobContext {
   private final Instant deadline;
   private final TaskExecution execution;
+  private final EngineParts parts;
   private final Clock clock;
   private final int attempt;
   private final Consumer<String> progress;
@@ -20,12 +21,13 @@ final class JobRunContext implements JobContext {
   JobRunContext(
       Instant deadline,
       TaskExecution execution,
-      Clock clock,
+      EngineParts parts,
       int attempt,
       Consumer<String> progress) {
     this.deadline = deadline;
     this.execution = execution;
-    this.clock = clock;
+    this.parts = parts;
+    this.clock = parts.clock();
     this.attempt = attempt;
     this.progress = progress;
   }
@@ -48,6 +50,16 @@ final class JobRunContext implements JobContext {
   @Override
   public int attempt() {
     return attempt;
+  }
+
+  @Override
+  public Instant leaseDeadline() {
+    return execution.leaseDeadline(clock);
+  }
+
+  @Override
+  public boolean leaseValid() {
+    return execution.stopReason() != StopReason.FENCED && Leases.ensure(parts, execution);
   }
 
   @Override

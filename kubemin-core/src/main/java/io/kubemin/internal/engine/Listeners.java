@@ -8,7 +8,10 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Delivers each event to every registered listener; a throwing listener is logged and skipped. */
+/**
+ * Delivers each event to every registered listener; a throwing listener (exception or error) is
+ * logged and skipped.
+ */
 public final class Listeners implements WorkflowListener {
   private static final Logger LOG = LoggerFactory.getLogger(Listeners.class);
 
@@ -52,7 +55,8 @@ public final class Listeners implements WorkflowListener {
     for (WorkflowListener listener : listeners) {
       try {
         delivery.accept(listener);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // An Error (an assertion, a missing class) of a listener must not kill an engine thread.
         LOG.warn("workflow listener {} failed; ignored", listener.getClass().getName(), e);
       }
     }

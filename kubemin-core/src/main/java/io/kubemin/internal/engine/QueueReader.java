@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
  */
 final class QueueReader implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(QueueReader.class);
+  private static final FailureLog FAILURES = new FailureLog(LOG);
   private static final int MAX_BATCH = 32;
   private static final Duration FIRST_ERROR_PAUSE = Duration.ofMillis(200);
   private static final Duration MAX_ERROR_PAUSE = Duration.ofSeconds(30);
@@ -68,13 +69,15 @@ final class QueueReader implements Runnable {
                   .readGroup(
                       EngineSettings.WORKER_GROUP, consumer, granted, parts.settings().readBlock());
         }
+        FAILURES.succeeded(reading());
         granted -= handleAll(messages);
         pause = FIRST_ERROR_PAUSE;
       } catch (InterruptedException e) {
         reading = false;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // An Error must not end the consumer thread silently: log it and go on like any failure.
         if (reading) {
-          LOG.warn("reading the queue failed; retrying in {} ms", pause.toMillis(), e);
+          FAILURES.failed(reading(), "retrying in " + pause.toMillis() + " ms", e);
           pause = pauseAfterError(pause);
         }
       } finally {
@@ -91,9 +94,16 @@ final class QueueReader implements Runnable {
     try {
       return starter.handleAll(messages);
     } catch (RuntimeException e) {
-      LOG.warn("{} message(s) not handled; they will be delivered again", messages.size(), e);
+      FAILURES.failed(
+          "handling queue messages on " + consumer,
+          messages.size() + " message(s) will be delivered again",
+          e);
       return 0;
     }
+  }
+
+  private String reading() {
+    return "reading the queue as " + consumer;
   }
 
   /** Waits for one free slot, then takes the others free at once (up to a batch). */

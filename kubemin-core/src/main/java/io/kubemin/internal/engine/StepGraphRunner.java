@@ -15,7 +15,9 @@ import java.util.concurrent.ExecutorCompletionService;
 /**
  * Runs the steps of a plan as a graph: a step starts when every step it comes after completed;
  * steps ready together run in parallel. After a failure no further step starts, and the steps
- * already running finish. A single ready step runs on the calling thread.
+ * already running finish. A single ready step runs on the calling thread. A step that throws (an
+ * engine fault, not a job failure) also starts no further step, and is rethrown only once the steps
+ * still running have ended, so a task never ends while its steps still apply objects.
  */
 final class StepGraphRunner {
   private final StepRunner steps;
@@ -39,25 +41,49 @@ final class StepGraphRunner {
     CompletionService<StepDone> completions = new ExecutorCompletionService<>(threads.jobPool());
     int running = 0;
     JobResult failure = null;
+    Throwable thrown = null;
     while (true) {
-      if (failure == null && !ready.isEmpty()) {
+      if (failure == null && thrown == null && !ready.isEmpty()) {
         if (running == 0 && ready.size() == 1) {
           PlannedStep step = ready.remove(0);
-          failure = finished(new StepDone(step, steps.run(step)), plan, waitingFor, ready, failure);
+          StepDone done = runStep(step);
+          thrown = done.thrown();
+          failure = finished(done, plan, waitingFor, ready, failure);
           continue;
         }
         for (PlannedStep step : ready) {
-          completions.submit(() -> new StepDone(step, steps.run(step)));
+          completions.submit(() -> runStep(step));
           running++;
         }
         ready.clear();
       }
       if (running == 0) {
+        rethrow(thrown);
         return failure;
       }
       StepDone done = take(completions);
       running--;
+      if (thrown == null) {
+        thrown = done.thrown();
+      }
       failure = finished(done, plan, waitingFor, ready, failure);
+    }
+  }
+
+  private StepDone runStep(PlannedStep step) {
+    try {
+      return new StepDone(step, steps.run(step), null);
+    } catch (RuntimeException | Error e) {
+      return new StepDone(step, null, e);
+    }
+  }
+
+  private static void rethrow(Throwable thrown) {
+    if (thrown instanceof RuntimeException e) {
+      throw e;
+    }
+    if (thrown instanceof Error e) {
+      throw e;
     }
   }
 
@@ -67,6 +93,9 @@ final class StepGraphRunner {
       Map<String, Set<String>> waitingFor,
       List<PlannedStep> ready,
       JobResult failure) {
+    if (done.thrown() != null) {
+      return failure;
+    }
     if (done.failure() != null) {
       return JobResult.worse(failure, done.failure());
     }
@@ -87,10 +116,10 @@ final class StepGraphRunner {
         // Stops reach the running steps through the task's execution; wait for them to end.
         continue;
       } catch (ExecutionException e) {
-        throw new IllegalStateException("a step failed unexpectedly", e.getCause());
+        return new StepDone(null, null, e.getCause());
       }
     }
   }
 
-  private record StepDone(PlannedStep step, JobResult failure) {}
+  private record StepDone(PlannedStep step, JobResult failure, Throwable thrown) {}
 }

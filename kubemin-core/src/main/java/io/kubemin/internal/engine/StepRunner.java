@@ -108,13 +108,24 @@ final class StepRunner {
       running.add(CompletableFuture.supplyAsync(run::run, threads.jobPool()));
     }
     JobResult failure = null;
+    RuntimeException thrown = null;
+    // Wait for every job before deciding, even when one threw: none may apply after the step ends.
     for (CompletableFuture<JobResult> future : running) {
-      JobResult result = future.join();
+      JobResult result;
+      try {
+        result = future.join();
+      } catch (RuntimeException e) {
+        thrown = thrown == null ? e : thrown;
+        continue;
+      }
       if (result.succeeded()) {
         done.add(result.job());
       } else {
         failure = JobResult.worse(failure, result);
       }
+    }
+    if (thrown != null) {
+      throw thrown;
     }
     return failure;
   }

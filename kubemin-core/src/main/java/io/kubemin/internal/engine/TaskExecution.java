@@ -1,7 +1,9 @@
 package io.kubemin.internal.engine;
 
 import io.kubemin.workflow.Task;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,9 +22,40 @@ final class TaskExecution {
   private volatile io.kubemin.internal.plan.PlanInputs inputs;
   private volatile StopReason stopReason;
   private volatile String stopMessage;
+  private volatile long leaseEndNanos = System.nanoTime();
+  private volatile boolean lost;
 
   TaskExecution(Task task) {
     this.task = task;
+  }
+
+  /**
+   * Notes a lease written to the store: it holds, by this worker's monotonic clock, until {@code
+   * lease - margin} after {@code sentNanos} (when the write was sent, so never later than the
+   * store's view).
+   */
+  void leaseWritten(long sentNanos, Duration lease, Duration margin) {
+    long end = sentNanos + lease.minus(margin).toNanos();
+    synchronized (this) {
+      if (end - leaseEndNanos > 0) {
+        leaseEndNanos = end;
+      }
+    }
+  }
+
+  /** Whether this worker's lease on the task still holds by its own monotonic clock. */
+  boolean leaseHeld() {
+    return leaseEndNanos - System.nanoTime() > 0;
+  }
+
+  /** How long the lease still holds by this worker's clock (zero or negative once it ran out). */
+  Duration leaseLeft() {
+    return Duration.ofNanos(leaseEndNanos - System.nanoTime());
+  }
+
+  /** The instant the lease ends by this worker's monotonic clock, expressed on {@code clock}. */
+  Instant leaseDeadline(Clock clock) {
+    return clock.instant().plus(leaseLeft());
   }
 
   /** The task as this worker last wrote it. */
@@ -57,6 +90,21 @@ final class TaskExecution {
       run.interrupt(reason, message);
     }
     return true;
+  }
+
+  /**
+   * Stops the task as lost without the store having said so (its lease ran out on this worker, or a
+   * job record could not be written): unlike a plain {@link StopReason#FENCED} stop, the worker
+   * does not even try to write the task's end, since the store might still take it.
+   */
+  void lose(String message) {
+    lost = true;
+    stop(StopReason.FENCED, message);
+  }
+
+  /** Whether {@link #lose} stopped the task. */
+  boolean lost() {
+    return lost;
   }
 
   /** Why the task must stop, or null while it may go on. */

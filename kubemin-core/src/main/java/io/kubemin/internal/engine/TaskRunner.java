@@ -23,6 +23,9 @@ import org.slf4j.MDC;
  */
 final class TaskRunner implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
+  private static final FailureLog FAILURES = new FailureLog(LOG);
+  private static final Duration FIRST_PAUSE = Duration.ofMillis(50);
+  private static final Duration MAX_PAUSE = Duration.ofSeconds(2);
 
   private final EngineParts parts;
   private final EngineThreads threads;
@@ -59,19 +62,11 @@ final class TaskRunner implements Runnable {
         outcome = runPlan(plan, task, progress);
       } catch (PlanningException e) {
         outcome = new Outcome(TaskStatus.FAILED, e.getMessage());
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         LOG.error("task {} failed unexpectedly", task.id(), e);
         outcome = new Outcome(TaskStatus.FAILED, "internal error: " + e);
       }
-      try {
-        conclude(outcome, progress);
-      } catch (RuntimeException e) {
-        LOG.error(
-            "could not write the result of task {}; its lease will expire and another worker"
-                + " resumes it",
-            task.id(),
-            e);
-      }
+      concludeDurably(outcome, progress);
     } finally {
       onEnd.accept(execution);
       MDC.remove("taskId");
@@ -126,9 +121,59 @@ final class TaskRunner implements Runnable {
     return failure.job().describe() + " " + failure.status().jsonName() + ": " + failure.error();
   }
 
-  private void conclude(Outcome outcome, TaskProgress progress) {
+  /**
+   * Writes the task's end, retrying with backoff while this worker's lease holds (the heartbeat
+   * renews it as long as the store takes renewals): a store that is briefly away does not make the
+   * whole task run again. Once the lease ran out the task is left to the reaper.
+   */
+  private void concludeDurably(Outcome outcome, TaskProgress progress) {
+    String kind = "writing task results on instance " + parts.settings().instanceId();
+    Duration pause = FIRST_PAUSE;
+    for (int tries = 1; ; tries++) {
+      try {
+        conclude(outcome, progress, tries > 1);
+        FAILURES.succeeded(kind);
+        return;
+      } catch (RuntimeException | Error e) {
+        FAILURES.failed(kind, "task " + execution.task().id() + ", try " + tries, e);
+      }
+      if (execution.stopReason() == StopReason.FENCED
+          || (!execution.leaseHeld() && !Leases.ensure(parts, execution))
+          || !sleep(pause)) {
+        LOG.error(
+            "could not write the result of task {} while this worker held it; its lease will"
+                + " expire and another worker resumes it",
+            execution.task().id());
+        return;
+      }
+      Duration doubled = pause.multipliedBy(2);
+      pause = doubled.compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : doubled;
+    }
+  }
+
+  private boolean sleep(Duration pause) {
+    Duration left = execution.leaseLeft();
+    try {
+      Thread.sleep(Math.max(1, (left.compareTo(pause) < 0 ? left : pause).toMillis()));
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private void conclude(Outcome outcome, TaskProgress progress, boolean retry) {
     StopReason stop = execution.stopReason();
     Task task = execution.task();
+    if (stop == StopReason.FENCED && execution.lost()) {
+      LOG.warn(
+          "task {} attempt {} was lost by this worker ({}); its result {} is not written",
+          task.id(),
+          task.attempt(),
+          execution.stopMessage(),
+          outcome.status().jsonName());
+      return;
+    }
     if (stop == StopReason.SHUTDOWN && outcome.status() != TaskStatus.COMPLETED) {
       Task back = parts.states().takeBack(task, parts.now());
       LOG.info(
@@ -138,6 +183,10 @@ final class TaskRunner implements Runnable {
       return;
     }
     Task finished = parts.states().finish(task, outcome.status(), outcome.error(), parts.now());
+    if (finished == null && retry) {
+      // An earlier try may have been written even though its answer was lost.
+      finished = writtenBefore(task, outcome);
+    }
     if (finished == null) {
       LOG.warn(
           "task {} attempt {} is no longer this worker's (fenced); its result {} was rejected",
@@ -153,6 +202,16 @@ final class TaskRunner implements Runnable {
       LOG.info("task {} {}: {}", task.id(), outcome.status().jsonName(), outcome.error());
     }
     parts.listener().taskFinished(event(finished, progress));
+  }
+
+  private Task writtenBefore(Task mine, Outcome outcome) {
+    Task current = parts.store().findTask(mine.id()).orElse(null);
+    boolean ours =
+        current != null
+            && current.status() == outcome.status()
+            && current.attempt() == mine.attempt()
+            && java.util.Objects.equals(current.owner(), mine.owner());
+    return ours ? current : null;
   }
 
   private TaskEvent event(Task task, TaskProgress progress) {

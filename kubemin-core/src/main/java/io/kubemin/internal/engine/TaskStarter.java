@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 final class TaskStarter {
   private static final Logger LOG = LoggerFactory.getLogger(TaskStarter.class);
+  private static final FailureLog FAILURES = new FailureLog(LOG);
   private static final String GROUP = EngineSettings.WORKER_GROUP;
 
   private final EngineParts parts;
@@ -44,9 +45,22 @@ final class TaskStarter {
     this.cancelledBeforeStart = cancelledBeforeStart;
   }
 
-  /** The tasks this instance runs (or is about to start). */
+  /**
+   * The tasks this instance runs (or is about to start), by task id and attempt: a later attempt of
+   * a task started here while an earlier one still winds down does not hide the earlier one from
+   * the heartbeat, cancel and drain.
+   */
   Map<String, TaskExecution> running() {
     return running;
+  }
+
+  /** The executions of a task on this instance (usually one; two while an old attempt ends). */
+  List<TaskExecution> running(String taskId) {
+    return running.values().stream().filter(e -> e.task().id().equals(taskId)).toList();
+  }
+
+  private static String key(Task task) {
+    return task.id() + "#" + task.attempt();
   }
 
   /** Handles one message; returns whether it started a task (which then holds a slot). */
@@ -82,14 +96,14 @@ final class TaskStarter {
       if (task == null
           || task.status() != TaskStatus.QUEUED
           || task.attempt() != offer.getValue().attempt()
-          || running.containsKey(task.id())) {
+          || running.containsKey(key(task))) {
         acks.add(message.id());
       } else if (task.cancelRequested()) {
         cancelBeforeStart(task);
         acks.add(message.id());
       } else {
         TaskExecution execution = new TaskExecution(task);
-        running.put(task.id(), execution);
+        running.put(key(task), execution);
         executions.add(execution);
         startMessages.add(message);
       }
@@ -152,10 +166,11 @@ final class TaskStarter {
       changes.add(TaskChange.of(queued, running));
     }
     List<Boolean> matched;
+    long sent = System.nanoTime();
     try {
       matched = write(changes, executions);
     } catch (RuntimeException e) {
-      executions.forEach(x -> running.remove(x.task().id(), x));
+      executions.forEach(x -> running.remove(key(x.task()), x));
       throw e;
     }
     List<TaskExecution> launched = new ArrayList<>();
@@ -164,9 +179,10 @@ final class TaskStarter {
       acks.add(messages.get(i).id());
       if (matched.get(i)) {
         execution.task(changes.get(i).next());
+        execution.leaseWritten(sent, settings.taskLease(), settings.leaseMargin());
         launched.add(execution);
       } else {
-        running.remove(execution.task().id(), execution);
+        running.remove(key(execution.task()), execution);
       }
     }
     ack(acks);
@@ -224,17 +240,20 @@ final class TaskStarter {
 
   /** Forgets a task that ended. */
   void ended(TaskExecution execution) {
-    running.remove(execution.task().id(), execution);
+    running.values().remove(execution);
   }
 
   private void ack(List<String> ids) {
     if (ids.isEmpty()) {
       return;
     }
+    String kind = "acknowledging queue messages on instance " + parts.settings().instanceId();
     try {
       parts.queue().ack(GROUP, ids);
+      FAILURES.succeeded(kind);
     } catch (RuntimeException e) {
-      LOG.warn("could not acknowledge messages {}; they will be dropped when redelivered", ids, e);
+      FAILURES.failed(
+          kind, ids.size() + " message(s) will be dropped when they are delivered again", e);
     }
   }
 }

@@ -68,9 +68,9 @@ final class Worker {
     return starter.running().values();
   }
 
-  /** The execution of a task running here, or null. */
-  TaskExecution running(String taskId) {
-    return starter.running().get(taskId);
+  /** The executions of a task running here (empty when it does not run here). */
+  List<TaskExecution> running(String taskId) {
+    return starter.running(taskId);
   }
 
   /** Stops reading the queue; running tasks go on. */

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,8 @@ public final class RedisQueue implements Queue {
   private final Duration readSlice;
   private final RedisConnections redis;
   private final StreamClaims claims;
+  private final AtomicLong losses = new AtomicLong();
+  private volatile String runId;
   private volatile boolean closed;
 
   /**
@@ -247,6 +250,44 @@ public final class RedisQueue implements Queue {
     ack(group, List.of(message.id()));
   }
 
+  /**
+   * Counts the stream or group found missing (on a read, claim or depth call of this client) and
+   * each restart of the Redis server seen here (its {@code run_id} changed): after either, messages
+   * not yet persisted may be gone. Asks Redis for its run id on each call; while Redis cannot be
+   * reached it returns the count so far.
+   */
+  @Override
+  public long losses() {
+    if (closed) {
+      return losses.get();
+    }
+    try {
+      String current = runId(redis.commands().info("server"));
+      String before = runId;
+      if (before != null && current != null && !before.equals(current)) {
+        LOG.warn(
+            "Redis at {} restarted (its run id changed): messages it had not persisted may be lost",
+            redis.address());
+        losses.incrementAndGet();
+      }
+      if (current != null) {
+        runId = current;
+      }
+    } catch (RedisException e) {
+      LOG.debug("cannot ask Redis at {} for its run id", redis.address(), e);
+    }
+    return losses.get();
+  }
+
+  private static String runId(String info) {
+    for (String line : info.split("\r?\n")) {
+      if (line.startsWith("run_id:")) {
+        return line.substring("run_id:".length()).trim();
+      }
+    }
+    return null;
+  }
+
   @Override
   public QueueStats stats(String group) {
     requireName(group, "group");
@@ -294,6 +335,7 @@ public final class RedisQueue implements Queue {
   }
 
   private void recreateGroup(String group) {
+    losses.incrementAndGet();
     LOG.warn(
         "stream {} or its consumer group {} is gone (Redis restarted or flushed?): creating it"
             + " again",

@@ -362,6 +362,13 @@ public final class MySqlDataStore implements DataStore {
   }
 
   @Override
+  public int purgeEndedTasks(String appId, int keepLast, Instant endedBefore, int limit) {
+    return session.atomically(
+        "purge ended tasks of " + appId,
+        h -> TaskRows.purgeEnded(h, appId, keepLast, endedBefore, limit));
+  }
+
+  @Override
   public List<Task> listExpiredLeases(Instant now, int limit) {
     return session.call("list expired leases", h -> TaskRows.listExpiredLeases(h, now, limit));
   }

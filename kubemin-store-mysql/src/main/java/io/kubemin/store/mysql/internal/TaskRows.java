@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -22,6 +24,11 @@ public final class TaskRows {
   private static final String ACTIVE_STATUSES =
       Arrays.stream(TaskStatus.values())
           .filter(TaskStatus::active)
+          .map(status -> "'" + status.jsonName() + "'")
+          .collect(Collectors.joining(", ", "(", ")"));
+  private static final String ENDED_STATUSES =
+      Arrays.stream(TaskStatus.values())
+          .filter(TaskStatus::terminal)
           .map(status -> "'" + status.jsonName() + "'")
           .collect(Collectors.joining(", ", "(", ")"));
   private static final String INSERT =
@@ -138,6 +145,63 @@ public final class TaskRows {
         .bind("limit", Math.max(0, limit))
         .map(TaskRows::map)
         .list();
+  }
+
+  /**
+   * Deletes up to {@code limit} ended tasks of an application with their job records: those beyond
+   * its newest {@code keepLast} ended ones and those that ended before {@code endedBefore}.
+   */
+  public static int purgeEnded(
+      Handle handle, String appId, int keepLast, Instant endedBefore, int limit) {
+    Set<String> ids = new LinkedHashSet<>();
+    if (keepLast < Integer.MAX_VALUE) {
+      ids.addAll(
+          handle
+              .createQuery(
+                  "SELECT id FROM min_workflow_queue WHERE app_id = :app AND status IN "
+                      + ENDED_STATUSES
+                      + " ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :keep")
+              .bind("app", appId)
+              .bind("limit", Math.max(0, limit))
+              .bind("keep", Math.max(0, keepLast))
+              .mapTo(String.class)
+              .list());
+    }
+    if (endedBefore != null && ids.size() < limit) {
+      ids.addAll(
+          handle
+              .createQuery(
+                  "SELECT id FROM min_workflow_queue WHERE app_id = :app AND status IN "
+                      + ENDED_STATUSES
+                      + " AND finished_at < :before ORDER BY finished_at, id LIMIT :limit")
+              .bind("app", appId)
+              .bind("before", UtcInstants.text(endedBefore))
+              .bind("limit", Math.max(0, limit))
+              .mapTo(String.class)
+              .list());
+    }
+    List<String> batch = ids.stream().limit(Math.max(0, limit)).toList();
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    String in =
+        java.util.stream.IntStream.range(0, batch.size())
+            .mapToObj(i -> ":id" + i)
+            .collect(Collectors.joining(", ", "(", ")"));
+    org.jdbi.v3.core.statement.Update jobs =
+        handle.createUpdate("DELETE FROM min_job WHERE task_id IN " + in);
+    org.jdbi.v3.core.statement.Update tasks =
+        handle.createUpdate(
+            "DELETE FROM min_workflow_queue WHERE id IN "
+                + in
+                + " AND status IN "
+                + ENDED_STATUSES);
+    for (int i = 0; i < batch.size(); i++) {
+      jobs.bind("id" + i, batch.get(i));
+      tasks.bind("id" + i, batch.get(i));
+    }
+    jobs.execute();
+    return tasks.execute();
   }
 
   /** The conditional write on (id, status, attempt); whether it matched. */

@@ -1,0 +1,118 @@
+package io.kubemin;
+
+import static io.kubemin.TestApps.app;
+import static io.kubemin.TestApps.awaitEnd;
+import static io.kubemin.TestApps.web;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.kubemin.memory.InMemoryDataStore;
+import io.kubemin.testing.ManualClock;
+import io.kubemin.testing.RecordingJobExecutor;
+import io.kubemin.workflow.Retention;
+import io.kubemin.workflow.Task;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Retention: the leader purges ended tasks per application by count or age; default keeps all. */
+class RetentionTest {
+  private final ManualClock clock = new ManualClock();
+  private final InMemoryDataStore store = new InMemoryDataStore();
+  private KubeMin kubemin;
+
+  @AfterEach
+  void close() {
+    if (kubemin != null) {
+      kubemin.close();
+    }
+  }
+
+  private KubeMin start(UnaryOperator<KubeMinBuilder> retention) {
+    kubemin =
+        retention
+            .apply(
+                KubeMin.builder()
+                    .dataStore(store)
+                    .jobExecutor(new RecordingJobExecutor())
+                    .clock(clock)
+                    .dispatchPollInterval(Duration.ofMillis(20)))
+            .build();
+    kubemin.start();
+    return kubemin;
+  }
+
+  private List<String> runTasks(String appId, int count) {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String id = kubemin.exec(appId);
+      awaitEnd(kubemin, id);
+      ids.add(id);
+      clock.advance(Duration.ofMinutes(1));
+    }
+    return ids;
+  }
+
+  @Test
+  void byDefaultEveryEndedTaskIsKept() {
+    start(b -> b);
+    String appId = kubemin.createApplication(app("shop", List.of(web("web")))).id();
+
+    List<String> ids = runTasks(appId, 5);
+
+    assertThat(kubemin.tasks(appId)).extracting(Task::id).containsExactlyInAnyOrderElementsOf(ids);
+  }
+
+  @Test
+  void eachApplicationKeepsItsNewestEndedTasks() {
+    start(b -> b.retention(Retention.keepLast(2)));
+    String shop = kubemin.createApplication(app("shop", List.of(web("web")))).id();
+    String blog = kubemin.createApplication(app("blog", List.of(web("web")))).id();
+
+    List<String> shopTasks = runTasks(shop, 5);
+    List<String> blogTasks = runTasks(blog, 2);
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(kubemin.tasks(shop))
+                    .extracting(Task::id)
+                    .containsExactly(shopTasks.get(4), shopTasks.get(3)));
+    assertThat(kubemin.tasks(blog))
+        .extracting(Task::id)
+        .containsExactlyInAnyOrderElementsOf(blogTasks);
+    assertThat(store.listJobs(shopTasks.get(0))).isEmpty();
+    assertThat(kubemin.jobs(shopTasks.get(4))).hasSize(1);
+  }
+
+  @Test
+  void tasksOlderThanTheAgeLimitArePurgedAndAnApplicationMayKeepMore() {
+    start(
+        b ->
+            b.retention(Retention.keepFor(Duration.ofMinutes(2)))
+                .retention("kept", Retention.keepAll()));
+    String shop = kubemin.createApplication(app("shop", List.of(web("web")))).id();
+    List<String> shopTasks = runTasks(shop, 4);
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () ->
+                assertThat(kubemin.tasks(shop))
+                    .extracting(Task::id)
+                    .containsExactly(shopTasks.get(3), shopTasks.get(2)));
+  }
+
+  @Test
+  void badPoliciesAreRefusedNamingTheLimit() {
+    assertThatThrownBy(() -> Retention.keepLast(0)).hasMessageContaining("keepLast");
+    assertThatThrownBy(() -> Retention.keepFor(Duration.ZERO)).hasMessageContaining("maxAge");
+    assertThatThrownBy(() -> KubeMin.builder().retention(" ", Retention.keepAll()))
+        .hasMessageContaining("appId");
+  }
+}
