@@ -78,18 +78,12 @@ final class JobRun {
     if (!Leases.ensure(parts, execution)) {
       return new JobResult(job, JobStatus.CANCELLED, execution.stopMessage(), false);
     }
-    Map<String, String> mdc = MDC.getCopyOfContextMap();
-    MDC.put("taskId", job.taskId());
-    MDC.put("appId", job.appId());
-    MDC.put("job", job.name());
+    Map<String, String> mdc = EngineMdc.enter(execution.task());
+    MDC.put(EngineMdc.JOB, job.name());
     try {
       return runAndRecord();
     } finally {
-      if (mdc == null) {
-        MDC.clear();
-      } else {
-        MDC.setContextMap(mdc);
-      }
+      EngineMdc.leave(mdc);
     }
   }
 

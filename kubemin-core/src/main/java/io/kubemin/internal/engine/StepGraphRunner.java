@@ -52,7 +52,7 @@ final class StepGraphRunner {
           continue;
         }
         for (PlannedStep step : ready) {
-          completions.submit(() -> runStep(step));
+          completions.submit(EngineMdc.carried(() -> runStep(step)));
           running++;
         }
         ready.clear();

@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * Runs one started task on a worker thread: plans it, runs its step graph, and writes the final
@@ -49,8 +48,7 @@ final class TaskRunner implements Runnable {
   @Override
   public void run() {
     Task task = execution.task();
-    MDC.put("taskId", task.id());
-    MDC.put("appId", task.appId());
+    java.util.Map<String, String> mdc = EngineMdc.enter(task);
     TaskProgress progress = new TaskProgress(0);
     try {
       parts.listener().taskStarted(event(task, progress));
@@ -69,8 +67,7 @@ final class TaskRunner implements Runnable {
       concludeDurably(outcome, progress);
     } finally {
       onEnd.accept(execution);
-      MDC.remove("taskId");
-      MDC.remove("appId");
+      EngineMdc.leave(mdc);
     }
   }
 
