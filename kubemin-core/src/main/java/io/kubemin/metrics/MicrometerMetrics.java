@@ -1,13 +1,16 @@
 package io.kubemin.metrics;
 
 import io.kubemin.internal.engine.EngineSettings;
+import io.kubemin.spi.DataStore;
 import io.kubemin.spi.Queue;
 import io.kubemin.workflow.JobEvent;
 import io.kubemin.workflow.TaskEvent;
+import io.kubemin.workflow.TaskStatus;
 import io.kubemin.workflow.WorkflowListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -102,5 +105,82 @@ public final class MicrometerMetrics implements WorkflowListener {
     Objects.requireNonNull(group, "group must not be null");
     new QueueGauges(new CachedQueueStats(queue, group, System::nanoTime), group).register(registry);
     return this;
+  }
+
+  /**
+   * A store that times each of its calls: timer {@code kubemin.store.calls} tagged {@code
+   * operation} (the method) and {@code outcome} ({@code success}, {@code error}), and counts the
+   * conditional writes that matched no row ({@code kubemin.store.conditional_writes.lost}, tagged
+   * {@code operation}): a worker fenced off its task, or a dispatcher that lost a claim race. Give
+   * the result to the builder in place of the store; closing it closes the store.
+   *
+   * @throws NullPointerException when store is null
+   */
+  public DataStore instrument(DataStore store) {
+    Objects.requireNonNull(store, "store must not be null");
+    return MeteredCalls.wrap(DataStore.class, store, registry, "kubemin.store.calls", "store");
+  }
+
+  /**
+   * A queue that times each of its calls: timer {@code kubemin.queue.calls} tagged {@code
+   * operation} and {@code outcome}, and counts the messages read again after an earlier delivery
+   * ({@code kubemin.queue.redeliveries}, tagged {@code operation}: {@code readGroup} or {@code
+   * autoClaim}). Give the result to the builder in place of the queue.
+   *
+   * @throws NullPointerException when queue is null
+   */
+  public Queue instrument(Queue queue) {
+    Objects.requireNonNull(queue, "queue must not be null");
+    return MeteredCalls.wrap(Queue.class, queue, registry, "kubemin.queue.calls", "queue");
+  }
+
+  /**
+   * Registers gauges {@code kubemin.tasks.active} tagged {@code status} ({@code waiting}, {@code
+   * queued}, {@code running}): how many tasks are in each state, read from the store at most once
+   * every five seconds and counted up to {@value #ACTIVE_GAUGE_CAP} (a gauge at the cap means "at
+   * least"). While the store cannot tell, they report NaN.
+   *
+   * @return this, for chaining
+   */
+  public MicrometerMetrics bindStore(DataStore store) {
+    Objects.requireNonNull(store, "store must not be null");
+    for (TaskStatus status : List.of(TaskStatus.WAITING, TaskStatus.QUEUED, TaskStatus.RUNNING)) {
+      ActiveCount count = new ActiveCount(store, status);
+      io.micrometer.core.instrument.Gauge.builder("kubemin.tasks.active", count, ActiveCount::read)
+          .description("tasks in this state (capped at " + ACTIVE_GAUGE_CAP + ")")
+          .tag("status", status.jsonName())
+          .register(registry);
+    }
+    return this;
+  }
+
+  /** The most tasks a {@code kubemin.tasks.active} gauge counts. */
+  public static final int ACTIVE_GAUGE_CAP = 10_000;
+
+  private static final class ActiveCount {
+    private static final long REFRESH_NANOS = 5_000_000_000L;
+    private final DataStore store;
+    private final TaskStatus status;
+    private long readAt;
+    private double value = Double.NaN;
+
+    ActiveCount(DataStore store, TaskStatus status) {
+      this.store = store;
+      this.status = status;
+      this.readAt = System.nanoTime() - REFRESH_NANOS;
+    }
+
+    synchronized double read() {
+      long now = System.nanoTime();
+      if (now - readAt >= REFRESH_NANOS) {
+        readAt = now;
+        try {
+          value = store.listTasksByStatus(status, ACTIVE_GAUGE_CAP).size();
+        } catch (RuntimeException e) {
+          value = Double.NaN;
+        }
+      }
+      return value;
+    }
   }
 }
