@@ -9,7 +9,6 @@ import io.kubemin.internal.app.TaskStatusReport;
 import io.kubemin.internal.app.VersionService;
 import io.kubemin.internal.app.WorkflowService;
 import io.kubemin.internal.election.StoreLeaderElection;
-import io.kubemin.internal.engine.AlwaysLeader;
 import io.kubemin.internal.engine.Engine;
 import io.kubemin.internal.engine.EngineParts;
 import io.kubemin.internal.engine.EngineSettings;
@@ -153,7 +152,7 @@ public final class KubeMin implements AutoCloseable {
       return new StoreLeaderElection(
           store, settings.instanceId(), builder.leaderLease, builder.clock);
     }
-    return new AlwaysLeader();
+    return LeaderElection.everyInstance();
   }
 
   /** A builder with every setting at its default. */

@@ -22,13 +22,11 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,12 +112,13 @@ class GroupCommitFaultsTest {
             });
 
     assertThat(failures).hasValue(1);
-    Map<Integer, Long> attempts =
-        taskIds.stream()
-            .map(id -> log.findTask(id).orElseThrow())
-            .peek(t -> assertThat(t.status()).isEqualTo(TaskStatus.COMPLETED))
-            .collect(Collectors.groupingBy(Task::attempt, Collectors.counting()));
-    assertThat(attempts).as("tasks of the failed batch ran again").containsKey(2);
+    // the failed batch's final writes are retried while the lease holds (or the tasks resume as
+    // their next attempt once it lapses): either way each task completes
+    assertThat(taskIds)
+        .allSatisfy(
+            id ->
+                assertThat(log.findTask(id).orElseThrow().status())
+                    .isEqualTo(TaskStatus.COMPLETED));
     for (String taskId : taskIds) {
       assertThat(wonFinalWrites(taskId)).as("final states written for " + taskId).isEqualTo(1);
     }

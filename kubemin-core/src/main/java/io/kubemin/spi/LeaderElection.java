@@ -12,7 +12,7 @@ public interface LeaderElection extends AutoCloseable {
    * when the host wants every instance to dispatch.
    */
   static LeaderElection everyInstance() {
-    return new io.kubemin.internal.engine.AlwaysLeader();
+    return new EveryInstanceLeads();
   }
 
   /** Starts taking part; leadership changes are reported to the listener, on any thread. */

@@ -1,9 +1,7 @@
-package io.kubemin.internal.engine;
+package io.kubemin.spi;
 
-import io.kubemin.spi.LeaderElection;
-
-/** The default election: this instance leads from start to close (right for a single instance). */
-public final class AlwaysLeader implements LeaderElection {
+/** {@link LeaderElection#everyInstance()}: this instance leads from start to close. */
+final class EveryInstanceLeads implements LeaderElection {
   private LeadershipListener listener;
 
   @Override
