@@ -5,6 +5,8 @@ import io.kubemin.examples.rest.ApiDialect;
 import io.kubemin.examples.rest.RestServer;
 import io.kubemin.examples.rest.RestSettings;
 import io.kubemin.spi.Providers;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -122,6 +124,14 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--tls-key", paramLabel = "PEM", description = "the private key of --tls-cert")
   private Path tlsKey;
 
+  @Option(
+      names = "--metrics",
+      description =
+          "serve GET /metrics in the Prometheus text format (behind --token-file when given)")
+  private boolean metrics;
+
+  private PrometheusMeterRegistry registry;
+
   @Spec private CommandSpec spec;
 
   @Override
@@ -139,7 +149,8 @@ public final class ServeCommand implements Callable<Integer> {
                   queueUri,
                   address,
                   leaderElection ? leaderNamespace : null,
-                  restSettings()));
+                  restSettings(),
+                  registry));
     } catch (IOException | IllegalArgumentException | KubeMinException e) {
       err.println("kubemin: serve: " + KubeMinCommand.oneLine(String.valueOf(e.getMessage())));
       return KubeMinCommand.EXIT_CANNOT_RUN;
@@ -155,7 +166,8 @@ public final class ServeCommand implements Callable<Integer> {
               + ApiDialect.fromName(apiDialect).cliName()
               + " dialect"
               + (tokenFile == null ? "" : ", bearer token")
-              + (consoleUi == null ? "" : ", console UI at /"));
+              + (consoleUi == null ? "" : ", console UI at /")
+              + (metrics ? ", metrics at /metrics" : ""));
       out.println(
           "listening on " + (tlsCert == null ? "http://" : "https://") + hostPort(run.address()));
       out.flush();
@@ -192,6 +204,10 @@ public final class ServeCommand implements Callable<Integer> {
     }
     if (consoleUi != null) {
       settings.consoleUi(consoleUi);
+    }
+    if (metrics) {
+      registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      settings.metrics(registry::scrape);
     }
     return settings.build();
   }

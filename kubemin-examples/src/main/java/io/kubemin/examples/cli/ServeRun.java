@@ -9,6 +9,7 @@ import io.kubemin.k8s.KubernetesJobExecutor;
 import io.kubemin.k8s.KubernetesStatusSync;
 import io.kubemin.k8s.LeaseLeaderElection;
 import io.kubemin.k8s.LeaseSettings;
+import io.kubemin.metrics.MicrometerMetrics;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.Providers;
 import io.kubemin.spi.Queue;
@@ -53,7 +54,8 @@ final class ServeRun implements AutoCloseable {
       String queueUri,
       InetSocketAddress address,
       String leaderNamespace,
-      RestSettings rest) {}
+      RestSettings rest,
+      io.micrometer.core.instrument.MeterRegistry metrics) {}
 
   /**
    * Opens everything and starts serving.
@@ -82,6 +84,13 @@ final class ServeRun implements AutoCloseable {
             .queue(queue)
             .jobExecutor(executor)
             .extension(new KubernetesStatusSync(cluster.client()));
+    if (settings.metrics() != null) {
+      MicrometerMetrics metrics = new MicrometerMetrics(settings.metrics());
+      builder
+          .dataStore(metrics.instrument(store))
+          .queue(metrics.instrument(queue))
+          .listener(metrics.bindQueue(queue).bindStore(store));
+    }
     if (settings.leaderNamespace() != null) {
       builder.leaderElection(
           new LeaseLeaderElection(

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 final class HttpFront {
   private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
   private static final Logger ACCESS = LoggerFactory.getLogger("io.kubemin.examples.rest.access");
+  private static final String METRICS_PATH = "/metrics";
   private static final Set<String> OPEN_PATHS = Set.of("/health", "/healthz", "/ready", "/readyz");
 
   private final Router router;
@@ -127,6 +128,10 @@ final class HttpFront {
     if (request.method() == HttpMethod.OPTIONS && origin != null) {
       Map<String, String> preflight = cors.allows(origin) ? cors.headers(origin, true) : Map.of();
       reply(request, new RestResponse(204, null, preflight), Map.of(), false, start);
+      return;
+    }
+    if (settings.metrics() != null && request.path().equals(METRICS_PATH)) {
+      serveMetrics(request, start);
       return;
     }
     if (files != null && !isApi(request.path())) {
@@ -247,6 +252,52 @@ final class HttpFront {
           false,
           start);
     }
+  }
+
+  private void serveMetrics(HttpServerRequest request, long start) {
+    Deadline deadline = connections.get(request.connection());
+    if (deadline != null) {
+      deadline.clear();
+    }
+    if (auth != null && !auth.accepts(authorization(request))) {
+      reply(
+          request,
+          ErrorResponses.plain(401, "a valid bearer token is required")
+              .withHeader("WWW-Authenticate", "Bearer"),
+          Map.of(),
+          false,
+          start);
+      return;
+    }
+    if (request.method() != HttpMethod.GET) {
+      reply(request, ErrorResponses.plain(405, "only GET serves metrics"), Map.of(), false, start);
+      return;
+    }
+    try {
+      handlers.execute(() -> scrape(request, start));
+    } catch (RejectedExecutionException e) {
+      reply(
+          request,
+          ErrorResponses.plain(503, "the server is busy, try again").withHeader("Retry-After", "1"),
+          Map.of(),
+          false,
+          start);
+    }
+  }
+
+  private void scrape(HttpServerRequest request, long start) {
+    String text;
+    try {
+      text = settings.metrics().get();
+    } catch (RuntimeException e) {
+      LOG.warn("metrics scrape failed", e);
+      reply(request, ErrorResponses.plain(500, "metrics unavailable"), Map.of(), false, start);
+      return;
+    }
+    HttpServerResponse response = request.response();
+    response.putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+    response.endHandler(v -> finished(request, response.getStatusCode(), start));
+    response.end(text);
   }
 
   private void serveFile(HttpServerRequest request, long start) {

@@ -48,6 +48,7 @@ public final class RestSettings {
   private final Path tlsCert;
   private final Path tlsKey;
   private final Path consoleUi;
+  private final java.util.function.Supplier<String> metrics;
   private final boolean insecure;
   private final int maxBodyBytes;
   private final int threads;
@@ -65,6 +66,7 @@ public final class RestSettings {
     this.tlsCert = b.tlsCert;
     this.tlsKey = b.tlsKey;
     this.consoleUi = b.consoleUi;
+    this.metrics = b.metrics;
     this.insecure = b.insecure;
     this.maxBodyBytes = b.maxBodyBytes;
     this.threads = b.threads;
@@ -120,6 +122,11 @@ public final class RestSettings {
     return consoleUi;
   }
 
+  /** What {@code GET /metrics} answers (Prometheus text format), or null when it is off. */
+  public java.util.function.Supplier<String> metrics() {
+    return metrics;
+  }
+
   /** Whether a non-loopback address may be bound without a token. */
   public boolean insecure() {
     return insecure;
@@ -169,6 +176,7 @@ public final class RestSettings {
     private Path tlsCert;
     private Path tlsKey;
     private Path consoleUi;
+    private java.util.function.Supplier<String> metrics;
     private boolean insecure;
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private int threads = DEFAULT_THREADS;
@@ -239,6 +247,16 @@ public final class RestSettings {
     }
 
     /** Allows binding a non-loopback address without a token (default false). */
+    /**
+     * Serves {@code GET /metrics} with what {@code scrape} returns, in the Prometheus text format
+     * (behind the bearer token when there is one).
+     */
+    public Builder metrics(java.util.function.Supplier<String> scrape) {
+      this.metrics = Objects.requireNonNull(scrape, "scrape");
+      return this;
+    }
+
+    /** Allows a non-loopback address without a token. */
     public Builder insecure(boolean insecure) {
       this.insecure = insecure;
       return this;
