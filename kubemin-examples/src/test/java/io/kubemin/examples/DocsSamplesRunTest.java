@@ -85,15 +85,17 @@ class DocsSamplesRunTest {
   }
 
   @Test
-  void metricsSetupCountsFinishedTasks() throws InterruptedException {
+  void metricsSetupCountsFinishedTasksAndTimesStoreCalls() throws Exception {
     SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    try (Queue queue = new InMemoryQueue();
-        KubeMin kubemin = MetricsSetup.build(registry, queue, new RecordingJobExecutor())) {
+    try (DataStore store = new InMemoryDataStore();
+        Queue queue = new InMemoryQueue();
+        KubeMin kubemin = MetricsSetup.build(registry, store, queue, new RecordingJobExecutor())) {
       kubemin.start();
       String taskId = kubemin.exec(kubemin.createApplication(shop()).id());
       kubemin.awaitTask(taskId, Duration.ofSeconds(30));
       assertThat(registry.counter("kubemin.tasks.finished", "outcome", "completed").count())
           .isEqualTo(1.0);
+      assertThat(registry.find("kubemin.store.calls").timers()).isNotEmpty();
     }
   }
 
@@ -229,6 +231,29 @@ class DocsSamplesRunTest {
       String taskId = kubemin.exec(kubemin.createApplication(shop()).id());
       assertThat(kubemin.awaitTask(taskId, Duration.ofSeconds(30)).status())
           .isEqualTo(TaskStatus.COMPLETED);
+    }
+  }
+
+  @Test
+  void eventsSetupLeavesATaskCompletedEventOnTheDeployment() {
+    try (KubeSandbox cluster = KubeSandbox.start()) {
+      List<String> appIds = new ArrayList<>();
+      io.kubemin.examples.docs.EventsSetup.run(
+          cluster.client(),
+          kubemin -> {
+            String appId = kubemin.createApplication(shop()).id();
+            appIds.add(appId);
+            try {
+              kubemin.awaitTask(kubemin.exec(appId), Duration.ofSeconds(60));
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          });
+      assertThat(cluster.client().v1().events().inNamespace("default").list().getItems())
+          .anyMatch(
+              e ->
+                  e.getReason().equals("TaskCompleted")
+                      && e.getInvolvedObject().getName().equals("deploy-web-" + appIds.get(0)));
     }
   }
 }
