@@ -51,8 +51,8 @@ final class ApplicationJson {
       String image,
       int replicas,
       String type,
-      JsonNode properties,
-      JsonNode traits,
+      Compact properties,
+      Compact traits,
       String createTime,
       String updateTime,
       String status,
@@ -99,8 +99,8 @@ final class ApplicationJson {
         text(component.spec().image()),
         component.spec().effectiveReplicas(),
         text(component.spec().type()),
-        compact(masked(component.spec().properties())),
-        compact(component.spec().traits()),
+        new Compact(masked(component.spec().properties())),
+        new Compact(component.spec().traits()),
         time(component.createdAt()),
         time(component.updatedAt()),
         component.status().jsonName(),
@@ -155,7 +155,7 @@ final class ApplicationJson {
     }
   }
 
-  private static void prune(JsonNode node) {
+  static void prune(JsonNode node) {
     for (Iterator<JsonNode> children = node.elements(); children.hasNext(); ) {
       JsonNode child = children.next();
       prune(child);

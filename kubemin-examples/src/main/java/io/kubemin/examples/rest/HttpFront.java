@@ -10,10 +10,8 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -32,15 +30,13 @@ final class HttpFront {
   private static final Logger LOG = LoggerFactory.getLogger(HttpFront.class);
   private static final Logger ACCESS = LoggerFactory.getLogger("io.kubemin.examples.rest.access");
   private static final String METRICS_PATH = "/metrics";
-  private static final Set<String> OPEN_PATHS = Set.of("/health", "/healthz", "/ready", "/readyz");
 
   private final Router router;
   private final WireFormat format;
   private final RestSettings settings;
   private final ExecutorService handlers;
-  private final HostCheck hosts;
   private final Cors cors;
-  private final BearerAuth auth;
+  private final RequestChecks checks;
   private final StaticFiles files;
   private final Map<HttpConnection, Deadline> connections = new ConcurrentHashMap<>();
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -56,10 +52,9 @@ final class HttpFront {
     this.format = format;
     this.settings = settings;
     this.handlers = handlers;
-    this.hosts = hosts;
     this.cors = new Cors(settings.corsOrigins());
-    this.auth = settings.token() == null ? null : new BearerAuth(settings.token());
     this.files = settings.consoleUi() == null ? null : StaticFiles.of(settings.consoleUi());
+    this.checks = new RequestChecks(settings, hosts, cors, files != null);
   }
 
   /** A new connection: it has the header timeout to send its first request. */
@@ -120,7 +115,7 @@ final class HttpFront {
     }
     String origin = request.getHeader("Origin");
     Map<String, String> corsHeaders = cors.allows(origin) ? cors.headers(origin, false) : Map.of();
-    RestResponse refusal = refusal(request, origin);
+    RestResponse refusal = checks.refusal(request, origin, draining);
     if (refusal != null) {
       reply(request, refusal, corsHeaders, true, start);
       return;
@@ -134,46 +129,11 @@ final class HttpFront {
       serveMetrics(request, start);
       return;
     }
-    if (files != null && !isApi(request.path())) {
+    if (files != null && !checks.isApi(request.path())) {
       serveFile(request, start);
       return;
     }
     readBody(request, corsHeaders, start);
-  }
-
-  /** The answer refusing the request before its body is read, or null to go on. */
-  private RestResponse refusal(HttpServerRequest request, String origin) {
-    if (draining) {
-      return ErrorResponses.plain(503, "the server is shutting down");
-    }
-    if (!hosts.accepts(request.getHeader("Host"))) {
-      return ErrorResponses.plain(403, "host name not allowed (see --allowed-host)");
-    }
-    if (origin != null && !cors.allows(origin) && !sameOrigin(origin, request.getHeader("Host"))) {
-      return ErrorResponses.plain(403, "origin not allowed (see --cors-origin)");
-    }
-    if (request.method() == HttpMethod.OPTIONS && origin != null) {
-      return null;
-    }
-    String path = request.path();
-    if (auth != null && isApi(path) && !isOpen(path) && !auth.accepts(authorization(request))) {
-      return ErrorResponses.plain(401, "a valid bearer token is required")
-          .withHeader("WWW-Authenticate", "Bearer");
-    }
-    long length = contentLength(request);
-    if (length > settings.maxBodyBytes()) {
-      return ErrorResponses.plain(
-          413, "request body larger than " + settings.maxBodyBytes() + " bytes");
-    }
-    boolean hasBody = length > 0 || request.getHeader("Transfer-Encoding") != null;
-    if (hasBody && isApi(path) && !isJson(request.getHeader("Content-Type"))) {
-      return ErrorResponses.plain(415, "request bodies must be Content-Type: application/json");
-    }
-    return null;
-  }
-
-  private static String authorization(HttpServerRequest request) {
-    return request.getHeader("Authorization");
   }
 
   private void readBody(HttpServerRequest request, Map<String, String> corsHeaders, long start) {
@@ -259,7 +219,7 @@ final class HttpFront {
     if (deadline != null) {
       deadline.clear();
     }
-    if (auth != null && !auth.accepts(authorization(request))) {
+    if (!checks.authorized(request)) {
       reply(
           request,
           ErrorResponses.plain(401, "a valid bearer token is required")
@@ -394,52 +354,6 @@ final class HttpFront {
     Map<String, String> query = new HashMap<>();
     params.forEach(entry -> query.putIfAbsent(entry.getKey(), entry.getValue()));
     return query;
-  }
-
-  private boolean isApi(String path) {
-    return path.equals(RestServer.PREFIX)
-        || path.startsWith(RestServer.PREFIX + "/")
-        || OPEN_PATHS.contains(path)
-        || files == null;
-  }
-
-  private static boolean isOpen(String path) {
-    String bare =
-        path.startsWith(RestServer.PREFIX) ? path.substring(RestServer.PREFIX.length()) : path;
-    return OPEN_PATHS.contains(bare);
-  }
-
-  private static boolean sameOrigin(String origin, String host) {
-    if (host == null) {
-      return false;
-    }
-    int scheme = origin.indexOf("://");
-    return scheme > 0
-        && origin
-            .substring(scheme + 3)
-            .toLowerCase(Locale.ROOT)
-            .equals(host.toLowerCase(Locale.ROOT));
-  }
-
-  private static boolean isJson(String contentType) {
-    if (contentType == null) {
-      return false;
-    }
-    String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    return type.equals("application/json")
-        || (type.startsWith("application/") && type.endsWith("+json"));
-  }
-
-  private static long contentLength(HttpServerRequest request) {
-    String header = request.getHeader("Content-Length");
-    if (header == null) {
-      return 0;
-    }
-    try {
-      return Long.parseLong(header.trim());
-    } catch (NumberFormatException e) {
-      return Long.MAX_VALUE;
-    }
   }
 
   private static long after(Duration duration) {

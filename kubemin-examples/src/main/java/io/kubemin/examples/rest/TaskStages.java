@@ -34,7 +34,7 @@ final class TaskStages {
    * @param name the step or job name
    * @param type {@code step}, or the job's upstream type ({@code deploy}, {@code service_deploy},
    *     ...)
-   * @param status {@code pending}, {@code running}, {@code completed}, {@code failed}, ...
+   * @param status {@code waiting}, {@code running}, {@code completed}, {@code failed}, ...
    * @param startTime unix seconds, 0 when not started
    * @param endTime unix seconds, 0 when not ended
    * @param info what it is about (components, step of a job)
@@ -119,7 +119,7 @@ final class TaskStages {
 
   private static String stepStatus(List<JobRecord> jobs, boolean taskEnded) {
     if (jobs.isEmpty()) {
-      return taskEnded ? "skipped" : "pending";
+      return taskEnded ? "skipped" : "waiting";
     }
     for (JobStatus bad : List.of(JobStatus.FAILED, JobStatus.TIMEOUT, JobStatus.CANCELLED)) {
       if (jobs.stream().anyMatch(j -> j.status() == bad)) {
@@ -128,6 +128,9 @@ final class TaskStages {
     }
     if (jobs.stream().anyMatch(j -> j.status() == JobStatus.RUNNING)) {
       return JobStatus.RUNNING.jsonName();
+    }
+    if (jobs.stream().allMatch(j -> j.status() == JobStatus.SKIPPED)) {
+      return JobStatus.SKIPPED.jsonName();
     }
     return JobStatus.COMPLETED.jsonName();
   }

@@ -1,6 +1,5 @@
 package io.kubemin.examples.rest;
 
-import static io.kubemin.examples.rest.RestClient.example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -77,13 +76,32 @@ class ConsoleContractIT {
     return data(created).path("id").asText();
   }
 
+  /** An application as the console's forms build it: camelCase trait keys, tmp_enable. */
+  private static final String CONSOLE_APP =
+      """
+      {"name": "%s", "namespace": "default", "version": "1.0.0", "project": "demo-project",
+       "description": "demo", "alias": "Demo", "tmp_enable": false,
+       "component": [
+         {"name": "app-config", "type": "config", "replicas": 1,
+          "properties": {"conf": {"database.host": "mysql.default.svc", "log.level": "info"}}},
+         {"name": "app-secret", "type": "secret", "replicas": 1,
+          "properties": {"secret": {"db.password": "secret123", "api.key": "my-api-key"}}},
+         {"name": "mysql", "type": "store", "image": "mysql:8.0", "replicas": 1,
+          "properties": {"ports": [{"port": 3306}], "env": {"MYSQL_ROOT_PASSWORD": "root123"}},
+          "traits": {"storage": [{"type": "persistent", "name": "mysql-data",
+            "mountPath": "/var/lib/mysql", "tmpCreate": true, "size": "1Gi"}]}},
+         {"name": "backend", "type": "webservice", "image": "myregistry/backend:v1.0.0",
+          "replicas": 2, "properties": {"ports": [{"port": 8080}], "env": {"APP_ENV": "production"}},
+          "traits": {"envFrom": [{"type": "configMap", "sourceName": "app-config"},
+                                 {"type": "secret", "sourceName": "app-secret"}]}}],
+       "workflow": [
+         {"name": "config-step", "mode": "StepByStep", "components": ["app-config", "app-secret"]},
+         {"name": "database-step", "mode": "DAG", "components": ["mysql"]},
+         {"name": "services-step", "mode": "DAG", "components": ["backend"]}]}
+      """;
+
   private static ObjectNode consoleApp(String name) {
-    ObjectNode app =
-        (ObjectNode) RestClient.tree(example("validation-try/02-valid-complete-app.json"));
-    app.put("name", name);
-    app.put("alias", "Demo");
-    app.put("tmp_enable", false);
-    return app;
+    return (ObjectNode) RestClient.tree(CONSOLE_APP.formatted(name));
   }
 
   private static JsonNode data(Answer answer) {
@@ -148,9 +166,18 @@ class ConsoleContractIT {
     assertThat(component(components, "app-secret").path("properties").path("secret").toString())
         .contains("***")
         .doesNotContain("secret123");
-    assertThat(backend.path("traits").has("env_from"))
-        .as("component payloads keep the model's names")
-        .isTrue();
+    assertThat(backend.path("traits").path("envFrom").get(0).path("sourceName").asText())
+        .as("traits in camelCase, as the console builds them")
+        .isEqualTo("app-config");
+    assertThat(
+            component(components, "mysql")
+                .path("traits")
+                .path("storage")
+                .get(0)
+                .path("mountPath")
+                .asText())
+        .isEqualTo("/var/lib/mysql");
+    assertThat(components.toString()).doesNotContain("env_from", "mount_path", "source_name");
   }
 
   @Test
@@ -206,6 +233,11 @@ class ConsoleContractIT {
     assertThat(storedSecret(appId))
         .containsEntry("db.password", "secret123")
         .containsEntry("api.key", "my-api-key");
+    assertThat(stored(appId, "backend").traits().envFrom())
+        .as("traits survive the round trip")
+        .hasSize(2);
+    assertThat(stored(appId, "mysql").traits().storage().get(0).mountPath())
+        .isEqualTo("/var/lib/mysql");
 
     ObjectNode changed = roundTrip(appId);
     ((ObjectNode) secretOf(changed)).put("api.key", "rotated");
@@ -376,13 +408,15 @@ class ConsoleContractIT {
   }
 
   private static Map<String, String> storedSecret(String appId) {
+    return stored(appId, "app-secret").properties().secret();
+  }
+
+  private static io.kubemin.model.Component stored(String appId, String name) {
     return kubemin.components(appId).stream()
-        .filter(c -> c.name().equals("app-secret"))
+        .filter(c -> c.name().equals(name))
         .map(ComponentRecord::spec)
         .findFirst()
-        .orElseThrow()
-        .properties()
-        .secret();
+        .orElseThrow();
   }
 
   private static JsonNode awaitEnd(String taskId) {
