@@ -229,6 +229,7 @@ class ChaosIT {
   }
 
   private long killLeader() throws Exception {
+    await().atMost(LEASE.multipliedBy(3)).until(() -> leader() != null);
     String victim = leader();
     long at = kill(victim);
     await()
