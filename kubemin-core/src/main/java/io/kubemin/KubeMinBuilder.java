@@ -191,6 +191,11 @@ public final class KubeMinBuilder {
   /** This instance's id (default: {@code kubemin-} and 8 random characters). */
   public KubeMinBuilder instanceId(String instanceId) {
     this.instanceId = requireText(instanceId, "instanceId");
+    if (instanceId.length() > 255) {
+      // It is stored as the owner of tasks and the holder of the leader lease.
+      throw new IllegalArgumentException(
+          "instanceId: must have at most 255 characters, has " + instanceId.length());
+    }
     return this;
   }
 

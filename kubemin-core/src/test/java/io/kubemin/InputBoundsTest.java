@@ -112,6 +112,13 @@ class InputBoundsTest {
   }
 
   @Test
+  void anInstanceIdLongerThanTheStoreHoldsIsRefused() {
+    assertThatThrownBy(() -> KubeMin.builder().instanceId("i".repeat(256)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("instanceId: must have at most 255 characters, has 256");
+  }
+
+  @Test
   void versionUpdateAppliesAChangedSecret() {
     String appId = kubemin.createApplication(app("myapp", List.of(secret("creds")))).id();
     awaitEnd(kubemin, kubemin.exec(appId));

@@ -303,7 +303,8 @@ public interface DataStore extends AutoCloseable {
 
   /**
    * Whether several processes can share this store (a database server): when they do and the host
-   * gives no {@link LeaderElection}, their instances elect one leader through {@link #tryLease}.
+   * gives no {@link LeaderElection}, their instances elect one leader through {@link #tryLease} (a
+   * store that says true without implementing it gets every instance leading, logged as an error).
    * Default false: every instance of a process-local store leads.
    */
   default boolean shared() {

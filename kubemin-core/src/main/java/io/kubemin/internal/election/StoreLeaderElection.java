@@ -39,6 +39,7 @@ public final class StoreLeaderElection implements LeaderElection {
   private volatile boolean closed;
   private volatile long lastRenewedNanos;
   private boolean failing;
+  private volatile boolean unsupported;
 
   /**
    * @param store the shared store ({@link DataStore#shared()})
@@ -84,7 +85,7 @@ public final class StoreLeaderElection implements LeaderElection {
   }
 
   private void run() {
-    while (!closed) {
+    while (!closed && !unsupported) {
       attempt();
       long wait = renewEveryNanos;
       synchronized (lock) {
@@ -106,7 +107,9 @@ public final class StoreLeaderElection implements LeaderElection {
       long overdue = 0;
       synchronized (lock) {
         long wait =
-            leading ? lastRenewedNanos + stepDownAfterNanos - System.nanoTime() : renewEveryNanos;
+            leading && !unsupported
+                ? lastRenewedNanos + stepDownAfterNanos - System.nanoTime()
+                : renewEveryNanos;
         if (wait > 0) {
           try {
             TimeUnit.NANOSECONDS.timedWait(lock, wait);
@@ -118,7 +121,7 @@ public final class StoreLeaderElection implements LeaderElection {
         }
         overdue = System.nanoTime() - lastRenewedNanos;
       }
-      if (!closed && leading) {
+      if (!closed && leading && !unsupported) {
         LOG.warn(
             "leader lease of {} not renewed for {} ms: stepping down before it can expire",
             holder,
@@ -138,6 +141,16 @@ public final class StoreLeaderElection implements LeaderElection {
         LOG.info("leader lease: the store answers again");
         failing = false;
       }
+    } catch (UnsupportedOperationException e) {
+      // A store that says it is shared but keeps no leases: lead, as without an election.
+      LOG.error(
+          "{} says it is shared but has no leases ({}): this instance leads without an election;"
+              + " give KubeMinBuilder.leaderElection(...)",
+          store.getClass().getSimpleName(),
+          e.getMessage());
+      unsupported = true;
+      startLeading();
+      return;
     } catch (RuntimeException e) {
       if (!failing) {
         LOG.warn("leader lease: cannot reach the store ({}); retrying", e.getMessage());
@@ -219,7 +232,7 @@ public final class StoreLeaderElection implements LeaderElection {
     }
     boolean wasLeading = leading;
     stepDown();
-    if (wasLeading) {
+    if (wasLeading && !unsupported) {
       try {
         store.releaseLease(LEASE_NAME, holder);
         LOG.info("{} released the leader lease", holder);

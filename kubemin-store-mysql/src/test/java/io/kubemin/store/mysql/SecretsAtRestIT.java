@@ -141,5 +141,37 @@ class SecretsAtRestIT {
         .doesNotContain(ROTATED)
         .doesNotContain(PASSWORD);
     assertThat(deployedPassword()).isEqualTo(ROTATED);
+
+    // Key rotation on MariaDB: a store with a new current key reads the old value and
+    // re-encrypts it; afterwards the new key alone reads it.
+    byte[] newKey = new byte[32];
+    Arrays.fill(newKey, (byte) 9);
+    byte[] oldKey = new byte[32];
+    Arrays.fill(oldKey, (byte) 7);
+    try (MySqlDataStore rotated =
+        MySqlDataStore.open(
+            database.mariaDbUrl(),
+            MySqlSettings.builder()
+                .poolSize(2)
+                .secretKeys(SecretKeys.of("prod-2", newKey).withPreviousKey("prod-1", oldKey))
+                .build())) {
+      assertThat(rotated.reencryptSecrets()).isEqualTo(1);
+    }
+    assertThat(rawSpecs())
+        .singleElement()
+        .asString()
+        .contains("kubemin:aes-gcm:v1:prod-2:")
+        .doesNotContain("prod-1")
+        .doesNotContain(ROTATED);
+    try (MySqlDataStore onlyNew =
+        MySqlDataStore.open(
+            database.mariaDbUrl(),
+            MySqlSettings.builder()
+                .poolSize(2)
+                .secretKeys(SecretKeys.of("prod-2", newKey))
+                .build())) {
+      assertThat(onlyNew.listComponents(appId).get(0).spec().properties().secret())
+          .containsEntry("password", ROTATED);
+    }
   }
 }
