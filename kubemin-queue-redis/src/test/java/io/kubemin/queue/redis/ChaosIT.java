@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kubemin.KubeMin;
-import io.kubemin.spi.Role;
 import io.kubemin.model.Application;
 import io.kubemin.model.Component;
 import io.kubemin.model.Properties;
+import io.kubemin.spi.Role;
 import io.kubemin.store.mysql.MySqlDataStore;
 import io.kubemin.testing.RecordingJobExecutor;
 import io.kubemin.testsupport.ExternalServices;

@@ -42,7 +42,11 @@ class DistributedCrashIT {
         await()
             .atMost(Duration.ofSeconds(120))
             .pollInterval(Duration.ofMillis(50))
-            .until(() -> fleet.finished() >= TASKS / 10);
+            .until(
+                () ->
+                    fleet.finished() >= TASKS / 10
+                        // kill a worker in the middle of jobs, not one that happens to be idle
+                        && runningJobs(fleet, busiest(fleet, processes)) > 0);
 
         EngineProcess victim = busiest(fleet, processes);
         victim.kill();
@@ -127,6 +131,12 @@ class DistributedCrashIT {
   }
 
   /** The process with the most jobs running now, so that killing it cuts some short. */
+  private static int runningJobs(TaskFleet fleet, EngineProcess process) {
+    return new JobRuns(fleet.journal.events())
+        .cutShort(process.instanceId(), Integer.MAX_VALUE)
+        .size();
+  }
+
   private static EngineProcess busiest(TaskFleet fleet, List<EngineProcess> processes) {
     JobRuns runs = new JobRuns(fleet.journal.events());
     return processes.stream()
