@@ -61,6 +61,7 @@ public final class TaskService {
             .store()
             .inTransaction(
                 tx -> {
+                  tx.lockApplication(appId);
                   if (tx.findApplication(appId).isEmpty()) {
                     throw new ApplicationNotFoundException(appId);
                   }

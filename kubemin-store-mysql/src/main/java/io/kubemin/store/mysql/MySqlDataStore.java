@@ -163,6 +163,17 @@ public final class MySqlDataStore implements DataStore {
   }
 
   @Override
+  public void lockApplication(String appId) {
+    session.call(
+        "lock application " + appId,
+        h ->
+            h.createQuery("SELECT id FROM min_applications WHERE id = :id FOR UPDATE")
+                .bind("id", appId)
+                .mapTo(String.class)
+                .findOne());
+  }
+
+  @Override
   public void putComponent(ComponentRecord component) {
     session.run("put component " + component.id(), h -> ComponentRows.put(h, component));
   }
