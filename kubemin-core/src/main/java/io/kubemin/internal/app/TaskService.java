@@ -61,8 +61,7 @@ public final class TaskService {
             .store()
             .inTransaction(
                 tx -> {
-                  tx.lockApplication(appId);
-                  if (tx.findApplication(appId).isEmpty()) {
+                  if (!tx.lockApplication(appId)) {
                     throw new ApplicationNotFoundException(appId);
                   }
                   return tx.insertTask(inserting, limit);

@@ -163,14 +163,15 @@ public final class MySqlDataStore implements DataStore {
   }
 
   @Override
-  public void lockApplication(String appId) {
-    session.call(
+  public boolean lockApplication(String appId) {
+    return session.call(
         "lock application " + appId,
         h ->
             h.createQuery("SELECT id FROM min_applications WHERE id = :id FOR UPDATE")
                 .bind("id", appId)
                 .mapTo(String.class)
-                .findOne());
+                .findOne()
+                .isPresent());
   }
 
   @Override
