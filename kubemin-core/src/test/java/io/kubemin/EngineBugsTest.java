@@ -216,6 +216,48 @@ class EngineBugsTest {
     assertThat(awaitEnd(api, api.exec(appId)).status()).isEqualTo(TaskStatus.COMPLETED);
   }
 
+  @Test
+  void aQueueReaderSurvivesAnError() {
+    FaultyQueue flaky =
+        FaultyQueue.over(queue).failReads(2, () -> new NoClassDefFoundError("reader bug"));
+    KubeMin kubemin = start("one", flaky.queue(), executor, b -> b);
+    String appId = kubemin.createApplication(app("shop", List.of(web("web")))).id();
+
+    assertThat(awaitEnd(kubemin, kubemin.exec(appId)).status()).isEqualTo(TaskStatus.COMPLETED);
+  }
+
+  @Test
+  void theHeartbeatSurvivesAnErrorAndKeepsRenewing() {
+    KubeMin kubemin = start("one");
+    String appId = kubemin.createApplication(app("shop", List.of(web("web")))).id();
+    String deployment = Naming.deployment("web", appId);
+    CountDownLatch gate = executor.hold(deployment);
+    String taskId = kubemin.exec(appId);
+    await().atMost(Duration.ofSeconds(5)).until(() -> executor.started(deployment) == 1);
+    faults
+        .when(c -> c.onThread("kubemin-timer") && c.is("findTask"))
+        .failTimes(1)
+        .failWith(() -> new AssertionError("heartbeat bug"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> faults.injected() == 1);
+
+    for (int i = 0; i < 4; i++) {
+      clock.advance(LEASE.dividedBy(2));
+      await()
+          .atMost(Duration.ofSeconds(3))
+          .until(
+              () ->
+                  !store
+                      .findTask(taskId)
+                      .orElseThrow()
+                      .leaseUntil()
+                      .isBefore(clock.instant().plus(LEASE)));
+    }
+    gate.countDown();
+    Task task = awaitEnd(kubemin, taskId);
+    assertThat(task.status()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(task.attempt()).isEqualTo(1);
+  }
+
   // Bug 4: a failed final write was not retried while the lease held; the whole task re-ran.
   @Test
   void aFailedFinalWriteIsRetriedWhileTheLeaseHolds() {

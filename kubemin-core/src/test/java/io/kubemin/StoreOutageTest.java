@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -123,13 +124,24 @@ class StoreOutageTest {
     CountDownLatch gate = executor.hold(first);
     String taskId = kubemin.exec(appId);
     await().atMost(Duration.ofSeconds(5)).until(() -> executor.started(first) == 1);
+    AtomicBoolean askedFromTheTask = new AtomicBoolean();
     FaultyStore.Rule outage =
-        faults.when(c -> c.is("insertJob") || c.is("compareAndSet") || c.is("findTask")).fail();
+        faults
+            .when(
+                c -> {
+                  boolean hit = c.is("insertJob") || c.is("compareAndSet") || c.is("findTask");
+                  if (hit && c.is("findTask") && c.onThread("kubemin-task")) {
+                    askedFromTheTask.set(true);
+                  }
+                  return hit;
+                })
+            .fail();
     gate.countDown();
-    // The worker retries the record until its own lease (less than 300 ms) has run out.
-    await().atMost(Duration.ofSeconds(5)).until(() -> faults.injected() >= 5);
+    // The worker retries the record until its own lease (less than 300 ms) has run out; then it
+    // asks the store whether it still owns the task, fails to get an answer and gives up.
+    await().atMost(Duration.ofSeconds(5)).untilTrue(askedFromTheTask);
     await()
-        .pollDelay(LEASE.multipliedBy(2))
+        .pollDelay(Duration.ofMillis(300))
         .atMost(Duration.ofSeconds(5))
         .until(() -> executor.running() == 0);
     assertThat(executor.started(Naming.deployment("second", appId)))
@@ -184,18 +196,27 @@ class StoreOutageTest {
     await().atMost(Duration.ofSeconds(5)).until(() -> executor.started(first) == 1);
     // Renewals fail: by the worker's own clock its lease runs out while the job is held, as in a
     // process stopped for longer than its lease.
+    AtomicBoolean renewedFromTheTask = new AtomicBoolean();
     FaultyStore.Rule noRenewals =
         faults
             .when(
-                c ->
-                    c.is("compareAndSet")
-                        && c.arg(1) == TaskStatus.RUNNING
-                        && ((Task) c.arg(3)).status() == TaskStatus.RUNNING)
+                c -> {
+                  boolean renewal =
+                      c.is("compareAndSet")
+                          && c.arg(1) == TaskStatus.RUNNING
+                          && ((Task) c.arg(3)).status() == TaskStatus.RUNNING;
+                  if (renewal && c.onThread("kubemin-task")) {
+                    renewedFromTheTask.set(true);
+                  }
+                  return renewal;
+                })
             .fail();
     await().atMost(Duration.ofSeconds(5)).until(() -> faults.injected() >= 3);
     gate.countDown();
+    // Before the next job the worker finds its own lease over, tries one renewal and stops.
+    await().atMost(Duration.ofSeconds(5)).untilTrue(renewedFromTheTask);
     await()
-        .pollDelay(Duration.ofMillis(200))
+        .pollDelay(Duration.ofMillis(300))
         .atMost(Duration.ofSeconds(5))
         .until(() -> executor.running() == 0);
 

@@ -64,6 +64,18 @@ public interface DataStore extends AutoCloseable {
    */
   boolean deleteApplication(String id);
 
+  /**
+   * Inside {@link #inTransaction}, locks the application's row until the transaction ends, so that
+   * a check and a write about it (an exec's insert, a delete's check for active tasks) cannot be
+   * interleaved with those of another instance. The default only reads the application, which is
+   * right for stores whose transactions already run one at a time (the in-memory store).
+   *
+   * @return whether the application exists
+   */
+  default boolean lockApplication(String appId) {
+    return findApplication(appId).isPresent();
+  }
+
   /** Inserts or replaces a component by id. */
   void putComponent(ComponentRecord component);
 

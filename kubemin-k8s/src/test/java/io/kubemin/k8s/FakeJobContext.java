@@ -14,6 +14,7 @@ final class FakeJobContext implements JobContext {
   private final List<HasMetadata> created = new CopyOnWriteArrayList<>();
   private final List<String> progress = new CopyOnWriteArrayList<>();
   private volatile boolean cancelled;
+  private volatile boolean leaseLost;
 
   FakeJobContext(Duration timeout) {
     this.deadline = Instant.now().plus(timeout);
@@ -25,6 +26,16 @@ final class FakeJobContext implements JobContext {
 
   void cancel() {
     cancelled = true;
+  }
+
+  /** From now on the worker's lease counts as run out. */
+  void loseLease() {
+    leaseLost = true;
+  }
+
+  @Override
+  public boolean leaseValid() {
+    return !leaseLost;
   }
 
   List<String> progressMessages() {

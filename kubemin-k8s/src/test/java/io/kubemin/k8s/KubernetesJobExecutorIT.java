@@ -192,6 +192,42 @@ class KubernetesJobExecutorIT {
   }
 
   @Test
+  void aWorkerWhoseLeaseRanOutAppliesNothingAndDeletesNothing() throws InterruptedException {
+    String app = "applate";
+    Deployment late = TestObjects.deployment(app, "late", 1, "web:1");
+    FakeJobContext context = FakeJobContext.withTimeout(Duration.ofSeconds(5));
+    context.loseLease();
+    Job job = job(app, JobKind.DEPLOYMENT, late);
+
+    JobOutcome outcome = executor.run(job, context);
+
+    assertThat(outcome.status()).isEqualTo(JobStatus.FAILED);
+    assertThat(outcome.message()).contains("lease ran out");
+    assertThat(
+            client
+                .apps()
+                .deployments()
+                .inNamespace(NS)
+                .withName(late.getMetadata().getName())
+                .get())
+        .isNull();
+
+    FakeJobContext created = FakeJobContext.withTimeout(Duration.ofSeconds(5));
+    assertThat(executor.run(job, created).status()).isEqualTo(JobStatus.COMPLETED);
+    created.loseLease();
+    executor.cleanup(job, created);
+    assertThat(
+            client
+                .apps()
+                .deployments()
+                .inNamespace(NS)
+                .withName(late.getMetadata().getName())
+                .get())
+        .as("a cleanup past the lease leaves the object to the worker that now owns the task")
+        .isNotNull();
+  }
+
+  @Test
   void cleanupLeavesObjectsThatExistedBefore() throws InterruptedException {
     String app = "appkeep";
     Deployment keep = TestObjects.deployment(app, "keep", 1, "web:1");

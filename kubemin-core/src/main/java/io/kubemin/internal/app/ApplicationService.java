@@ -262,6 +262,7 @@ public final class ApplicationService {
           .store()
           .inTransaction(
               tx -> {
+                tx.lockApplication(appId);
                 refuseWhileActive(tx, appId);
                 return tx.deleteApplication(appId);
               });

@@ -62,7 +62,7 @@ public final class TaskService {
             .store()
             .inTransaction(
                 tx -> {
-                  if (tx.findApplication(appId).isEmpty()) {
+                  if (!tx.lockApplication(appId)) {
                     throw new ApplicationNotFoundException(appId);
                   }
                   return tx.insertTask(inserting, limit);

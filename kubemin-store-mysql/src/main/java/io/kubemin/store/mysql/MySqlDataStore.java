@@ -274,6 +274,18 @@ public final class MySqlDataStore implements DataStore {
   }
 
   @Override
+  public boolean lockApplication(String appId) {
+    return session.call(
+        "lock application " + appId,
+        h ->
+            h.createQuery("SELECT id FROM min_applications WHERE id = :id FOR UPDATE")
+                .bind("id", appId)
+                .mapTo(String.class)
+                .findOne()
+                .isPresent());
+  }
+
+  @Override
   public void putComponent(ComponentRecord component) {
     session.run(
         "put component " + component.id(), h -> ComponentRows.put(h, component, cipher::seal));
