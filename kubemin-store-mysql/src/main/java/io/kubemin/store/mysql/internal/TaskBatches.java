@@ -222,6 +222,30 @@ public final class TaskBatches {
     return List.of(matched);
   }
 
+  /**
+   * {@link #write} between {@code START TRANSACTION} and {@code COMMIT} on a connection in
+   * autocommit mode (MariaDB, MySQL); rolled back when anything fails.
+   */
+  public static List<Boolean> writeInTransaction(
+      Handle handle, List<TaskChange> changes, List<JobRecord> jobs) {
+    handle.execute("START TRANSACTION");
+    boolean committed = false;
+    try {
+      List<Boolean> matched = write(handle, changes, jobs);
+      handle.execute("COMMIT");
+      committed = true;
+      return matched;
+    } finally {
+      if (!committed) {
+        try {
+          handle.execute("ROLLBACK");
+        } catch (RuntimeException e) {
+          // The connection is broken; the pool drops it and the server rolls back.
+        }
+      }
+    }
+  }
+
   /** Distinct tasks' changes in one conditional update; which matched, in order. */
   private static List<Boolean> writeRound(Handle handle, List<TaskChange> changes) {
     if (changes.size() == 1) {
