@@ -332,6 +332,10 @@ public final class MySqlDataStore implements DataStore {
       // One statement is a transaction of its own; H2 takes the usual path.
       return session.atomically(operation, h -> TaskBatches.write(h, changes, jobs));
     }
+    if (jobs.isEmpty() && TaskBatches.oneStatement(changes)) {
+      // Changes of distinct tasks only: one multi-row update, atomic on its own.
+      return session.call(operation, h -> TaskBatches.write(h, changes, jobs));
+    }
     // MariaDB and MySQL: an explicit transaction inside autocommit mode spares the round trips
     // of switching autocommit off and on again.
     return session.call(operation, h -> TaskBatches.writeInTransaction(h, changes, jobs));

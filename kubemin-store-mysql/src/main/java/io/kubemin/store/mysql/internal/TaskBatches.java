@@ -222,6 +222,12 @@ public final class TaskBatches {
     return List.of(matched);
   }
 
+  /** Whether {@link #write} writes these changes with one statement (distinct tasks, few). */
+  public static boolean oneStatement(List<TaskChange> changes) {
+    return changes.size() <= CHUNK / 2
+        && changes.stream().map(TaskChange::taskId).distinct().count() == changes.size();
+  }
+
   /**
    * {@link #write} between {@code START TRANSACTION} and {@code COMMIT} on a connection in
    * autocommit mode (MariaDB, MySQL); rolled back when anything fails.
@@ -301,8 +307,10 @@ public final class TaskBatches {
   }
 
   /**
-   * Which changes of a partly matched update were written: inside the transaction each row written
-   * holds exactly its change's state (its row is locked until the commit).
+   * Which changes of a partly matched update were written: each row written holds exactly its
+   * change's state (inside a transaction its row stays locked until the commit; after a
+   * one-statement update only the reaper, past the lease, could change it meanwhile, and then the
+   * change is reported as not written, which makes its task resume rather than run twice).
    */
   private static List<Boolean> readBack(Handle handle, List<TaskChange> changes) {
     java.util.Map<String, Task> now = new java.util.HashMap<>();
