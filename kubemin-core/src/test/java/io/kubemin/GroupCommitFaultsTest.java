@@ -89,9 +89,11 @@ class GroupCommitFaultsTest {
           .as("a job record of the attempt that completed")
           .contains(task.attempt());
     }
-    assertThat(taskIds.stream().map(id -> log.findTask(id).orElseThrow().owner()))
-        .as("the survivor resumed what the dead worker had not written")
-        .contains("survivor");
+    if (inFlight.equals("fails")) {
+      assertThat(taskIds.stream().map(id -> log.findTask(id).orElseThrow().owner()))
+          .as("the survivor resumed what the dead worker had not written")
+          .contains("survivor");
+    }
   }
 
   @Test

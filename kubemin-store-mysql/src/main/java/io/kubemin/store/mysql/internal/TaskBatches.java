@@ -222,6 +222,36 @@ public final class TaskBatches {
     return List.of(matched);
   }
 
+  /** Whether {@link #write} writes these changes with one statement (distinct tasks, few). */
+  public static boolean oneStatement(List<TaskChange> changes) {
+    return changes.size() <= CHUNK / 2
+        && changes.stream().map(TaskChange::taskId).distinct().count() == changes.size();
+  }
+
+  /**
+   * {@link #write} between {@code START TRANSACTION} and {@code COMMIT} on a connection in
+   * autocommit mode (MariaDB, MySQL); rolled back when anything fails.
+   */
+  public static List<Boolean> writeInTransaction(
+      Handle handle, List<TaskChange> changes, List<JobRecord> jobs) {
+    handle.execute("START TRANSACTION");
+    boolean committed = false;
+    try {
+      List<Boolean> matched = write(handle, changes, jobs);
+      handle.execute("COMMIT");
+      committed = true;
+      return matched;
+    } finally {
+      if (!committed) {
+        try {
+          handle.execute("ROLLBACK");
+        } catch (RuntimeException e) {
+          // The connection is broken; the pool drops it and the server rolls back.
+        }
+      }
+    }
+  }
+
   /** Distinct tasks' changes in one conditional update; which matched, in order. */
   private static List<Boolean> writeRound(Handle handle, List<TaskChange> changes) {
     if (changes.size() == 1) {
@@ -277,8 +307,10 @@ public final class TaskBatches {
   }
 
   /**
-   * Which changes of a partly matched update were written: inside the transaction each row written
-   * holds exactly its change's state (its row is locked until the commit).
+   * Which changes of a partly matched update were written: each row written holds exactly its
+   * change's state (inside a transaction its row stays locked until the commit; after a
+   * one-statement update only the reaper, past the lease, could change it meanwhile, and then the
+   * change is reported as not written, which makes its task resume rather than run twice).
    */
   private static List<Boolean> readBack(Handle handle, List<TaskChange> changes) {
     java.util.Map<String, Task> now = new java.util.HashMap<>();
