@@ -81,7 +81,12 @@ public final class KubeMin implements AutoCloseable {
     EngineParts parts =
         new EngineParts(
             store, queue, executors, new Listeners(builder.listeners), builder.clock, settings);
-    Renderer renderer = Renderer.builder().traitProcessors(builder.traitProcessors).build();
+    Renderer renderer =
+        Renderer.builder()
+            .traitProcessors(builder.traitProcessors)
+            .policies(builder.policies)
+            .componentTypes(builder.componentTypes)
+            .build();
     ApplicationCheck check = new ApplicationCheck(renderer);
     Engine engine =
         new Engine(

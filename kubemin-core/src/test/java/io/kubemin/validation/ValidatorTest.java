@@ -34,12 +34,12 @@ class ValidatorTest {
       """;
 
   @Test
-  void unknownCustomTraitsAreWarnings() {
+  void unknownCustomTraitsAreErrors() {
     ValidationResult result =
         Validator.standard().validate(ModelCodec.json().readApplication(WITH_CUSTOM_TRAIT));
 
-    assertThat(result.valid()).isTrue();
-    assertThat(result.warnings())
+    assertThat(result.valid()).isFalse();
+    assertThat(result.errors())
         .extracting(ValidationError::field, ValidationError::code)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(

@@ -26,7 +26,7 @@ public final class ApplicationCheck {
 
   public ApplicationCheck(Renderer renderer) {
     this.renderer = renderer;
-    this.validator = Validator.standard().withCustomTraits(renderer.customTraitNames());
+    this.validator = Validator.forRenderer(renderer);
   }
 
   /**

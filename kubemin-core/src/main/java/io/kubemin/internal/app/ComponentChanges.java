@@ -96,7 +96,15 @@ final class ComponentChanges {
 
   private static Properties withEnv(Properties p, Map<String, String> env) {
     return new Properties(
-        p.image(), p.ports(), env, p.conf(), p.secret(), p.command(), p.args(), p.labels());
+        p.image(),
+        p.ports(),
+        env,
+        p.conf(),
+        p.secret(),
+        p.command(),
+        p.args(),
+        p.labels(),
+        p.extra());
   }
 
   private String find(String name) {
