@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -13,6 +14,8 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.kubemin.ApplicationInfo;
 import io.kubemin.KubeMin;
 import io.kubemin.k8s.KubernetesJobExecutor;
+import io.kubemin.k8s.KubernetesSettings;
+import io.kubemin.k8s.ReadinessRule;
 import io.kubemin.k8s.sandbox.KubeSandbox;
 import io.kubemin.model.Application;
 import io.kubemin.model.ModelCodec;
@@ -47,6 +50,8 @@ class PluginsOnSandboxIT {
           .withNamespaced(true)
           .build();
 
+  private static final String AWAIT_ISSUER = "example.com/await-issuer";
+
   private static KubeSandbox sandbox;
   private static KubernetesClient client;
   private static KubernetesJobExecutor executor;
@@ -70,6 +75,8 @@ class PluginsOnSandboxIT {
               .withNewMetadata()
               .withName("tls-" + context.component().name() + "-" + context.appId())
               .withLabels(context.labels())
+              .withAnnotations(
+                  spec.path("await_issuer").asBoolean() ? Map.of(AWAIT_ISSUER, "true") : Map.of())
               .endMetadata()
               .addToAdditionalProperties(
                   "spec", Map.of("dnsNames", List.of(spec.path("host").asText())))
@@ -80,6 +87,29 @@ class PluginsOnSandboxIT {
               ? JobKind.custom("cert-manager.io", "v1", "Certificate", true, JobKind.BAND_SUPPORT)
               : JobKind.of(object),
           object);
+    }
+  }
+
+  /**
+   * cert-manager's rule for annotated Certificates: ready once the issuer wrote {@code Ready=True}
+   * (the test plays the issuer).
+   */
+  static final class IssuedCertificates implements ReadinessRule {
+    @Override
+    public boolean supports(JobKind kind) {
+      return kind.kubernetesKind().equals("Certificate");
+    }
+
+    @Override
+    public Result check(HasMetadata object) {
+      Map<String, String> annotations = object.getMetadata().getAnnotations();
+      if (annotations == null || !annotations.containsKey(AWAIT_ISSUER)) {
+        return Result.ready();
+      }
+      Object status = ((GenericKubernetesResource) object).getAdditionalProperties().get("status");
+      return String.valueOf(status).contains("status=True")
+          ? Result.ready()
+          : Result.waiting("waiting for the issuer");
     }
   }
 
@@ -132,7 +162,9 @@ class PluginsOnSandboxIT {
                 .endSpec()
                 .build())
         .create();
-    executor = new KubernetesJobExecutor(client);
+    executor =
+        new KubernetesJobExecutor(
+            client, KubernetesSettings.defaults(), List.of(new IssuedCertificates()));
     kubemin =
         KubeMin.builder()
             .jobExecutor(executor)
@@ -191,6 +223,43 @@ class PluginsOnSandboxIT {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> certificate("shop", "tls-web-" + app.id()) == null);
+  }
+
+  @Test
+  void theTaskWaitsUntilTheCertificateIsIssued() throws Exception {
+    ApplicationInfo app =
+        kubemin.createApplication(app("issued", "", "{host: i.example.com, await_issuer: true}"));
+    String name = "tls-web-" + app.id();
+
+    String taskId = kubemin.exec(app.id());
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> certificate("issued", name) != null);
+    assertThat(kubemin.task(taskId).status().terminal()).isFalse();
+    GenericKubernetesResource issued = certificate("issued", name);
+    issued.setAdditionalProperty(
+        "status", Map.of("conditions", List.of(Map.of("type", "Ready", "status", "True"))));
+    client
+        .genericKubernetesResources(CERTIFICATES)
+        .inNamespace("issued")
+        .resource(issued)
+        .updateStatus();
+
+    Task task = kubemin.awaitTask(taskId, Duration.ofSeconds(30));
+    assertThat(task.status()).as(String.valueOf(task.error())).isEqualTo(TaskStatus.COMPLETED);
+  }
+
+  @Test
+  void aCertificateNeverIssuedIsCleanedUpWithItsFailedJob() {
+    ApplicationInfo app =
+        kubemin.createApplication(app("never", "", "{host: n.example.com, await_issuer: true}"));
+
+    Task task = execAndWait(app.id());
+
+    assertThat(task.status()).isIn(TaskStatus.FAILED, TaskStatus.TIMEOUT);
+    assertThat(task.error()).contains("Certificate/never/tls-web-" + app.id());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> certificate("never", "tls-web-" + app.id()) == null);
   }
 
   @Test
