@@ -61,9 +61,25 @@ public final class ReadinessWaits {
     if (kind.builtIn()) {
       return Verdict.ready();
     }
-    Function<HasMetadata, Verdict> judge = judgeOf(kind, generation);
-    Verdict now = judge.apply(applied);
-    return now.settled() ? now : await(kind, applied, judge, context);
+    Function<HasMetadata, Verdict> rule = judgeOf(kind, generation);
+    Verdict now = rule.apply(applied);
+    if (now.settled()) {
+      return now;
+    }
+    // A cache entry older than what our apply returned must not settle the wait.
+    Function<HasMetadata, Verdict> judge =
+        o -> olderThan(o, applied) ? Verdict.waiting(now.message()) : rule.apply(o);
+    return await(kind, applied, judge, context);
+  }
+
+  /** Whether both resource versions are numbers (as etcd's are) and the first is the smaller. */
+  private static boolean olderThan(HasMetadata object, HasMetadata reference) {
+    try {
+      return Long.parseLong(object.getMetadata().getResourceVersion())
+          < Long.parseLong(reference.getMetadata().getResourceVersion());
+    } catch (NumberFormatException | NullPointerException e) {
+      return false;
+    }
   }
 
   private Function<HasMetadata, Verdict> judgeOf(JobKind kind, long generation) {
