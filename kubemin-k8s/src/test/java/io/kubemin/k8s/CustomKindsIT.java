@@ -76,6 +76,54 @@ class CustomKindsIT {
   }
 
   @Test
+  void aRuleListedInMetaInfServicesJudgesItsKind() throws InterruptedException {
+    client
+        .apiextensions()
+        .v1()
+        .customResourceDefinitions()
+        .resource(
+            new CustomResourceDefinitionBuilder()
+                .withNewMetadata()
+                .withName("gadgets.example.com")
+                .endMetadata()
+                .withNewSpec()
+                .withGroup("example.com")
+                .withScope("Namespaced")
+                .withNewNames()
+                .withKind("Gadget")
+                .withPlural("gadgets")
+                .endNames()
+                .addNewVersion()
+                .withName("v1")
+                .withServed(true)
+                .withStorage(true)
+                .endVersion()
+                .endSpec()
+                .build())
+        .create();
+    GenericKubernetesResource gadget =
+        new GenericKubernetesResourceBuilder()
+            .withApiVersion("example.com/v1")
+            .withKind("Gadget")
+            .withNewMetadata()
+            .withName("g1")
+            .withNamespace(NS)
+            .withLabels(TestObjects.labels("appcr8", "web"))
+            .withAnnotations(Map.of("example.com/broken", "yes"))
+            .endMetadata()
+            .build();
+
+    try (KubernetesJobExecutor discovering = new KubernetesJobExecutor(client)) {
+      JobOutcome outcome =
+          discovering.run(
+              job("appcr8", JobKind.of(gadget), gadget), FakeJobContext.withTimeout(TIMEOUT));
+
+      assertThat(outcome.status()).isEqualTo(JobStatus.FAILED);
+      assertThat(outcome.message()).endsWith("the gadget is broken");
+    }
+  }
+
+  @Test
   void anUnchangedCustomResourceIsNotWrittenAgain() throws InterruptedException {
     GenericKubernetesResource certificate = certificate("appcr7", "same-tls");
     Job job = job("appcr7", JobKind.of(certificate), certificate);
