@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.kubemin.KubeMin;
 import io.kubemin.model.Application;
 import io.kubemin.render.RenderException;
 import io.kubemin.render.RenderFixtures;
@@ -13,6 +14,9 @@ import io.kubemin.render.RenderedApplication;
 import io.kubemin.render.RenderedObject;
 import io.kubemin.render.Renderer;
 import io.kubemin.spi.JobKind;
+import io.kubemin.testing.RecordingJobExecutor;
+import io.kubemin.validation.ValidationError;
+import io.kubemin.validation.ValidationException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -145,6 +149,30 @@ class PolicyTest {
               assertThat(error.path()).isEqualTo("policies.strict");
               assertThat(error.problem()).isEqualTo("every component needs an owner label");
             });
+  }
+
+  @Test
+  void createRefusesWhatAPolicyRefuses() {
+    Policy strict =
+        policy(
+            "strict",
+            c -> {
+              if (c.component().name().equals("db")) {
+                throw c.error("stores need an owner label");
+              }
+            });
+    try (KubeMin kubemin =
+        KubeMin.builder().jobExecutor(new RecordingJobExecutor()).policy(strict).build()) {
+      assertThatThrownBy(() -> kubemin.createApplication(SHOP))
+          .isInstanceOf(ValidationException.class)
+          .satisfies(
+              e ->
+                  assertThat(((ValidationException) e).errors())
+                      .extracting(ValidationError::field, ValidationError::message)
+                      .containsExactly(
+                          org.assertj.core.groups.Tuple.tuple(
+                              "component[1].policies.strict", "stores need an owner label")));
+    }
   }
 
   @Test

@@ -2,15 +2,18 @@ package io.kubemin.examples.docs.plugins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubemin.ApplicationInfo;
 import io.kubemin.KubeMin;
 import io.kubemin.k8s.KubernetesJobExecutor;
+import io.kubemin.k8s.ReadinessRule;
 import io.kubemin.k8s.sandbox.KubeSandbox;
 import io.kubemin.model.Application;
 import io.kubemin.model.ModelCodec;
 import io.kubemin.spi.DataStore;
+import io.kubemin.spi.JobKind;
 import io.kubemin.spi.Providers;
 import io.kubemin.spi.Queue;
 import io.kubemin.trait.Policy;
@@ -18,6 +21,8 @@ import io.kubemin.trait.PolicyContext;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PluginSamplesIT {
@@ -106,6 +111,25 @@ class PluginSamplesIT {
           .containsExactlyInAnyOrder(
               created.id() + ": change-web", created.id() + ": change-readme");
     }
+  }
+
+  @Test
+  void aCertificateIsReadyOnlyOnceIssued() {
+    CertificateReadiness rule = new CertificateReadiness();
+    GenericKubernetesResource certificate =
+        new GenericKubernetesResourceBuilder()
+            .withApiVersion("cert-manager.io/v1")
+            .withKind("Certificate")
+            .withNewMetadata()
+            .withName("tls")
+            .endMetadata()
+            .build();
+
+    assertThat(rule.supports(JobKind.of(certificate))).isTrue();
+    assertThat(rule.check(certificate).state()).isEqualTo(ReadinessRule.State.WAITING);
+    certificate.setAdditionalProperty(
+        "status", Map.of("conditions", List.of(Map.of("type", "Ready", "status", "True"))));
+    assertThat(rule.check(certificate).state()).isEqualTo(ReadinessRule.State.READY);
   }
 
   @Test
