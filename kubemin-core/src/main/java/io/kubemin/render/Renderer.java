@@ -287,32 +287,37 @@ public final class Renderer {
     }
 
     private List<Policy> policies() {
-      List<Policy> policies = new ArrayList<>(explicitPolicies);
-      if (discover) {
-        for (Policy policy : ServiceLoader.load(Policy.class, loader())) {
-          if (policies.stream().noneMatch(p -> p.getClass().equals(policy.getClass()))) {
-            policies.add(policy);
-          }
-        }
-      }
       Map<String, Policy> byName = new LinkedHashMap<>();
-      for (Policy policy : policies) {
-        String name = policy.name();
-        if (name == null || name.isBlank()) {
-          throw new IllegalArgumentException(policy.getClass().getName() + " has no policy name");
-        }
-        Policy previous = byName.putIfAbsent(name, policy);
-        if (previous != null) {
-          throw new IllegalArgumentException(
-              "two policies named '"
-                  + name
-                  + "': "
-                  + previous.getClass().getName()
-                  + " and "
-                  + policy.getClass().getName());
-        }
+      for (Policy policy : explicitPolicies) {
+        registerPolicy(byName, policy, "registered");
       }
-      return List.copyOf(policies);
+      if (discover) {
+        Map<String, Policy> discovered = new LinkedHashMap<>();
+        for (Policy policy : ServiceLoader.load(Policy.class, loader())) {
+          registerPolicy(discovered, policy, "discovered");
+        }
+        discovered.forEach(byName::putIfAbsent);
+      }
+      return List.copyOf(byName.values());
+    }
+
+    private static void registerPolicy(Map<String, Policy> policies, Policy policy, String how) {
+      String name = policy.name();
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException(policy.getClass().getName() + " has no policy name");
+      }
+      Policy previous = policies.putIfAbsent(name, policy);
+      if (previous != null) {
+        throw new IllegalArgumentException(
+            "two "
+                + how
+                + " policies named '"
+                + name
+                + "': "
+                + previous.getClass().getName()
+                + " and "
+                + policy.getClass().getName());
+      }
     }
 
     private ClassLoader loader() {

@@ -180,7 +180,7 @@ class PolicyTest {
     assertThatThrownBy(
             () -> Renderer.builder().policy(policy("p", c -> {}), policy("p", c -> {})).build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("two policies named 'p'");
+        .hasMessageContaining("two registered policies named 'p'");
   }
 
   private static String kinds(List<RenderedObject> objects) {

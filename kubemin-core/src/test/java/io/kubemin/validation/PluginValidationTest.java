@@ -137,6 +137,28 @@ class PluginValidationTest {
   }
 
   @Test
+  void aTypeClaimingABuiltInNameOrTwoTypesOfOneNameFailTheBuild() {
+    ComponentTypeRenderer webservice =
+        new ComponentTypeRenderer() {
+          @Override
+          public String type() {
+            return "webservice";
+          }
+
+          @Override
+          public void render(ComponentRenderContext context) {}
+        };
+
+    assertThatThrownBy(() -> Renderer.builder().componentType(webservice).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("claims the built-in component type 'webservice'");
+    assertThatThrownBy(
+            () -> Renderer.builder().componentType(new NoteType(), new NoteType()).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("two registered component types named 'note'");
+  }
+
+  @Test
   void anExtraPropertyOfABuiltInTypeIsStillAWarning() {
     ValidationResult result =
         Validator.standard()
