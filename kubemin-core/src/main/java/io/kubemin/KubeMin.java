@@ -95,7 +95,12 @@ public final class KubeMin implements AutoCloseable {
               new Listeners(listeners(builder, store)),
               builder.clock,
               settings);
-      Renderer renderer = Renderer.builder().traitProcessors(builder.traitProcessors).build();
+      Renderer renderer =
+          Renderer.builder()
+              .traitProcessors(builder.traitProcessors)
+              .policies(builder.policies)
+              .componentTypes(builder.componentTypes)
+              .build();
       ApplicationCheck check = new ApplicationCheck(renderer);
       LeaderElection election = leaderElection(builder, store, settings);
       this.election = election;

@@ -1,12 +1,14 @@
 package io.kubemin;
 
 import io.kubemin.internal.engine.EngineSettings;
+import io.kubemin.render.ComponentTypeRenderer;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.JobExecutor;
 import io.kubemin.spi.KubeMinExtension;
 import io.kubemin.spi.LeaderElection;
 import io.kubemin.spi.Queue;
 import io.kubemin.spi.Role;
+import io.kubemin.trait.Policy;
 import io.kubemin.trait.TraitProcessor;
 import io.kubemin.workflow.Retention;
 import io.kubemin.workflow.WorkflowListener;
@@ -89,6 +91,8 @@ public final class KubeMinBuilder {
   final List<WorkflowListener> listeners = new ArrayList<>();
   final List<KubeMinExtension> extensions = new ArrayList<>();
   final List<TraitProcessor> traitProcessors = new ArrayList<>();
+  final List<Policy> policies = new ArrayList<>();
+  final List<ComponentTypeRenderer> componentTypes = new ArrayList<>();
   Clock clock = Clock.systemUTC();
   Set<Role> roles = EnumSet.allOf(Role.class);
   String instanceId;
@@ -158,6 +162,24 @@ public final class KubeMinBuilder {
    */
   public KubeMinBuilder traitProcessor(TraitProcessor processor) {
     traitProcessors.add(Objects.requireNonNull(processor, "traitProcessor"));
+    return this;
+  }
+
+  /**
+   * Adds a policy, run on every component of every application after its traits, in registration
+   * order before the discovered ones.
+   */
+  public KubeMinBuilder policy(Policy policy) {
+    policies.add(Objects.requireNonNull(policy, "policy"));
+    return this;
+  }
+
+  /**
+   * Adds a component type of a plugin; types registered through {@link java.util.ServiceLoader} are
+   * found as well, and one given here wins over a discovered one of the same name.
+   */
+  public KubeMinBuilder componentType(ComponentTypeRenderer type) {
+    componentTypes.add(Objects.requireNonNull(type, "componentType"));
     return this;
   }
 

@@ -17,7 +17,6 @@ import io.kubemin.testing.RecordingJobExecutor.Call;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -178,7 +177,7 @@ class ExecutionOrderTest {
   void aJobNoExecutorSupportsFailsTheTaskClearly() {
     try (KubeMin configOnly =
         KubeMin.builder()
-            .jobExecutor(new RecordingJobExecutor(EnumSet.of(JobKind.CONFIG_MAP)))
+            .jobExecutor(new RecordingJobExecutor(java.util.Set.of(JobKind.CONFIG_MAP)))
             .build()) {
       configOnly.start();
       String appId =

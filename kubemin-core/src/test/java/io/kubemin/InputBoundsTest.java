@@ -7,6 +7,7 @@ import static io.kubemin.TestApps.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubemin.error.ValidationError;
 import io.kubemin.model.Application;
 import io.kubemin.model.ComponentChange;
 import io.kubemin.model.Properties;
@@ -14,7 +15,6 @@ import io.kubemin.model.VersionUpdate;
 import io.kubemin.model.WorkflowRequest;
 import io.kubemin.testing.RecordingJobExecutor;
 import io.kubemin.validation.ValidationCodes;
-import io.kubemin.validation.ValidationError;
 import io.kubemin.validation.ValidationException;
 import io.kubemin.validation.Validator;
 import io.kubemin.workflow.TaskStatus;

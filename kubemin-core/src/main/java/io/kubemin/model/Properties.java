@@ -1,5 +1,8 @@
 package io.kubemin.model;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +18,8 @@ import java.util.Map;
  * @param command command of the main container
  * @param args arguments of the main container
  * @param labels labels merged into the component's objects and selector
+ * @param extra every other key, by key, in document order: the properties of a plugin's component
+ *     type, such as {@code schedule} of a {@code cronjob}; the built-in types warn about them
  */
 public record Properties(
     String image,
@@ -24,11 +29,12 @@ public record Properties(
     Map<String, String> secret,
     List<String> command,
     List<String> args,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    @JsonAnySetter @JsonAnyGetter Map<String, JsonNode> extra) {
 
   /** Empty properties. */
   public static final Properties EMPTY =
-      new Properties(null, null, null, null, null, null, null, null);
+      new Properties(null, null, null, null, null, null, null, null, null);
 
   public Properties {
     ports = Immutables.list(ports);
@@ -38,6 +44,25 @@ public record Properties(
     command = Immutables.list(command);
     args = Immutables.list(args);
     labels = Immutables.map(labels);
+    extra = Immutables.map(extra);
+  }
+
+  /** Properties without extra keys. */
+  public Properties(
+      String image,
+      List<Port> ports,
+      Map<String, String> env,
+      Map<String, String> conf,
+      Map<String, String> secret,
+      List<String> command,
+      List<String> args,
+      Map<String, String> labels) {
+    this(image, ports, env, conf, secret, command, args, labels, null);
+  }
+
+  /** A copy with other extra keys. */
+  public Properties withExtra(Map<String, JsonNode> extra) {
+    return new Properties(image, ports, env, conf, secret, command, args, labels, extra);
   }
 
   /** A builder starting from empty properties. */
@@ -55,6 +80,7 @@ public record Properties(
     private List<String> command;
     private List<String> args;
     private Map<String, String> labels;
+    private Map<String, JsonNode> extra;
 
     private Builder() {}
 
@@ -106,9 +132,15 @@ public record Properties(
       return this;
     }
 
+    /** Sets {@link Properties#extra()}. */
+    public Builder extra(Map<String, JsonNode> extra) {
+      this.extra = extra;
+      return this;
+    }
+
     /** The Properties with the values set so far. */
     public Properties build() {
-      return new Properties(image, ports, env, conf, secret, command, args, labels);
+      return new Properties(image, ports, env, conf, secret, command, args, labels, extra);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.kubemin.render;
 
 import io.kubemin.render.internal.ManifestWriter;
+import io.kubemin.spi.RenderedObject;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

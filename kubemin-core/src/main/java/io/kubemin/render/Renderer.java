@@ -3,9 +3,13 @@ package io.kubemin.render;
 import io.kubemin.error.RenderException;
 import io.kubemin.model.Application;
 import io.kubemin.model.Component;
+import io.kubemin.model.ComponentType;
 import io.kubemin.render.internal.ComponentRenderer;
+import io.kubemin.spi.RenderedObject;
+import io.kubemin.trait.Policy;
 import io.kubemin.trait.TraitProcessor;
 import io.kubemin.trait.internal.BuiltInTraits;
+import io.kubemin.trait.internal.PolicyRunner;
 import io.kubemin.trait.internal.TraitPipeline;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,11 +41,20 @@ public final class Renderer {
   private static final Pattern APP_ID = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
 
   private final Map<String, TraitProcessor> customProcessors;
+  private final List<Policy> policies;
+  private final Map<String, ComponentTypeRenderer> customTypes;
   private final ComponentRenderer components;
 
-  private Renderer(Map<String, TraitProcessor> customProcessors) {
+  private Renderer(
+      Map<String, TraitProcessor> customProcessors,
+      List<Policy> policies,
+      Map<String, ComponentTypeRenderer> customTypes) {
     this.customProcessors = customProcessors;
-    this.components = new ComponentRenderer(new TraitPipeline(customProcessors));
+    this.policies = policies;
+    this.customTypes = customTypes;
+    this.components =
+        new ComponentRenderer(
+            new TraitPipeline(customProcessors), new PolicyRunner(policies), customTypes);
   }
 
   /** A builder; by default it also discovers trait processors with {@link ServiceLoader}. */
@@ -100,6 +113,21 @@ public final class Renderer {
     return new RenderedApplication(id, application.namespace(), byComponent);
   }
 
+  /** The custom trait processors by trait name, in registration order. */
+  public Map<String, TraitProcessor> customTraitProcessors() {
+    return customProcessors;
+  }
+
+  /** The component types of plugins by type name, in registration order. */
+  public Map<String, ComponentTypeRenderer> customComponentTypes() {
+    return customTypes;
+  }
+
+  /** Names of the policies this renderer runs on every component, in the order they run. */
+  public List<String> policyNames() {
+    return policies.stream().map(Policy::name).toList();
+  }
+
   /** Names of the custom traits this renderer applies, in registration order. */
   public Set<String> customTraitNames() {
     return customProcessors.keySet();
@@ -115,6 +143,8 @@ public final class Renderer {
   /** Builds a {@link Renderer}. */
   public static final class Builder {
     private final List<TraitProcessor> explicit = new ArrayList<>();
+    private final List<Policy> explicitPolicies = new ArrayList<>();
+    private final List<ComponentTypeRenderer> explicitTypes = new ArrayList<>();
     private boolean discover = true;
     private ClassLoader classLoader;
 
@@ -137,7 +167,45 @@ public final class Renderer {
       return this;
     }
 
-    /** Whether to find more processors with {@link ServiceLoader} (default true). */
+    /**
+     * Adds policies; they run on every component after its traits, in the order added, before the
+     * discovered ones.
+     */
+    public Builder policy(Policy... policies) {
+      for (Policy policy : policies) {
+        explicitPolicies.add(Objects.requireNonNull(policy, "policy"));
+      }
+      return this;
+    }
+
+    /**
+     * Adds component types of plugins; they win over discovered types of the same name.
+     *
+     * @throws IllegalArgumentException at {@link #build()} when a type claims a built-in name
+     */
+    public Builder componentType(ComponentTypeRenderer... types) {
+      for (ComponentTypeRenderer type : types) {
+        explicitTypes.add(Objects.requireNonNull(type, "componentType"));
+      }
+      return this;
+    }
+
+    /** Adds component types, as {@link #componentType(ComponentTypeRenderer...)}. */
+    public Builder componentTypes(Collection<? extends ComponentTypeRenderer> types) {
+      types.forEach(this::componentType);
+      return this;
+    }
+
+    /** Adds policies, as {@link #policy(Policy...)}. */
+    public Builder policies(Collection<? extends Policy> policies) {
+      policies.forEach(this::policy);
+      return this;
+    }
+
+    /**
+     * Whether to find more trait processors, policies and component types with {@link
+     * ServiceLoader} (default true).
+     */
     public Builder discoverTraitProcessors(boolean discover) {
       this.discover = discover;
       return this;
@@ -167,8 +235,91 @@ public final class Renderer {
         }
         discovered.forEach(processors::putIfAbsent);
       }
-      LOG.debug("renderer with custom traits {}", processors.keySet());
-      return new Renderer(java.util.Collections.unmodifiableMap(processors));
+      List<Policy> policies = policies();
+      Map<String, ComponentTypeRenderer> types = componentTypes();
+      LOG.debug(
+          "renderer with custom traits {}, component types {} and policies {}",
+          processors.keySet(),
+          types.keySet(),
+          policies.stream().map(Policy::name).toList());
+      return new Renderer(
+          java.util.Collections.unmodifiableMap(processors),
+          policies,
+          java.util.Collections.unmodifiableMap(types));
+    }
+
+    private Map<String, ComponentTypeRenderer> componentTypes() {
+      Map<String, ComponentTypeRenderer> types = new LinkedHashMap<>();
+      for (ComponentTypeRenderer type : explicitTypes) {
+        registerType(types, type, "registered");
+      }
+      if (discover) {
+        Map<String, ComponentTypeRenderer> discovered = new LinkedHashMap<>();
+        for (ComponentTypeRenderer type :
+            ServiceLoader.load(ComponentTypeRenderer.class, loader())) {
+          registerType(discovered, type, "discovered");
+        }
+        discovered.forEach(types::putIfAbsent);
+      }
+      return types;
+    }
+
+    private static void registerType(
+        Map<String, ComponentTypeRenderer> types, ComponentTypeRenderer type, String how) {
+      String name = type.type();
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException(type.getClass().getName() + " has no type name");
+      }
+      if (ComponentType.fromJsonName(name).isPresent()) {
+        throw new IllegalArgumentException(
+            type.getClass().getName() + " claims the built-in component type '" + name + "'");
+      }
+      ComponentTypeRenderer previous = types.putIfAbsent(name, type);
+      if (previous != null) {
+        throw new IllegalArgumentException(
+            "two "
+                + how
+                + " component types named '"
+                + name
+                + "': "
+                + previous.getClass().getName()
+                + " and "
+                + type.getClass().getName());
+      }
+    }
+
+    private List<Policy> policies() {
+      Map<String, Policy> byName = new LinkedHashMap<>();
+      for (Policy policy : explicitPolicies) {
+        registerPolicy(byName, policy, "registered");
+      }
+      if (discover) {
+        Map<String, Policy> discovered = new LinkedHashMap<>();
+        for (Policy policy : ServiceLoader.load(Policy.class, loader())) {
+          registerPolicy(discovered, policy, "discovered");
+        }
+        discovered.forEach(byName::putIfAbsent);
+      }
+      return List.copyOf(byName.values());
+    }
+
+    private static void registerPolicy(Map<String, Policy> policies, Policy policy, String how) {
+      String name = policy.name();
+      if (name == null || name.isBlank()) {
+        throw new IllegalArgumentException(policy.getClass().getName() + " has no policy name");
+      }
+      Policy previous = policies.putIfAbsent(name, policy);
+      if (previous != null) {
+        throw new IllegalArgumentException(
+            "two "
+                + how
+                + " policies named '"
+                + name
+                + "': "
+                + previous.getClass().getName()
+                + " and "
+                + policy.getClass().getName());
+      }
     }
 
     private ClassLoader loader() {

@@ -1,5 +1,6 @@
 package io.kubemin.spi;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +11,23 @@ public interface DataStoreProvider {
 
   /** The type name, such as {@code memory} or {@code mysql}. */
   String type();
+
+  /**
+   * The URI prefixes this provider claims, compared ignoring case, such as {@code jdbc:mysql:} or
+   * {@code redis://}. The default is {@code <type>:}; the bare type name is always claimed too.
+   */
+  default List<String> schemes() {
+    return List.of(type() + ":");
+  }
+
+  /**
+   * Whether this provider opens the URI; {@link Providers} gives a URI to the one provider on the
+   * class path that accepts it, and fails naming both when two do. The default compares the URI
+   * with {@link #type()} and {@link #schemes()}.
+   */
+  default boolean accepts(String uri) {
+    return Providers.matches(uri, type(), schemes());
+  }
 
   /**
    * Creates a store. The store owns what it creates and releases it on close.

@@ -10,11 +10,14 @@ import io.kubemin.model.Application;
 import io.kubemin.model.Component;
 import io.kubemin.model.Traits;
 import io.kubemin.spi.JobKind;
+import io.kubemin.spi.RenderedObject;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What a {@link TraitProcessor} works on: the component being rendered, its pod template and the
- * container the trait applies to. Valid only during {@link TraitProcessor#apply}; not thread-safe.
+ * What a {@link TraitProcessor} works on: the component being rendered, its workload object and pod
+ * template, the container the trait applies to, and every object rendered for the component so far.
+ * Valid only during {@link TraitProcessor#apply}; not thread-safe.
  */
 public interface TraitContext {
 
@@ -33,8 +36,26 @@ public interface TraitContext {
   /** The namespace of the component's objects. */
   String namespace();
 
-  /** {@link JobKind#DEPLOYMENT} or {@link JobKind#STATEFUL_SET}. */
+  /**
+   * {@link JobKind#DEPLOYMENT}, {@link JobKind#STATEFUL_SET}, or the kind of a custom component
+   * type's workload.
+   */
   JobKind workloadKind();
+
+  /**
+   * The component's workload object (a Deployment, a StatefulSet or a custom component type's
+   * workload): change its metadata and spec freely, for example to annotate it or set its strategy.
+   * Its pod template is {@link #podTemplate()}; a StatefulSet's volume claim templates are set from
+   * {@link #addVolumeClaimTemplate} after the traits ran.
+   */
+  HasMetadata workload();
+
+  /**
+   * Every object rendered for the component so far, in order: the workload, its Services, then what
+   * earlier traits added. A read-only view that shows objects added later; the objects themselves
+   * are mutable.
+   */
+  List<RenderedObject> objects();
 
   /** The pod template of the workload being built; mutate it freely. */
   PodTemplateSpec podTemplate();
@@ -81,6 +102,15 @@ public interface TraitContext {
    * @throws IllegalArgumentException when the object's kind is not {@code kind}
    */
   void addObject(JobKind kind, HasMetadata object);
+
+  /**
+   * Adds an object of the kind {@link JobKind#of(HasMetadata)} gives it: a built-in kind's band, or
+   * {@link JobKind#BAND_WORKLOAD} for any other kind (use {@link #addObject(JobKind, HasMetadata)}
+   * with {@link JobKind#custom} to choose).
+   */
+  default void addObject(HasMetadata object) {
+    addObject(JobKind.of(object), object);
+  }
 
   /**
    * Applies traits to another container of this pod, as the built-in {@code init} and {@code

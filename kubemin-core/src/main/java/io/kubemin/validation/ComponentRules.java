@@ -1,5 +1,6 @@
 package io.kubemin.validation;
 
+import io.kubemin.error.ValidationError;
 import io.kubemin.model.Component;
 import io.kubemin.model.ComponentType;
 import io.kubemin.model.Properties;
@@ -13,10 +14,12 @@ import java.util.Set;
 final class ComponentRules {
   private final Findings findings;
   private final TraitRules traits;
+  private final PluginRules plugins;
 
-  ComponentRules(Findings findings, TraitRules traits) {
+  ComponentRules(Findings findings, TraitRules traits, PluginRules plugins) {
     this.findings = findings;
     this.traits = traits;
+    this.plugins = plugins;
   }
 
   void check(List<Component> components) {
@@ -37,6 +40,10 @@ final class ComponentRules {
           }
           checkTypeAndImage(component, field);
           checkProperties(component.properties(), field + ".properties");
+          if (!plugins.isCustomType(component.type())) {
+            extraPropertiesAreUnknown(component.properties(), field + ".properties");
+          }
+          traits.component(component);
           traits.check(component.traits(), field + ".traits", false);
           ContainerRules.checkDistinctNames(component, field, findings);
         });
@@ -47,11 +54,17 @@ final class ComponentRules {
     boolean templated =
         component.template() != null && !Findings.isBlank(component.template().id());
     Optional<ComponentType> type = component.componentType();
+    if (type.isEmpty() && plugins.isCustomType(component.type())) {
+      plugins.checkCustomType(component, field, findings);
+      return;
+    }
     if (type.isEmpty() && !(templated && Findings.isBlank(component.type()))) {
       findings.error(
           field + ".type",
           ValidationCodes.INVALID_COMPONENT_TYPE,
-          "component type must be webservice, store, config or secret (got "
+          "component type must be one of "
+              + plugins.typeNames()
+              + " (got "
               + (component.type() == null ? "none" : Findings.quote(component.type()))
               + ")");
     }
@@ -63,6 +76,12 @@ final class ComponentRules {
           field + ".image",
           ValidationCodes.MISSING_IMAGE,
           "image is required for webservice and store components");
+    }
+  }
+
+  private void extraPropertiesAreUnknown(Properties properties, String field) {
+    for (String key : properties.extra().keySet()) {
+      findings.warning(ValidationError.unknownField(field + "." + key));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.kubemin.validation;
 
+import io.kubemin.error.ValidationError;
 import java.util.ArrayList;
 import java.util.List;
 

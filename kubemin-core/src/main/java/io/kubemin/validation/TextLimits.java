@@ -1,5 +1,6 @@
 package io.kubemin.validation;
 
+import io.kubemin.error.ValidationError;
 import io.kubemin.model.Application;
 import java.util.List;
 

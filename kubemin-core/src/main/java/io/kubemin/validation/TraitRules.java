@@ -14,7 +14,8 @@ final class TraitRules {
   private static final Set<String> SHARE_STRATEGIES = Set.of("default", "ignore", "force");
 
   private final Findings findings;
-  private final Set<String> customTraits;
+  private final PluginRules plugins;
+  private Component component;
   private final StorageRules storage;
   private final ProbeRules probes;
   private final EnvRules env;
@@ -23,12 +24,12 @@ final class TraitRules {
   private final ContainerRules containers;
 
   /**
-   * @param customTraits the trait keys that have a processor
+   * @param plugins the trait keys that have a processor, and their checks
    * @param components the application's components
    */
-  TraitRules(Findings findings, Set<String> customTraits, List<Component> components) {
+  TraitRules(Findings findings, PluginRules plugins, List<Component> components) {
     this.findings = findings;
-    this.customTraits = customTraits;
+    this.plugins = plugins;
     this.storage = new StorageRules(findings);
     this.probes = new ProbeRules(findings);
     this.env = new EnvRules(findings);
@@ -47,17 +48,7 @@ final class TraitRules {
     if (traits == null) {
       return;
     }
-    for (String key : traits.custom().keySet()) {
-      if (!customTraits.contains(key)) {
-        findings.warning(
-            new ValidationError(
-                prefix + "." + key,
-                ValidationCodes.UNKNOWN_TRAIT,
-                "no built-in or registered custom trait is named "
-                    + Findings.quote(key)
-                    + "; it is ignored"));
-      }
-    }
+    plugins.checkCustomTraits(component, traits.custom(), prefix, findings);
     each(traits.storage(), prefix + ".storage", storage::check);
     probes.check(traits.probes(), prefix + ".probes");
     each(
@@ -74,6 +65,11 @@ final class TraitRules {
     each(traits.envs(), prefix + ".envs", env::checkEnv);
     checkResources(traits.resources(), prefix + ".resources");
     checkShare(traits.share(), prefix + ".share");
+  }
+
+  /** The component whose traits are checked next (for the plugins' own checks). */
+  void component(Component component) {
+    this.component = component;
   }
 
   /** Calls {@code check} with each item and its path {@code listField[i]}. */

@@ -1,5 +1,7 @@
 package io.kubemin.validation;
 
+import io.kubemin.error.ValidationError;
+
 /** Every code a {@link ValidationError} can carry; stable across releases. */
 public final class ValidationCodes {
   private ValidationCodes() {}
@@ -28,6 +30,9 @@ public final class ValidationCodes {
 
   /** A component type is not webservice, store, config or secret. */
   public static final String INVALID_COMPONENT_TYPE = "INVALID_COMPONENT_TYPE";
+
+  /** A property of a component (such as a plugin component type's own property) is invalid. */
+  public static final String INVALID_COMPONENT_CONFIG = "INVALID_COMPONENT_CONFIG";
 
   /** A webservice, store, init or sidecar container has no image. */
   public static final String MISSING_IMAGE = "MISSING_IMAGE";
@@ -119,6 +124,6 @@ public final class ValidationCodes {
   /** Warning: the reader ignored a field it does not know. */
   public static final String UNKNOWN_FIELD = "UNKNOWN_FIELD";
 
-  /** Warning: a trait key no built-in trait or registered custom trait handles. */
+  /** A trait key no built-in trait or plugin's trait processor handles. */
   public static final String UNKNOWN_TRAIT = "UNKNOWN_TRAIT";
 }

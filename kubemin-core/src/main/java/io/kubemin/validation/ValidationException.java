@@ -1,6 +1,7 @@
 package io.kubemin.validation;
 
 import io.kubemin.error.KubeMinException;
+import io.kubemin.error.ValidationError;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,9 +1,11 @@
 package io.kubemin.validation;
 
+import io.kubemin.error.ValidationError;
 import io.kubemin.model.Application;
 import io.kubemin.model.Component;
 import io.kubemin.model.Parsed;
 import io.kubemin.model.Step;
+import io.kubemin.render.Renderer;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -24,25 +26,41 @@ import java.util.Set;
  * }</pre>
  */
 public final class Validator {
-  private static final Validator STANDARD = new Validator(Set.of());
+  private static final Validator STANDARD = new Validator(PluginRules.names(Set.of()));
 
-  private final Set<String> customTraits;
+  private final PluginRules plugins;
 
-  private Validator(Set<String> customTraits) {
-    this.customTraits = customTraits;
+  private Validator(PluginRules plugins) {
+    this.plugins = plugins;
   }
 
-  /** The built-in rules, with no custom trait registered. */
+  /**
+   * The built-in rules, with no plugin registered: every key under {@code traits} that is not a
+   * built-in trait is an {@link ValidationCodes#UNKNOWN_TRAIT} error.
+   */
   public static Validator standard() {
     return STANDARD;
   }
 
   /**
-   * A validator that knows exactly these custom trait keys (those with a {@code TraitProcessor}):
-   * other keys under {@code traits} get an {@link ValidationCodes#UNKNOWN_TRAIT} warning.
+   * The built-in rules plus what the renderer's plugins bring: their trait keys and component types
+   * are known, and their own checks ({@code TraitProcessor.validate}, {@code
+   * ComponentTypeRenderer.validate}) run.
+   */
+  public static Validator forRenderer(Renderer renderer) {
+    return new Validator(
+        new PluginRules(
+            renderer.customTraitNames(),
+            renderer.customTraitProcessors(),
+            renderer.customComponentTypes()));
+  }
+
+  /**
+   * A validator that also knows these custom trait keys (those with a {@code TraitProcessor}):
+   * other keys under {@code traits} are an {@link ValidationCodes#UNKNOWN_TRAIT} error.
    */
   public Validator withCustomTraits(Set<String> traitNames) {
-    return new Validator(Set.copyOf(traitNames));
+    return new Validator(plugins.withTraitNames(traitNames));
   }
 
   /** Checks an application: names, components, traits and its workflow. */
@@ -52,8 +70,8 @@ public final class Validator {
     NameRules.checkName(app.name(), "name", findings);
     NameRules.checkNamespace(app.namespace(), "namespace", findings);
     TextLimits.checkApplication(app, findings);
-    TraitRules traits = new TraitRules(findings, customTraits, app.components());
-    new ComponentRules(findings, traits).check(app.components());
+    TraitRules traits = new TraitRules(findings, plugins, app.components());
+    new ComponentRules(findings, traits, plugins).check(app.components());
     new WorkflowRules(findings, lowerCased(app.components().stream().map(Component::name).toList()))
         .check(app.workflow());
     return findings.result();

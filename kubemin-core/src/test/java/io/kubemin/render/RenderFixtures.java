@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.kubemin.model.Application;
 import io.kubemin.model.ModelCodec;
 import io.kubemin.spi.JobKind;
+import io.kubemin.spi.RenderedObject;
 import java.util.List;
 
 /**

@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.kubemin.error.RenderException;
 import io.kubemin.model.Application;
 import io.kubemin.spi.JobKind;
+import io.kubemin.spi.RenderedObject;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -471,6 +471,39 @@ public abstract class DataStoreContract {
     assertThat(store.listJobs(task.id())).containsExactly(config, web);
   }
 
+  @Test
+  void jobsOfEveryKindReadBackWithTheirKind() {
+    Task task = waitingTask(Ids.newId(), T0);
+    store.insertTask(task, 0);
+    List<JobKind> kinds = new ArrayList<>(JobKind.values());
+    kinds.add(JobKind.custom("monitoring.coreos.com", "v1", "ServiceMonitor", true, 30));
+    kinds.add(JobKind.custom("", "v1", "LimitRange", true, 1));
+    List<JobRecord> written = new ArrayList<>();
+    for (JobKind kind : kinds) {
+      JobRecord record = job(task.id(), "j-" + written.size(), JobStatus.COMPLETED);
+      written.add(
+          new JobRecord(
+              record.taskId(),
+              record.attempt(),
+              record.stepName(),
+              record.componentName(),
+              record.name(),
+              kind,
+              record.namespace(),
+              record.status(),
+              record.error(),
+              record.startedAt(),
+              record.finishedAt()));
+      store.insertJob(written.get(written.size() - 1));
+    }
+
+    List<JobRecord> read = store.listJobs(task.id());
+
+    assertThat(read).containsExactlyElementsOf(written);
+    assertThat(read.stream().map(r -> r.kind().name()))
+        .containsExactlyElementsOf(kinds.stream().map(JobKind::name).toList());
+  }
+
   protected static JobRecord job(String taskId, String name, JobStatus status) {
     return new JobRecord(
         taskId,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubemin.error.ValidationError;
 import io.kubemin.model.Application;
 import io.kubemin.model.ModelCodec;
 import io.kubemin.model.Parsed;

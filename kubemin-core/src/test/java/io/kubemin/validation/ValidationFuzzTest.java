@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.kubemin.error.ValidationError;
 import io.kubemin.model.Application;
 import io.kubemin.model.ModelCodec;
 import io.kubemin.model.ModelParseException;

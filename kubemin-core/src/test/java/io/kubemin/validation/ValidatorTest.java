@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.kubemin.error.ValidationError;
 import io.kubemin.model.Application;
 import io.kubemin.model.Component;
 import io.kubemin.model.EnvTrait;
@@ -34,12 +35,12 @@ class ValidatorTest {
       """;
 
   @Test
-  void unknownCustomTraitsAreWarnings() {
+  void unknownCustomTraitsAreErrors() {
     ValidationResult result =
         Validator.standard().validate(ModelCodec.json().readApplication(WITH_CUSTOM_TRAIT));
 
-    assertThat(result.valid()).isTrue();
-    assertThat(result.warnings())
+    assertThat(result.valid()).isFalse();
+    assertThat(result.errors())
         .extracting(ValidationError::field, ValidationError::code)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple(

@@ -159,7 +159,7 @@ public final class KubernetesEvents implements WorkflowListener, AutoCloseable {
   }
 
   private static boolean isWorkload(JobKind kind) {
-    return kind == JobKind.DEPLOYMENT || kind == JobKind.STATEFUL_SET;
+    return JobKind.DEPLOYMENT.equals(kind) || JobKind.STATEFUL_SET.equals(kind);
   }
 
   private void submit(JobEvent about, String type, String reason, String message) {
@@ -202,7 +202,16 @@ public final class KubernetesEvents implements WorkflowListener, AutoCloseable {
   }
 
   private HasMetadata read(JobEvent about) {
-    var resources = client.resources(Kinds.type(about.kind()));
+    Class<? extends HasMetadata> type = Kinds.type(client, about.kind());
+    if (type == null) {
+      var generic =
+          client.genericKubernetesResources(
+              about.kind().apiVersion(), about.kind().kubernetesKind());
+      return about.namespace() == null
+          ? generic.withName(about.jobName()).get()
+          : generic.inNamespace(about.namespace()).withName(about.jobName()).get();
+    }
+    var resources = client.resources(type);
     return about.namespace() == null
         ? resources.withName(about.jobName()).get()
         : resources.inNamespace(about.namespace()).withName(about.jobName()).get();
@@ -211,7 +220,7 @@ public final class KubernetesEvents implements WorkflowListener, AutoCloseable {
   // A failed job's cleanup may have deleted what it created: the Event still names it.
   private static ObjectReference referenceByName(JobEvent about) {
     return new ObjectReferenceBuilder()
-        .withApiVersion(HasMetadata.getApiVersion(Kinds.type(about.kind())))
+        .withApiVersion(about.kind().apiVersion())
         .withKind(about.kind().kubernetesKind())
         .withNamespace(about.namespace())
         .withName(about.jobName())

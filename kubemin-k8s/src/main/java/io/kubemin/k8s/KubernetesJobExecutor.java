@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.kubemin.k8s.internal.InformerSet;
+import io.kubemin.k8s.internal.Kinds;
 import io.kubemin.k8s.internal.ObjectApplier;
 import io.kubemin.k8s.internal.ObjectLabels;
 import io.kubemin.k8s.internal.ReadinessWaits;
@@ -13,6 +14,7 @@ import io.kubemin.k8s.internal.ShareGuard;
 import io.kubemin.k8s.internal.SharedInformers;
 import io.kubemin.k8s.internal.SourceFetchException;
 import io.kubemin.k8s.internal.SourceFetcher;
+import io.kubemin.k8s.internal.UnknownKindException;
 import io.kubemin.k8s.internal.Verdict;
 import io.kubemin.spi.Job;
 import io.kubemin.spi.JobContext;
@@ -20,8 +22,11 @@ import io.kubemin.spi.JobExecutor;
 import io.kubemin.spi.JobKind;
 import io.kubemin.spi.JobOutcome;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,15 +55,31 @@ public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
   }
 
   /**
+   * An executor with the {@link ReadinessRule}s listed in {@code
+   * META-INF/services/io.kubemin.k8s.ReadinessRule} (found with the thread's context class loader).
+   *
    * @param client the client (owned by the caller)
    * @param settings the settings
    */
   public KubernetesJobExecutor(KubernetesClient client, KubernetesSettings settings) {
+    this(client, settings, discoveredRules());
+  }
+
+  /**
+   * @param client the client (owned by the caller)
+   * @param settings the settings
+   * @param readinessRules the readiness rules of kinds KubeMin does not know, first match wins
+   *     (none are discovered)
+   */
+  public KubernetesJobExecutor(
+      KubernetesClient client, KubernetesSettings settings, List<ReadinessRule> readinessRules) {
     this.client = Objects.requireNonNull(client, "client");
     Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(readinessRules, "readinessRules");
     this.informers = SharedInformers.acquire(client, settings.namespaces());
     this.applier = new ObjectApplier(client, informers, settings.fieldManager());
-    this.readiness = new ReadinessWaits(informers);
+    this.readiness =
+        new ReadinessWaits(informers, client.getKubernetesSerialization(), readinessRules);
     this.sources =
         new SourceFetcher(
             client.getKubernetesSerialization(),
@@ -74,7 +95,17 @@ public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
                 Clock.systemUTC()));
   }
 
-  /** Every kind. */
+  private static List<ReadinessRule> discoveredRules() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    List<ReadinessRule> rules = new ArrayList<>();
+    ServiceLoader.load(
+            ReadinessRule.class,
+            loader != null ? loader : KubernetesJobExecutor.class.getClassLoader())
+        .forEach(rules::add);
+    return rules;
+  }
+
+  /** Every kind, built in or not (custom resources need their definition in the cluster). */
   @Override
   public boolean supports(JobKind kind) {
     return true;
@@ -108,7 +139,7 @@ public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
       return verdict.state() == Verdict.State.READY
           ? JobOutcome.completed()
           : JobOutcome.failed(job.describe() + ": " + verdict.message());
-    } catch (SourceFetchException e) {
+    } catch (SourceFetchException | UnknownKindException e) {
       return JobOutcome.failed(job.describe() + ": " + e.getMessage());
     } catch (KubernetesClientException e) {
       rethrowInterrupt(e);
@@ -143,7 +174,19 @@ public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
    */
   @Override
   public boolean delete(Job job) {
-    HasMetadata existing = client.resource(job.object()).get();
+    HasMetadata existing;
+    try {
+      existing = client.resource(job.object()).get();
+    } catch (KubernetesClientException e) {
+      if (!job.kind().builtIn() && isUnserved(job)) {
+        LOG.info(
+            "not deleting {}: {}",
+            job.describe(),
+            new UnknownKindException(job.kind()).getMessage());
+        return false;
+      }
+      throw e;
+    }
     if (existing == null) {
       return false;
     }
@@ -154,6 +197,15 @@ public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
     }
     deleteInBackground(existing);
     return true;
+  }
+
+  private boolean isUnserved(Job job) {
+    try {
+      Kinds.discover(client, job.kind());
+      return false;
+    } catch (UnknownKindException e) {
+      return true;
+    }
   }
 
   private void deleteInBackground(HasMetadata object) {

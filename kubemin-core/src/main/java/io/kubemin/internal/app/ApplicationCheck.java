@@ -2,13 +2,13 @@ package io.kubemin.internal.app;
 
 import io.kubemin.DryRunResult;
 import io.kubemin.error.RenderException;
+import io.kubemin.error.ValidationError;
 import io.kubemin.model.Application;
 import io.kubemin.model.Component;
 import io.kubemin.model.Step;
 import io.kubemin.render.RenderedApplication;
 import io.kubemin.render.Renderer;
 import io.kubemin.validation.ValidationCodes;
-import io.kubemin.validation.ValidationError;
 import io.kubemin.validation.ValidationException;
 import io.kubemin.validation.ValidationResult;
 import io.kubemin.validation.Validator;
@@ -26,7 +26,7 @@ public final class ApplicationCheck {
 
   public ApplicationCheck(Renderer renderer) {
     this.renderer = renderer;
-    this.validator = Validator.standard().withCustomTraits(renderer.customTraitNames());
+    this.validator = Validator.forRenderer(renderer);
   }
 
   /**

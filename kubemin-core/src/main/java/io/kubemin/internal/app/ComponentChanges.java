@@ -106,7 +106,7 @@ final class ComponentChanges {
       secret = merged(secret, change.properties().secret());
     }
     return new Properties(
-        p.image(), p.ports(), env, conf, secret, p.command(), p.args(), p.labels());
+        p.image(), p.ports(), env, conf, secret, p.command(), p.args(), p.labels(), p.extra());
   }
 
   private static Map<String, String> merged(Map<String, String> base, Map<String, String> more) {

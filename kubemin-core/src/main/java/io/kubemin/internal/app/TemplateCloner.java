@@ -48,7 +48,8 @@ final class TemplateCloner {
         secretType ? merged(template.secret(), override.secret()) : template.secret(),
         template.command(),
         template.args(),
-        template.labels());
+        template.labels(),
+        template.extra());
   }
 
   private static Map<String, String> merged(Map<String, String> base, Map<String, String> over) {

@@ -1,7 +1,7 @@
 package io.kubemin.internal.app;
 
+import io.kubemin.error.ValidationError;
 import io.kubemin.model.Application;
-import io.kubemin.validation.ValidationError;
 import io.kubemin.validation.ValidationException;
 import io.kubemin.validation.ValidationResult;
 import java.util.List;

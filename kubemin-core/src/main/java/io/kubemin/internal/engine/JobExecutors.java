@@ -2,29 +2,24 @@ package io.kubemin.internal.engine;
 
 import io.kubemin.spi.JobExecutor;
 import io.kubemin.spi.JobKind;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The registered executors; a job goes to the first that supports its kind. */
 public final class JobExecutors {
   private final List<JobExecutor> executors;
-  private final Map<JobKind, JobExecutor> byKind = new EnumMap<>(JobKind.class);
+  private final Map<JobKind, Optional<JobExecutor>> byKind = new ConcurrentHashMap<>();
 
   public JobExecutors(List<JobExecutor> executors) {
     this.executors = List.copyOf(executors);
-    for (JobKind kind : JobKind.values()) {
-      this.executors.stream()
-          .filter(e -> e.supports(kind))
-          .findFirst()
-          .ifPresent(e -> byKind.put(kind, e));
-    }
   }
 
-  /** The executor for a kind. */
+  /** The executor for a kind (built in or not; looked up once per kind). */
   public Optional<JobExecutor> forKind(JobKind kind) {
-    return Optional.ofNullable(byKind.get(kind));
+    return byKind.computeIfAbsent(
+        kind, k -> executors.stream().filter(e -> e.supports(k)).findFirst());
   }
 
   /** Whether none is registered. */

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.kubemin.render.RenderedObject;
 import io.kubemin.spi.JobKind;
+import io.kubemin.spi.RenderedObject;
 import java.util.List;
 
 /**

@@ -14,8 +14,8 @@ import io.fabric8.kubernetes.api.model.apps.StatefulSetSpec;
 import io.kubemin.model.Component;
 import io.kubemin.render.Labels;
 import io.kubemin.render.Naming;
-import io.kubemin.render.RenderedObject;
 import io.kubemin.spi.JobKind;
+import io.kubemin.trait.internal.ComponentObjects;
 import io.kubemin.trait.internal.ComponentScope;
 import io.kubemin.trait.internal.DefaultTraitContext;
 import io.kubemin.trait.internal.EnvVars;
@@ -34,22 +34,33 @@ final class WorkloadRenderer {
 
   private WorkloadRenderer() {}
 
-  /** The workload first, then the objects the traits added. */
-  static List<RenderedObject> render(
-      ComponentScope scope, TraitPipeline pipeline, JobKind kind, List<ContainerPort> ports) {
+  /**
+   * Adds the workload, then the Services, then lets the traits shape the workload (seeing every
+   * object so far) and add theirs.
+   */
+  static void render(
+      ComponentScope scope,
+      TraitPipeline pipeline,
+      JobKind kind,
+      List<ContainerPort> ports,
+      List<HasMetadata> services,
+      ComponentObjects objects) {
     Component component = scope.component();
     if (component.image() == null || component.image().isBlank()) {
       throw scope.error("image", "is required for a " + component.type() + " component");
     }
-    PodState pod = new PodState(scope, kind, podTemplate(scope, kind, ports));
+    PodTemplateSpec template = podTemplate(scope, kind, ports);
+    HasMetadata workload = workload(scope, kind, template);
+    objects.addWorkload(kind, workload);
+    services.forEach(service -> objects.add(JobKind.SERVICE, service));
+    PodState pod = new PodState(scope, kind, template, objects);
     pipeline.apply(DefaultTraitContext.main(pod, pipeline), component.traits());
-    List<RenderedObject> objects = new ArrayList<>();
-    objects.add(new RenderedObject(scope.name(), kind, kind.band(), workload(scope, kind, pod)));
-    objects.addAll(pod.objects());
-    return objects;
+    if (workload instanceof StatefulSet set) {
+      set.getSpec().setVolumeClaimTemplates(new ArrayList<>(pod.claimTemplates()));
+    }
   }
 
-  private static PodTemplateSpec podTemplate(
+  static PodTemplateSpec podTemplate(
       ComponentScope scope, JobKind kind, List<ContainerPort> ports) {
     Component component = scope.component();
     Container main = new Container();
@@ -73,7 +84,8 @@ final class WorkloadRenderer {
     return template;
   }
 
-  private static HasMetadata workload(ComponentScope scope, JobKind kind, PodState pod) {
+  private static HasMetadata workload(
+      ComponentScope scope, JobKind kind, PodTemplateSpec template) {
     int replicas = scope.component().effectiveReplicas();
     LabelSelector selector = new LabelSelector();
     selector.setMatchLabels(Labels.selector(scope.appId(), scope.name()));
@@ -81,7 +93,7 @@ final class WorkloadRenderer {
       DeploymentSpec spec = new DeploymentSpec();
       spec.setReplicas(replicas);
       spec.setSelector(selector);
-      spec.setTemplate(pod.template());
+      spec.setTemplate(template);
       Deployment deployment = new Deployment();
       deployment.setMetadata(metadata(scope, Naming.deployment(scope.name(), scope.appId())));
       deployment.setSpec(spec);
@@ -91,8 +103,8 @@ final class WorkloadRenderer {
     spec.setReplicas(replicas);
     spec.setServiceName(Naming.headlessService(scope.name(), scope.appId()));
     spec.setSelector(selector);
-    spec.setTemplate(pod.template());
-    spec.setVolumeClaimTemplates(new ArrayList<>(pod.claimTemplates()));
+    spec.setTemplate(template);
+    spec.setVolumeClaimTemplates(new ArrayList<>());
     StatefulSet set = new StatefulSet();
     set.setMetadata(metadata(scope, Naming.statefulSet(scope.name(), scope.appId())));
     set.setSpec(spec);

@@ -10,9 +10,11 @@ import io.kubemin.model.Application;
 import io.kubemin.model.Component;
 import io.kubemin.model.Traits;
 import io.kubemin.spi.JobKind;
+import io.kubemin.spi.RenderedObject;
 import io.kubemin.trait.ContainerRole;
 import io.kubemin.trait.TraitContext;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** The {@link TraitContext} of one container of one pod. */
@@ -103,6 +105,16 @@ public final class DefaultTraitContext implements TraitContext {
   @Override
   public Map<String, String> labels() {
     return new LinkedHashMap<>(pod.scope().labels());
+  }
+
+  @Override
+  public HasMetadata workload() {
+    return pod.objects().workload().orElseThrow();
+  }
+
+  @Override
+  public List<RenderedObject> objects() {
+    return pod.objects().view();
   }
 
   @Override

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.kubemin.render.RenderedObject;
 import io.kubemin.spi.JobKind;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,18 +22,24 @@ public final class PodState {
   private final Container mainContainer;
   private final Set<String> volumeNames = new HashSet<>();
   private final List<PersistentVolumeClaim> claimTemplates = new ArrayList<>();
-  private final List<RenderedObject> objects = new ArrayList<>();
+  private final ComponentObjects objects;
 
   /**
    * @param scope the component
-   * @param workloadKind Deployment or StatefulSet
+   * @param workloadKind Deployment, StatefulSet or a custom component type's workload
    * @param template the pod template; its first container is the main one
+   * @param objects the component's objects so far, the workload first; traits add to them
    */
-  public PodState(ComponentScope scope, JobKind workloadKind, PodTemplateSpec template) {
+  public PodState(
+      ComponentScope scope,
+      JobKind workloadKind,
+      PodTemplateSpec template,
+      ComponentObjects objects) {
     this.scope = scope;
     this.workloadKind = workloadKind;
     this.template = template;
     this.mainContainer = template.getSpec().getContainers().get(0);
+    this.objects = objects;
   }
 
   ComponentScope scope() {
@@ -74,17 +79,7 @@ public final class PodState {
   }
 
   void addObject(JobKind kind, HasMetadata object) {
-    if (!kind.kubernetesKind().equals(object.getKind())) {
-      throw new IllegalArgumentException(
-          "object of kind " + object.getKind() + " added as " + kind.kubernetesKind());
-    }
-    if (object.getMetadata() == null || object.getMetadata().getName() == null) {
-      throw new IllegalArgumentException("a " + kind.kubernetesKind() + " needs metadata.name");
-    }
-    if (object.getMetadata().getNamespace() == null && !kind.clusterScoped()) {
-      object.getMetadata().setNamespace(scope.namespace());
-    }
-    objects.add(new RenderedObject(scope.name(), kind, kind.band(), object));
+    objects.addChecked(kind, object);
   }
 
   /** The StatefulSet's volume claim templates, in the order traits added them. */
@@ -92,8 +87,8 @@ public final class PodState {
     return claimTemplates;
   }
 
-  /** The extra objects traits added, in order. */
-  public List<RenderedObject> objects() {
+  /** The component's objects so far. */
+  ComponentObjects objects() {
     return objects;
   }
 }

@@ -3,6 +3,7 @@ package io.kubemin.examples.cli;
 import io.kubemin.model.Application;
 import io.kubemin.model.Component;
 import io.kubemin.model.Parsed;
+import io.kubemin.render.Renderer;
 import io.kubemin.validation.ValidationException;
 import io.kubemin.validation.ValidationResult;
 import io.kubemin.validation.Validator;
@@ -78,7 +79,8 @@ public final class DeployCommand implements Callable<Integer> {
     }
     Application application = inNamespace(parsed.get().value());
     ValidationResult result =
-        Validator.standard().validate(new Parsed<>(application, parsed.get().unknownFields()));
+        Validator.forRenderer(Renderer.builder().build())
+            .validate(new Parsed<>(application, parsed.get().unknownFields()));
     if (!result.valid()) {
       result.errors().forEach(err::println);
       err.flush();

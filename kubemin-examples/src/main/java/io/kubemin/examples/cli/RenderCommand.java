@@ -77,8 +77,7 @@ public final class RenderCommand implements Callable<Integer> {
     }
     Parsed<Application> parsed = read.get();
     Renderer renderer = Renderer.builder().build();
-    ValidationResult result =
-        Validator.standard().withCustomTraits(renderer.customTraitNames()).validate(parsed);
+    ValidationResult result = Validator.forRenderer(renderer).validate(parsed);
     result.warnings().forEach(w -> err.println("warning: " + w));
     if (!result.valid()) {
       result.errors().forEach(err::println);

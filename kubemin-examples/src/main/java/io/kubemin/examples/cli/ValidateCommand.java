@@ -1,10 +1,11 @@
 package io.kubemin.examples.cli;
 
+import io.kubemin.error.ValidationError;
 import io.kubemin.model.Application;
 import io.kubemin.model.ModelCodec;
 import io.kubemin.model.Parsed;
 import io.kubemin.model.WorkflowRequest;
-import io.kubemin.validation.ValidationError;
+import io.kubemin.render.Renderer;
 import io.kubemin.validation.ValidationResult;
 import io.kubemin.validation.Validator;
 import java.io.PrintWriter;
@@ -74,7 +75,7 @@ public final class ValidateCommand implements Callable<Integer> {
           .validateWorkflowShape(workflow.value().workflow())
           .withWarnings(Validator.unknownFields(workflow));
     }
-    return Validator.standard().validate(application);
+    return Validator.forRenderer(Renderer.builder().build()).validate(application);
   }
 
   private void print(ValidationResult result, PrintWriter out) {

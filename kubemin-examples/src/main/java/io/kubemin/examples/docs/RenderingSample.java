@@ -2,8 +2,8 @@ package io.kubemin.examples.docs;
 
 import io.kubemin.model.Application;
 import io.kubemin.render.RenderedApplication;
-import io.kubemin.render.RenderedObject;
 import io.kubemin.render.Renderer;
+import io.kubemin.spi.RenderedObject;
 import java.util.List;
 
 /** docs/rendering.md: render an application to Kubernetes objects without applying them. */

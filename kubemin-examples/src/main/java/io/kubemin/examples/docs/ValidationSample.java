@@ -1,9 +1,9 @@
 package io.kubemin.examples.docs;
 
+import io.kubemin.error.ValidationError;
 import io.kubemin.model.Application;
 import io.kubemin.model.ModelCodec;
 import io.kubemin.model.Parsed;
-import io.kubemin.validation.ValidationError;
 import io.kubemin.validation.ValidationResult;
 import io.kubemin.validation.Validator;
 import java.util.List;

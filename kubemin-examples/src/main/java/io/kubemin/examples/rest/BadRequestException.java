@@ -1,7 +1,7 @@
 package io.kubemin.examples.rest;
 
 import io.kubemin.error.KubeMinException;
-import io.kubemin.validation.ValidationError;
+import io.kubemin.error.ValidationError;
 import java.util.List;
 
 /**

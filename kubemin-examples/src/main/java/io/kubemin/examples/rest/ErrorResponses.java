@@ -1,8 +1,8 @@
 package io.kubemin.examples.rest;
 
 import io.kubemin.error.KubeMinException;
+import io.kubemin.error.ValidationError;
 import io.kubemin.spi.DataStoreException;
-import io.kubemin.validation.ValidationError;
 import io.kubemin.validation.ValidationException;
 import java.util.List;
 import java.util.UUID;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubemin.ApplicationNotFoundException;
 import io.kubemin.error.KubeMinException;
+import io.kubemin.error.ValidationError;
 import io.kubemin.examples.rest.ErrorResponses.Envelope;
 import io.kubemin.spi.DataStoreException;
-import io.kubemin.validation.ValidationError;
 import io.kubemin.validation.ValidationException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.storage.StorageClass;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.kubemin.spi.JobKind;
@@ -174,12 +175,13 @@ public final class InformerSet implements AutoCloseable {
     if (existing != null) {
       return existing;
     }
-    var resources = client.resources(Kinds.type(scope.kind()));
-    var selected =
-        scope.namespace() == null
-            ? resources.inAnyNamespace().withLabel(ObjectLabels.APP_ID)
-            : resources.inNamespace(scope.namespace()).withLabel(ObjectLabels.APP_ID);
-    SharedIndexInformer<? extends HasMetadata> informer = selected.runnableInformer(0);
+    Class<? extends HasMetadata> type = Kinds.type(client, scope.kind());
+    SharedIndexInformer<? extends HasMetadata> informer =
+        type != null
+            ? informerOf(client.resources(type), scope.namespace())
+            : informerOf(
+                client.genericKubernetesResources(Kinds.discover(client, scope.kind())),
+                scope.namespace());
     informer.addEventHandler(handler(scope.kind()));
     started(informer, scope.kind().kubernetesKind());
     informers.put(scope, informer);
@@ -188,6 +190,15 @@ public final class InformerSet implements AutoCloseable {
         scope.kind().kubernetesKind(),
         scope.namespace() == null ? "all namespaces" : scope.namespace());
     return informer;
+  }
+
+  private static <T extends HasMetadata> SharedIndexInformer<T> informerOf(
+      MixedOperation<T, ?, ?> resources, String namespace) {
+    var selected =
+        namespace == null
+            ? resources.inAnyNamespace().withLabel(ObjectLabels.APP_ID)
+            : resources.inNamespace(namespace).withLabel(ObjectLabels.APP_ID);
+    return selected.runnableInformer(0);
   }
 
   private static <T> SharedIndexInformer<T> started(SharedIndexInformer<T> informer, String what)

@@ -56,9 +56,10 @@ public final class ObjectLabels {
 
   /** Whether the kind is a ServiceAccount, Role, binding or cluster role. */
   public static boolean isRbac(JobKind kind) {
-    return switch (kind) {
-      case SERVICE_ACCOUNT, ROLE, ROLE_BINDING, CLUSTER_ROLE, CLUSTER_ROLE_BINDING -> true;
-      default -> false;
-    };
+    return kind.equals(JobKind.SERVICE_ACCOUNT)
+        || kind.equals(JobKind.ROLE)
+        || kind.equals(JobKind.ROLE_BINDING)
+        || kind.equals(JobKind.CLUSTER_ROLE)
+        || kind.equals(JobKind.CLUSTER_ROLE_BINDING);
   }
 }

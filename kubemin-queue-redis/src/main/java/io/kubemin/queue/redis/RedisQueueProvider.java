@@ -3,6 +3,7 @@ package io.kubemin.queue.redis;
 import io.kubemin.spi.Queue;
 import io.kubemin.spi.QueueProvider;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +18,12 @@ public final class RedisQueueProvider implements QueueProvider {
   @Override
   public String type() {
     return "redis";
+  }
+
+  /** {@code redis://} and, with TLS, {@code rediss://}. */
+  @Override
+  public List<String> schemes() {
+    return List.of("redis://", "rediss://");
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.kubemin.store.mysql;
 
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.DataStoreProvider;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,6 +18,12 @@ public final class MySqlDataStoreProvider implements DataStoreProvider {
   @Override
   public String type() {
     return "mysql";
+  }
+
+  /** JDBC URLs of MySQL, MariaDB and H2 (in MySQL mode). */
+  @Override
+  public List<String> schemes() {
+    return List.of("jdbc:mysql:", "jdbc:mariadb:", "jdbc:h2:");
   }
 
   /**

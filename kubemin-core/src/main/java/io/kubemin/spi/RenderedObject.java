@@ -1,7 +1,6 @@
-package io.kubemin.render;
+package io.kubemin.spi;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.kubemin.spi.JobKind;
 import java.util.Objects;
 
 /**
