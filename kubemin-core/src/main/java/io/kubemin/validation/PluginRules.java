@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The rules plugins bring: which custom trait keys and component types exist, and their own checks.
@@ -54,7 +55,11 @@ final class PluginRules {
             ValidationCodes.UNKNOWN_TRAIT,
             "no built-in or plugin trait is named " + Findings.quote(key) + knownTraits());
       } else if (processor != null && component != null && entry.getValue() != null) {
-        add(processor.validate(component, entry.getValue(), field), findings);
+        add(
+            () -> processor.validate(component, entry.getValue(), field),
+            field,
+            ValidationCodes.INVALID_TRAIT_CONFIG,
+            findings);
       }
     }
   }
@@ -66,7 +71,11 @@ final class PluginRules {
 
   /** The plugin type's own checks. */
   void checkCustomType(Component component, String field, Findings findings) {
-    add(types.get(component.type()).validate(component, field), findings);
+    add(
+        () -> types.get(component.type()).validate(component, field),
+        field + ".type",
+        ValidationCodes.INVALID_COMPONENT_CONFIG,
+        findings);
   }
 
   /** {@code webservice, store, config, secret} and the plugins' types. */
@@ -82,7 +91,16 @@ final class PluginRules {
     return names.isEmpty() ? "" : " (plugin traits: " + String.join(", ", names) + ")";
   }
 
-  private static void add(List<ValidationError> errors, Findings findings) {
+  /** Adds a plugin's findings; a plugin whose check throws is reported, not propagated. */
+  private static void add(
+      Supplier<List<ValidationError>> check, String field, String code, Findings findings) {
+    List<ValidationError> errors;
+    try {
+      errors = check.get();
+    } catch (RuntimeException e) {
+      findings.error(field, code, "the plugin's check failed: " + e);
+      return;
+    }
     if (errors == null) {
       return;
     }

@@ -160,6 +160,39 @@ class PluginValidationTest {
   }
 
   @Test
+  void aPluginCheckThatThrowsIsReportedAsAnError() {
+    TraitProcessor broken =
+        new TraitProcessor() {
+          @Override
+          public String name() {
+            return "broken";
+          }
+
+          @Override
+          public void apply(TraitContext context, JsonNode spec) {}
+
+          @Override
+          public List<ValidationError> validate(Component component, JsonNode spec, String path) {
+            throw new IllegalStateException("no idea");
+          }
+        };
+    Renderer renderer =
+        Renderer.builder().discoverTraitProcessors(false).traitProcessor(broken).build();
+
+    ValidationResult result =
+        Validator.forRenderer(renderer)
+            .validate(
+                app(
+                    "name: demo\ncomponent: [{name: web, type: webservice, image: x,"
+                        + " traits: {broken: {}}}]"));
+
+    assertThat(result.errors())
+        .extracting(ValidationError::field, ValidationError::code)
+        .containsExactly(tuple("component[0].traits.broken", ValidationCodes.INVALID_TRAIT_CONFIG));
+    assertThat(result.errors().get(0).message()).contains("no idea");
+  }
+
+  @Test
   void anExtraPropertyOfABuiltInTypeIsStillAWarning() {
     ValidationResult result =
         Validator.standard()

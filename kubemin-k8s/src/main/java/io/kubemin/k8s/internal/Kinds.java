@@ -70,7 +70,7 @@ public final class Kinds {
   /**
    * The API resource of a kind the client has no model class for, from the server's discovery.
    *
-   * @throws UnknownKindException when the server does not serve the kind
+   * @throws UnknownKindException when the server does not serve the kind, or with another scope
    */
   public static ResourceDefinitionContext discover(KubernetesClient client, JobKind kind) {
     APIResourceList resources;
@@ -85,6 +85,10 @@ public final class Kinds {
     if (resources != null && resources.getResources() != null) {
       for (APIResource resource : resources.getResources()) {
         if (kind.kubernetesKind().equals(resource.getKind()) && !resource.getName().contains("/")) {
+          boolean namespaced = Boolean.TRUE.equals(resource.getNamespaced());
+          if (namespaced == kind.clusterScoped()) {
+            throw new UnknownKindException(kind, namespaced);
+          }
           return new ResourceDefinitionContext.Builder()
               .withGroup(kind.group())
               .withVersion(kind.version())
