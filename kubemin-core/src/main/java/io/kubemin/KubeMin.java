@@ -378,9 +378,9 @@ public final class KubeMin implements AutoCloseable {
    * Waits until the task has ended (wherever it runs) or the timeout has passed.
    *
    * <p>The facade's only blocking call, and so the only one that throws the checked {@link
-   * InterruptedException}: like {@code Future.get}, it lets a host thread that is interrupted
-   * while waiting find out, instead of swallowing the interrupt. Every other operation returns at
-   * once and throws only unchecked {@code KubeMinException}s.
+   * InterruptedException}: like {@code Future.get}, it lets a host thread that is interrupted while
+   * waiting find out, instead of swallowing the interrupt. Every other operation returns at once
+   * and throws only unchecked {@code KubeMinException}s.
    *
    * @return the task then: ended, or as it is at the timeout
    * @throws TaskNotFoundException when unknown

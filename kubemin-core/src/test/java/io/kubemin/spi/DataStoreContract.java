@@ -478,6 +478,10 @@ public abstract class DataStoreContract {
     List<JobKind> kinds = new ArrayList<>(JobKind.values());
     kinds.add(JobKind.custom("monitoring.coreos.com", "v1", "ServiceMonitor", true, 30));
     kinds.add(JobKind.custom("", "v1", "LimitRange", true, 1));
+    // longer than the 64 characters the built-in names needed (Crossplane's kinds are)
+    kinds.add(
+        JobKind.custom(
+            "ec2.aws.upbound.io", "v1beta1", "VPCEndpointSecurityGroupAssociation", true, 10));
     List<JobRecord> written = new ArrayList<>();
     for (JobKind kind : kinds) {
       JobRecord record = job(task.id(), "j-" + written.size(), JobStatus.COMPLETED);
