@@ -129,8 +129,9 @@ class StoreOutageTest {
         faults
             .when(
                 c -> {
-                  boolean hit = c.is("insertJob") || c.is("compareAndSet") || c.is("findTask");
-                  if (hit && c.is("findTask") && c.onThread("kubemin-task")) {
+                  boolean read = c.is("findTask") || c.is("findTasks");
+                  boolean hit = c.is("insertJob") || c.is("compareAndSet") || read;
+                  if (read && c.onThread("kubemin-task")) {
                     askedFromTheTask.set(true);
                   }
                   return hit;

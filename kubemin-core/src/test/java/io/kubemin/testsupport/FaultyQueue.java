@@ -21,7 +21,7 @@ public final class FaultyQueue {
                 Queue.class.getClassLoader(),
                 new Class<?>[] {Queue.class},
                 (self, method, args) -> {
-                  if (method.getName().equals("enqueue")
+                  if ((method.getName().equals("enqueue") || method.getName().equals("enqueueAll"))
                       && failingEnqueues.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                     throw new QueueException("injected fault: the queue is unreachable");
                   }

@@ -35,11 +35,16 @@ public final class TrackingProviders {
             }));
   }
 
-  /** A store of type {@code mysql}. */
+  /** A store of type {@code tracking}, for URIs {@code jdbc:tracking…} (an in-memory store). */
   public static final class Store implements DataStoreProvider {
     @Override
     public String type() {
-      return "mysql";
+      return "tracking";
+    }
+
+    @Override
+    public java.util.List<String> schemes() {
+      return java.util.List.of("jdbc:tracking");
     }
 
     @Override

@@ -93,8 +93,8 @@ final class Dispatcher {
           parts
               .store()
               .claimWaiting(CLAIM_BATCH, parts.settings().maxActiveTasksPerApp(), parts.now());
-      if (!claimed.isEmpty()) {
-        offerAll(claimed);
+      if (!claimed.isEmpty() && !offerAll(claimed)) {
+        return; // the queue refused: the tasks wait for the next round, already logged
       }
       if (claimed.size() < CLAIM_BATCH) {
         return;
@@ -102,8 +102,8 @@ final class Dispatcher {
     }
   }
 
-  /** Offers claimed tasks in one enqueue; on failure they go back to waiting. */
-  private void offerAll(List<Task> claimed) {
+  /** Offers claimed tasks in one enqueue; on failure they go back to waiting (returns false). */
+  private boolean offerAll(List<Task> claimed) {
     Instant now = parts.now();
     List<OutgoingMessage> messages = new ArrayList<>(claimed.size());
     for (Task queued : claimed) {
@@ -119,6 +119,7 @@ final class Dispatcher {
     try {
       parts.queue().enqueueAll(messages);
       FAILURES.succeeded(kind);
+      return true;
     } catch (RuntimeException e) {
       FAILURES.failed(kind, claimed.size() + " task(s) wait for the next dispatch", e);
       for (Task queued : claimed) {
@@ -131,16 +132,7 @@ final class Dispatcher {
           LOG.debug("task {} stays queued; the lost-offer check offers it again", queued.id());
         }
       }
-      throw new OfferFailedException(e);
-    }
-  }
-
-  /** The queue refused a batch; already logged (rate-limited) by the dispatcher. */
-  static final class OfferFailedException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    OfferFailedException(RuntimeException cause) {
-      super(cause.getMessage(), cause, false, false);
+      return false;
     }
   }
 
