@@ -54,7 +54,10 @@ class JobRecordDurabilityIT {
     FaultyStore faults = FaultyStore.over(store);
     AtomicInteger records = new AtomicInteger();
     AtomicInteger ends = new AtomicInteger();
+    AtomicInteger batches = new AtomicInteger();
     faults.when(c -> c.is("insertJob") && records.incrementAndGet() % 3 == 0).fail();
+    // on MariaDB the engine writes records and final states in batches (group commit)
+    faults.when(c -> c.is("writeBatch") && batches.incrementAndGet() % 3 == 0).fail();
     faults
         .when(
             c ->
@@ -101,7 +104,7 @@ class JobRecordDurabilityIT {
                 taskIds.stream()
                     .allMatch(id -> store.findTask(id).orElseThrow().status().terminal()));
 
-    assertThat(faults.injected()).isGreaterThan(TASKS);
+    assertThat(faults.injected()).isGreaterThan(10);
     for (String id : taskIds) {
       Task task = store.findTask(id).orElseThrow();
       assertThat(task.status()).isEqualTo(TaskStatus.COMPLETED);
