@@ -457,13 +457,13 @@ public final class MySqlDataStore implements DataStore {
     }
     String operation =
         "write " + changes.size() + " task changes and " + jobs.size() + " job records";
-    if (changes.size() + jobs.size() == 1 || dialect == SqlDialect.H2) {
-      // One statement is a transaction of its own; H2 takes the usual path.
-      return session.atomically(operation, h -> TaskBatches.write(h, changes, jobs));
-    }
-    if (jobs.isEmpty() && TaskBatches.oneStatement(changes)) {
-      // Changes of distinct tasks only: one multi-row update, atomic on its own.
+    if ((jobs.isEmpty() && TaskBatches.oneStatement(changes))
+        || (changes.isEmpty() && TaskBatches.oneStatement(jobs))) {
+      // One statement (one conditional update, or one multi-row insert) is atomic on its own.
       return session.call(operation, h -> TaskBatches.write(h, changes, jobs));
+    }
+    if (dialect == SqlDialect.H2) {
+      return session.atomically(operation, h -> TaskBatches.write(h, changes, jobs));
     }
     // MariaDB and MySQL: an explicit transaction inside autocommit mode spares the round trips
     // of switching autocommit off and on again.

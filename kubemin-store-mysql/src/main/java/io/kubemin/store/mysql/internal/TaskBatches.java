@@ -228,6 +228,11 @@ public final class TaskBatches {
         && changes.stream().map(TaskChange::taskId).distinct().count() == changes.size();
   }
 
+  /** Whether {@link #write} appends these job records with one statement. */
+  public static boolean oneStatement(java.util.Collection<JobRecord> jobs) {
+    return jobs.size() <= CHUNK;
+  }
+
   /**
    * {@link #write} between {@code START TRANSACTION} and {@code COMMIT} on a connection in
    * autocommit mode (MariaDB, MySQL); rolled back when anything fails.
