@@ -14,7 +14,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -136,6 +138,9 @@ public final class GroupCommitStore implements DataStore {
     private Thread committer;
     private boolean stopped;
     private boolean crashed;
+    // Job records whose fire-and-forget batch failed, by task: they go again with the task's final
+    // state, so no task ends with a record missing (touched by the committer thread only).
+    private final Map<String, List<JobRecord>> unwritten = new HashMap<>();
 
     Lane(String name) {
       this.name = name;
@@ -234,14 +239,28 @@ public final class GroupCommitStore implements DataStore {
     private void write(List<Write> batch) {
       List<TaskChange> changes = new ArrayList<>();
       List<JobRecord> jobs = new ArrayList<>();
+      List<JobRecord> unattended = new ArrayList<>();
       for (Write write : batch) {
         changes.addAll(write.changes);
         jobs.addAll(write.jobs);
+        if (write.changes.isEmpty()) {
+          unattended.addAll(write.jobs);
+        }
+      }
+      for (TaskChange change : changes) {
+        List<JobRecord> again =
+            change.next().status().terminal() ? unwritten.remove(change.taskId()) : null;
+        if (again != null) {
+          jobs.addAll(0, again);
+          unattended.addAll(again);
+        }
       }
       List<Boolean> matched;
       try {
         matched = store.writeBatch(changes, jobs);
       } catch (RuntimeException e) {
+        unattended.forEach(
+            job -> unwritten.computeIfAbsent(job.taskId(), id -> new ArrayList<>()).add(job));
         LOG.warn(
             "writing a batch of {} task change(s) and {} job record(s) failed; each of its tasks"
                 + " handles the failure as its own",
@@ -281,13 +300,18 @@ public final class GroupCommitStore implements DataStore {
     return join(writeBatchAsync(List.of(change), List.of())).get(0);
   }
 
-  /** Queues the record for the next batch without waiting; a failure is logged. */
+  /**
+   * Queues the record for the next batch without waiting. When that batch fails, the record is
+   * written again with the task's final state (in the same transaction), so a task never ends with
+   * a record missing.
+   */
   @Override
   public void insertJob(JobRecord job) {
     writeBatchAsync(List.of(), List.of(job))
         .exceptionally(
             e -> {
-              LOG.error("could not record job {} of task {}", job.name(), job.taskId(), e);
+              LOG.debug(
+                  "job {} of task {} goes again with the task's end", job.name(), job.taskId(), e);
               return List.of();
             });
   }
