@@ -193,7 +193,7 @@ final class TaskStarter {
 
   /**
    * Each change as its own compare-and-set: in one batch where the store prefers it, reading the
-   * plans' inputs while the batch commits.
+   * plans' inputs together (while the batch commits, with group commit).
    */
   private List<Boolean> write(List<TaskChange> changes, List<TaskExecution> executions) {
     if (parts.store() instanceof GroupCommitStore batches) {
@@ -206,10 +206,11 @@ final class TaskStarter {
         throw e.getCause() instanceof RuntimeException cause ? cause : e;
       }
     }
-    preloadInputs(executions);
     if (parts.store().prefersBatches()) {
+      preloadInputs(executions);
       return parts.store().writeBatch(changes, List.of());
     }
+    // A store without batches answers fast: each task reads its own inputs on its own thread.
     List<Boolean> matched = new ArrayList<>(changes.size());
     for (TaskChange change : changes) {
       matched.add(
