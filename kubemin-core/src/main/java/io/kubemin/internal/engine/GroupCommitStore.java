@@ -438,6 +438,41 @@ public final class GroupCommitStore implements DataStore {
   }
 
   @Override
+  public List<ApplicationRecord> listApplications(int offset, int limit) {
+    return store.listApplications(offset, limit);
+  }
+
+  @Override
+  public int countApplications() {
+    return store.countApplications();
+  }
+
+  @Override
+  public boolean lockApplication(String appId) {
+    return store.lockApplication(appId);
+  }
+
+  @Override
+  public int purgeEndedTasks(String appId, int keepLast, Instant endedBefore, int limit) {
+    return store.purgeEndedTasks(appId, keepLast, endedBefore, limit);
+  }
+
+  @Override
+  public boolean shared() {
+    return store.shared();
+  }
+
+  @Override
+  public boolean tryLease(String name, String holder, Instant now, Instant until) {
+    return store.tryLease(name, holder, now, until);
+  }
+
+  @Override
+  public void releaseLease(String name, String holder) {
+    store.releaseLease(name, holder);
+  }
+
+  @Override
   public List<Task> claimWaiting(int limit, int maxActivePerApp, Instant now) {
     return store.claimWaiting(limit, maxActivePerApp, now);
   }
