@@ -29,7 +29,10 @@ public final class SchemaMigrator {
   /** Every script, oldest first; its version is the number after {@code V}. */
   public static final List<String> SCRIPTS =
       List.of(
-          "V1__initial_schema.sql", "V2__application_rollback_on_failure.sql", "V4__leases.sql");
+          "V1__initial_schema.sql",
+          "V2__application_rollback_on_failure.sql",
+          "V4__leases.sql",
+          "V5__application_revisions.sql");
 
   private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
 
