@@ -190,4 +190,95 @@ class RevisionsTest {
 
     assertThat(kubemin.revisions(again)).extracting(RevisionRecord::number).containsExactly(1);
   }
+
+  @Test
+  void aRevisionClonedFromATemplateRollsBackAfterTheTemplateIsDeleted() {
+    Application template =
+        io.kubemin.model.ModelCodec.json()
+            .readApplication(
+                """
+                {"name":"tmpl","tmp_enable":true,"component":[
+                  {"name":"web","type":"webservice","image":"shop:1.0",
+                   "properties":{"env":{"COLOR":"red"}}}]}
+                """)
+            .value();
+    String templateId = kubemin.createApplication(template).id();
+    Application tenant =
+        io.kubemin.model.ModelCodec.json()
+            .readApplication(
+                """
+                {"name":"tenant","component":[
+                  {"name":"tenant-web","template":{"id":"%s","target":"web"}}]}
+                """
+                    .formatted(templateId))
+            .value();
+    String appId = kubemin.createApplication(tenant).id();
+    kubemin.createApplication(app("tenant", List.of(web("plain"))).toBuilder().id(appId).build());
+    kubemin.deleteApplication(templateId);
+
+    RollbackResult result = kubemin.rollback(appId, 1);
+
+    assertThat(result.revision()).isEqualTo(3);
+    assertThat(kubemin.revision(appId, 1).components().get(0).template()).isNull();
+    assertThat(kubemin.components(appId))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.name()).isEqualTo("tenant-web");
+              assertThat(c.spec().image()).isEqualTo("shop:1.0");
+            });
+    assertThat(awaitEnd(kubemin, result.taskId()).status()).isEqualTo(TaskStatus.COMPLETED);
+  }
+
+  /** A store that keeps no revisions: the SPI's defaults. */
+  private static io.kubemin.spi.DataStore withoutRevisions() {
+    io.kubemin.spi.DataStore inner = new io.kubemin.memory.InMemoryDataStore();
+    java.util.Set<String> revisionMethods =
+        java.util.Set.of(
+            "insertRevision",
+            "listRevisions",
+            "findRevision",
+            "latestRevision",
+            "recordTaskRevision",
+            "findTaskRevision");
+    io.kubemin.spi.DataStore[] self = new io.kubemin.spi.DataStore[1];
+    self[0] =
+        (io.kubemin.spi.DataStore)
+            java.lang.reflect.Proxy.newProxyInstance(
+                RevisionsTest.class.getClassLoader(),
+                new Class<?>[] {io.kubemin.spi.DataStore.class},
+                (proxy, method, args) -> {
+                  if (revisionMethods.contains(method.getName())) {
+                    return java.lang.reflect.InvocationHandler.invokeDefault(proxy, method, args);
+                  }
+                  if (method.getName().equals("inTransaction")) {
+                    @SuppressWarnings("unchecked")
+                    java.util.function.Function<io.kubemin.spi.DataStore, Object> work =
+                        (java.util.function.Function<io.kubemin.spi.DataStore, Object>) args[0];
+                    return inner.inTransaction(tx -> work.apply(self[0]));
+                  }
+                  try {
+                    return method.invoke(inner, args);
+                  } catch (java.lang.reflect.InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    return self[0];
+  }
+
+  @Test
+  void aStoreWithoutRevisionsStillChangesAndRunsApplications() {
+    try (KubeMin plain =
+        KubeMin.builder().dataStore(withoutRevisions()).jobExecutor(executor).build()) {
+      plain.start();
+      Application v1 = app("shop", List.of(web("api")));
+      String appId = plain.createApplication(v1).id();
+      plain.createApplication(v1.toBuilder().id(appId).components(List.of(web("web"))).build());
+
+      assertThat(awaitEnd(plain, plain.exec(appId)).status()).isEqualTo(TaskStatus.COMPLETED);
+      assertThatThrownBy(() -> plain.revisions(appId))
+          .isInstanceOf(UnsupportedOperationException.class)
+          .hasMessageContaining("keeps no application revisions");
+    }
+  }
 }
