@@ -4,6 +4,8 @@ import io.kubemin.error.KubeMinException;
 import io.kubemin.internal.app.ApplicationCheck;
 import io.kubemin.internal.app.ApplicationService;
 import io.kubemin.internal.app.ObjectDeleter;
+import io.kubemin.internal.app.Revisions;
+import io.kubemin.internal.app.RollbackService;
 import io.kubemin.internal.app.TaskService;
 import io.kubemin.internal.app.TaskStatusReport;
 import io.kubemin.internal.app.VersionService;
@@ -26,6 +28,7 @@ import io.kubemin.spi.DataStore;
 import io.kubemin.spi.LeaderElection;
 import io.kubemin.spi.Providers;
 import io.kubemin.spi.Queue;
+import io.kubemin.spi.RevisionRecord;
 import io.kubemin.spi.Role;
 import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.workflow.JobRecord;
@@ -34,6 +37,7 @@ import io.kubemin.workflow.TaskStatusView;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * KubeMin: delivers applications to Kubernetes through a persistent, distributed workflow engine.
@@ -61,6 +65,7 @@ public final class KubeMin implements AutoCloseable {
   private final TaskService tasks;
   private final TaskStatusReport statusReport;
   private final VersionService versions;
+  private final RollbackService rollbacks;
 
   KubeMin(KubeMinBuilder builder) {
     boolean ownsStore = builder.dataStore == null;
@@ -107,11 +112,12 @@ public final class KubeMin implements AutoCloseable {
       Engine engine = new Engine(parts, new Planner(store, renderer), election);
       engine.retention(builder.retention, builder.appRetention);
       ObjectDeleter deleter = new ObjectDeleter(executors, renderer);
-      this.applications = new ApplicationService(parts, check, deleter);
+      this.applications = new ApplicationService(parts, check, deleter, new Revisions(store));
       this.workflows = new WorkflowService(parts, applications, check);
       this.tasks = new TaskService(parts, applications, engine);
       this.statusReport = new TaskStatusReport(store);
       this.versions = new VersionService(parts, applications, tasks, check, deleter);
+      this.rollbacks = new RollbackService(applications, tasks, deleter);
       this.lifecycle = new Lifecycle(parts, engine, builder.extensions, ownsStore, ownsQueue);
       Configuration.log(settings, store, queue, executors, builder, election);
     } catch (RuntimeException | Error e) {
@@ -423,6 +429,75 @@ public final class KubeMin implements AutoCloseable {
   public VersionUpdateResult updateVersion(String appId, VersionUpdate update) {
     api();
     return versions.update(appId, Objects.requireNonNull(update, "update"));
+  }
+
+  /**
+   * The revisions of an application, oldest (number 1) first. Every create, replace, version update
+   * and rollback that changes the components, traits, default workflow or version string adds one;
+   * an application created before revisions existed has none until its next change.
+   *
+   * @throws ApplicationNotFoundException when unknown
+   * @throws UnsupportedOperationException when the store keeps no revisions
+   */
+  public List<RevisionRecord> revisions(String appId) {
+    api();
+    return applications.revisions().list(appId);
+  }
+
+  /**
+   * One revision of an application.
+   *
+   * @throws RevisionNotFoundException when it has no revision with this number
+   * @throws ApplicationNotFoundException when unknown
+   */
+  public RevisionRecord revision(String appId, int number) {
+    api();
+    return applications.revisions().get(appId, number);
+  }
+
+  /**
+   * What changed from revision {@code from} to revision {@code to}: components, their trait kinds
+   * and workflow steps, by name.
+   *
+   * @throws RevisionNotFoundException when either does not exist
+   */
+  public RevisionDiff compareRevisions(String appId, int from, int to) {
+    api();
+    return applications.revisions().compare(appId, from, to);
+  }
+
+  /**
+   * The revision of its application that a task deployed (the newest one when the task was
+   * created); empty for a task of an application without revisions.
+   */
+  public Optional<Integer> taskRevision(String taskId) {
+    api();
+    return applications.revisions().ofTask(Objects.requireNonNull(taskId, "taskId"));
+  }
+
+  /**
+   * Rolls an application back to a revision, recorded as the system user; see {@link
+   * #rollback(String, int, String)}.
+   */
+  public RollbackResult rollback(String appId, int revision) {
+    return rollback(appId, revision, null);
+  }
+
+  /**
+   * Makes a revision's definition (components with their traits, default workflow, version string)
+   * current again, as a new revision "rolled back from N to M" (none when it is already current),
+   * deletes the cluster objects the current definition renders and the revision does not (dropped
+   * components, removed traits), and starts a task that deploys it, queued behind an active task.
+   * Revisions are self-contained: a rollback works after the template a component was cloned from
+   * is gone.
+   *
+   * @param user who asks (recorded on the new revision); null or blank for {@code system}
+   * @throws RevisionNotFoundException when the application has no such revision
+   * @throws ApplicationNotFoundException when unknown
+   */
+  public RollbackResult rollback(String appId, int revision, String user) {
+    api();
+    return rollbacks.rollback(Objects.requireNonNull(appId, "appId"), revision, user);
   }
 
   /**

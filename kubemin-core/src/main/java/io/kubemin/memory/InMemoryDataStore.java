@@ -4,6 +4,7 @@ import io.kubemin.spi.ApplicationRecord;
 import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.ComponentStatus;
 import io.kubemin.spi.DataStore;
+import io.kubemin.spi.RevisionRecord;
 import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
@@ -134,6 +135,7 @@ public final class InMemoryDataStore implements DataStore {
             forgetTask(taskId);
           }
           remove(state.tasksByApp, id);
+          remove(state.revisions, id);
           return existed;
         });
   }
@@ -419,6 +421,44 @@ public final class InMemoryDataStore implements DataStore {
       delete(ofApp, taskId);
     }
     remove(state.jobs, taskId);
+    remove(state.taskRevisions, taskId);
+  }
+
+  @Override
+  public void insertRevision(RevisionRecord revision) {
+    lockedRun(
+        () -> {
+          List<RevisionRecord> old = state.revisions.getOrDefault(revision.appId(), List.of());
+          if (old.stream().anyMatch(r -> r.number() == revision.number())) {
+            throw new IllegalArgumentException(
+                "revision " + revision.number() + " of " + revision.appId() + " already exists");
+          }
+          List<RevisionRecord> next = new ArrayList<>(old);
+          next.add(revision);
+          next.sort(Comparator.comparingInt(RevisionRecord::number));
+          put(state.revisions, revision.appId(), List.copyOf(next));
+        });
+  }
+
+  @Override
+  public List<RevisionRecord> listRevisions(String appId) {
+    return locked(() -> state.revisions.getOrDefault(appId, List.of()));
+  }
+
+  @Override
+  public void recordTaskRevision(String taskId, String appId) {
+    lockedRun(
+        () -> {
+          List<RevisionRecord> all = state.revisions.getOrDefault(appId, List.of());
+          if (!all.isEmpty()) {
+            put(state.taskRevisions, taskId, all.get(all.size() - 1).number());
+          }
+        });
+  }
+
+  @Override
+  public Optional<Integer> findTaskRevision(String taskId) {
+    return locked(() -> Optional.ofNullable(state.taskRevisions.get(taskId)));
   }
 
   // The writes below note their inverse while a transaction runs.
@@ -477,6 +517,8 @@ public final class InMemoryDataStore implements DataStore {
     final Map<TaskStatus, Set<String>> byStatus = new EnumMap<>(TaskStatus.class);
     final Map<String, Set<String>> tasksByApp = new HashMap<>();
     final Map<String, List<JobRecord>> jobs = new HashMap<>();
+    final Map<String, List<RevisionRecord>> revisions = new HashMap<>();
+    final Map<String, Integer> taskRevisions = new HashMap<>();
 
     State() {
       for (TaskStatus status : TaskStatus.values()) {

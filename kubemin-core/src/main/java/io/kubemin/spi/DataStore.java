@@ -307,6 +307,71 @@ public interface DataStore extends AutoCloseable {
   }
 
   /**
+   * Stores a new revision of an application. Called inside {@link #inTransaction} after {@link
+   * #lockApplication}, with the number after the application's latest one; a revision with the same
+   * application and number must not exist.
+   *
+   * @throws UnsupportedOperationException when the store keeps no revisions (the default): the
+   *     application is then changed without a revision, and the engine says so once
+   */
+  default void insertRevision(RevisionRecord revision) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " keeps no application revisions (insertRevision)");
+  }
+
+  /**
+   * The revisions of an application, oldest (number 1) first; empty when it has none.
+   *
+   * @throws UnsupportedOperationException when the store keeps no revisions (the default)
+   */
+  default List<RevisionRecord> listRevisions(String appId) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " keeps no application revisions (listRevisions)");
+  }
+
+  /**
+   * One revision of an application. The default searches {@link #listRevisions}.
+   *
+   * @throws UnsupportedOperationException when the store keeps no revisions
+   */
+  default Optional<RevisionRecord> findRevision(String appId, int number) {
+    return listRevisions(appId).stream().filter(r -> r.number() == number).findFirst();
+  }
+
+  /**
+   * The newest revision of an application. The default takes the last of {@link #listRevisions};
+   * stores should read only that row.
+   *
+   * @throws UnsupportedOperationException when the store keeps no revisions
+   */
+  default Optional<RevisionRecord> latestRevision(String appId) {
+    List<RevisionRecord> all = listRevisions(appId);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+  }
+
+  /**
+   * Records that a task deploys the application's newest revision (nothing when it has none).
+   * Called inside the transaction that inserts the task.
+   *
+   * @throws UnsupportedOperationException when the store keeps no revisions (the default)
+   */
+  default void recordTaskRevision(String taskId, String appId) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " keeps no application revisions (recordTaskRevision)");
+  }
+
+  /**
+   * The revision number a task deployed; empty when none was recorded (a task of an application
+   * without revisions, or one created before revisions existed).
+   *
+   * @throws UnsupportedOperationException when the store keeps no revisions (the default)
+   */
+  default Optional<Integer> findTaskRevision(String taskId) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " keeps no application revisions (findTaskRevision)");
+  }
+
+  /**
    * Checks that the store can be reached.
    *
    * @throws DataStoreException when it cannot

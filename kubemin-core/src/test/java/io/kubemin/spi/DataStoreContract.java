@@ -677,4 +677,101 @@ public abstract class DataStoreContract {
         .containsExactly("web", "api");
     assertThat(store.findWorkflows(List.of(workflow.id()))).containsExactly(workflow);
   }
+
+  protected static RevisionRecord revision(String appId, int number, String image) {
+    Component spec = web("web").toBuilder().image(image).build();
+    Step step =
+        Step.builder()
+            .name("web")
+            .jobType("deploy")
+            .mode(StepMode.STEP_BY_STEP)
+            .components("web")
+            .build();
+    return new RevisionRecord(
+        appId,
+        number,
+        "v" + number,
+        List.of(spec),
+        List.of(step),
+        "alice",
+        "created",
+        "hash-" + number,
+        T0.plusSeconds(number));
+  }
+
+  @Test
+  void revisionsAreStoredListedOldestFirstAndFound() {
+    String appId = Ids.newId();
+    store.putApplication(app(appId, T0));
+    RevisionRecord first = revision(appId, 1, "nginx:1.27");
+    RevisionRecord second = revision(appId, 2, "nginx:1.28");
+
+    store.inTransaction(
+        tx -> {
+          tx.insertRevision(first);
+          tx.insertRevision(second);
+          return null;
+        });
+
+    assertThat(store.listRevisions(appId)).containsExactly(first, second);
+    assertThat(store.findRevision(appId, 2)).contains(second);
+    assertThat(store.findRevision(appId, 3)).isEmpty();
+    assertThat(store.latestRevision(appId)).contains(second);
+    assertThat(store.listRevisions(Ids.newId())).isEmpty();
+    assertThat(store.latestRevision(Ids.newId())).isEmpty();
+  }
+
+  @Test
+  void aTaskRecordsTheNewestRevisionOfItsApplication() {
+    String appId = Ids.newId();
+    store.putApplication(app(appId, T0));
+    Task before = waitingTask(appId, T0);
+    store.insertTask(before, 0);
+    store.recordTaskRevision(before.id(), appId);
+    store.insertRevision(revision(appId, 1, "nginx:1.27"));
+    store.insertRevision(revision(appId, 2, "nginx:1.28"));
+    Task after = waitingTask(appId, T0);
+    store.insertTask(after, 0);
+
+    store.inTransaction(
+        tx -> {
+          tx.recordTaskRevision(after.id(), appId);
+          return null;
+        });
+
+    assertThat(store.findTaskRevision(after.id())).contains(2);
+    assertThat(store.findTaskRevision(before.id())).isEmpty();
+  }
+
+  @Test
+  void deletingAnApplicationDeletesItsRevisions() {
+    String appId = Ids.newId();
+    store.putApplication(app(appId, T0));
+    store.insertRevision(revision(appId, 1, "nginx:1.27"));
+    Task task = waitingTask(appId, T0);
+    store.insertTask(task, 0);
+    store.recordTaskRevision(task.id(), appId);
+
+    store.deleteApplication(appId);
+
+    assertThat(store.listRevisions(appId)).isEmpty();
+    assertThat(store.findTaskRevision(task.id())).isEmpty();
+  }
+
+  @Test
+  void aFailedTransactionStoresNoRevision() {
+    String appId = Ids.newId();
+    store.putApplication(app(appId, T0));
+
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    tx -> {
+                      tx.insertRevision(revision(appId, 1, "nginx:1.27"));
+                      throw new IllegalStateException("boom");
+                    }))
+        .hasMessageContaining("boom");
+
+    assertThat(store.listRevisions(appId)).isEmpty();
+  }
 }

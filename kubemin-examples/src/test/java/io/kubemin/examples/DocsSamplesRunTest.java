@@ -12,6 +12,7 @@ import io.kubemin.examples.docs.MySqlStoreSetup;
 import io.kubemin.examples.docs.RealClusterEngine;
 import io.kubemin.examples.docs.RedisQueueSetup;
 import io.kubemin.examples.docs.RenderingSample;
+import io.kubemin.examples.docs.RevisionsSample;
 import io.kubemin.examples.docs.SandboxTesting;
 import io.kubemin.examples.docs.SplitRoles;
 import io.kubemin.examples.docs.SpringConfiguration;
@@ -96,6 +97,37 @@ class DocsSamplesRunTest {
       assertThat(registry.counter("kubemin.tasks.finished", "outcome", "completed").count())
           .isEqualTo(1.0);
       assertThat(registry.find("kubemin.store.calls").timers()).isNotEmpty();
+    }
+  }
+
+  @Test
+  void revisionsSampleShowsHistoryDiffAndRollsBack() {
+    Application v1 =
+        ModelCodec.json()
+            .readApplication(
+                """
+                {"name": "shop", "version": "1.0.0", "component": [{"name": "web",
+                  "type": "webservice", "image": "nginx:1.27"}]}
+                """)
+            .value();
+    try (KubeMin kubemin = KubeMin.builder().jobExecutor(new RecordingJobExecutor()).build()) {
+      kubemin.start();
+      String appId = kubemin.createApplication(v1).id();
+      kubemin.createApplication(
+          v1.toBuilder()
+              .id(appId)
+              .version("1.1.0")
+              .components(List.of(v1.components().get(0).toBuilder().image("nginx:1.28").build()))
+              .build());
+
+      assertThat(RevisionsSample.history(kubemin, appId))
+          .containsExactly("1 1.0.0 created by system", "2 1.1.0 replaced by system");
+      assertThat(RevisionsSample.lastChange(kubemin, appId).changedComponents())
+          .containsExactly("web");
+      assertThat(RevisionsSample.undo(kubemin, appId, 1, "ops").revision()).isEqualTo(3);
+      assertThat(RevisionsSample.history(kubemin, appId))
+          .last()
+          .isEqualTo("3 1.0.0 rolled back from 2 to 1 by ops");
     }
   }
 

@@ -37,11 +37,19 @@ public final class ApplicationService {
   private final EngineParts parts;
   private final ApplicationCheck check;
   private final ObjectDeleter deleter;
+  private final Revisions revisions;
 
-  public ApplicationService(EngineParts parts, ApplicationCheck check, ObjectDeleter deleter) {
+  public ApplicationService(
+      EngineParts parts, ApplicationCheck check, ObjectDeleter deleter, Revisions revisions) {
     this.parts = parts;
     this.check = check;
     this.deleter = deleter;
+    this.revisions = revisions;
+  }
+
+  /** The revisions of applications. */
+  public Revisions revisions() {
+    return revisions;
   }
 
   /**
@@ -49,6 +57,25 @@ public final class ApplicationService {
    * first, then the result is validated.
    */
   public ApplicationInfo createOrReplace(Application request) {
+    Written written = write(request, Revisions.SYSTEM, null);
+    if (!written.dropped().isEmpty()) {
+      DeletionResult deletion = deleter.delete(written.before(), written.dropped());
+      if (!deletion.complete()) {
+        LOG.warn(
+            "replacing application {}: objects of dropped components not deleted: {}",
+            written.record().id(),
+            deletion.failedResources());
+      }
+    }
+    return ApplicationInfo.of(written.record(), written.workflowId());
+  }
+
+  /**
+   * Expands, checks and writes a create or replace with its revision; deletes nothing.
+   *
+   * @param cause the revision's cause, or null for {@code created} / {@code replaced}
+   */
+  Written write(Application request, String author, String cause) {
     boolean replace = request.id() != null && !request.id().isBlank();
     ApplicationRecord existing =
         replace
@@ -70,21 +97,21 @@ public final class ApplicationService {
       throw expansion.relocate(e);
     }
     Instant now = parts.now();
-    Written written = parts.store().inTransaction(tx -> write(tx, app, appId, existing, now));
-    if (!written.dropped().isEmpty()) {
-      DeletionResult deletion = deleter.delete(written.before(), written.dropped());
-      if (!deletion.complete()) {
-        LOG.warn(
-            "replacing application {}: objects of dropped components not deleted: {}",
-            appId,
-            deletion.failedResources());
-      }
-    }
-    return ApplicationInfo.of(written.record(), written.workflowId());
+    String why = cause != null ? cause : replace ? "replaced" : "created";
+    return parts.store().inTransaction(tx -> write(tx, app, appId, existing, now, author, why));
   }
 
   private Written write(
-      DataStore tx, Application app, String appId, ApplicationRecord existing, Instant now) {
+      DataStore tx,
+      Application app,
+      String appId,
+      ApplicationRecord existing,
+      Instant now,
+      String author,
+      String cause) {
+    if (existing != null) {
+      tx.lockApplication(appId);
+    }
     StoredApplication before =
         new StoredApplication(
             existing == null ? record(app, appId, null, now) : existing, tx.listComponents(appId));
@@ -96,7 +123,10 @@ public final class ApplicationService {
     old.values().forEach(c -> tx.deleteComponent(c.id()));
     List<Step> steps = app.workflow().isEmpty() ? defaultSteps(app.components()) : app.workflow();
     WorkflowRecord workflow = putDefaultWorkflow(tx, record, steps, now);
-    return new Written(record, workflow.id(), before, List.copyOf(old.keySet()));
+    Optional<Integer> revision =
+        revisions.record(tx, appId, record.version(), app.components(), steps, author, cause, now);
+    return new Written(
+        record, workflow.id(), before, List.copyOf(old.keySet()), revision.orElse(0));
   }
 
   /**
@@ -316,9 +346,15 @@ public final class ApplicationService {
     return parts.store().listWorkflows(appId).stream().findFirst();
   }
 
-  private record Written(
+  /**
+   * What a create or replace wrote.
+   *
+   * @param revision the current revision number after it, 0 when the store keeps none
+   */
+  record Written(
       ApplicationRecord record,
       String workflowId,
       StoredApplication before,
-      List<String> dropped) {}
+      List<String> dropped,
+      int revision) {}
 }

@@ -58,6 +58,36 @@ public final class ObjectDeleter {
     return new DeletionResult(appId, deleted, failed);
   }
 
+  /**
+   * Deletes the objects that {@code before} renders and {@code after} does not (the objects of
+   * dropped components and of removed traits), highest band first.
+   */
+  public DeletionResult deleteMissing(StoredApplication before, StoredApplication after) {
+    String appId = before.record().id();
+    List<String> deleted = new ArrayList<>();
+    List<String> failed = new ArrayList<>();
+    Map<String, RenderedObject> old = new LinkedHashMap<>();
+    java.util.Set<String> kept = new java.util.HashSet<>();
+    try {
+      renderer
+          .render(before.toModel(List.of()), appId, before.componentIds())
+          .objects()
+          .forEach(o -> old.putIfAbsent(o.key(), o));
+      renderer
+          .render(after.toModel(List.of()), appId, after.componentIds())
+          .objects()
+          .forEach(o -> kept.add(o.key()));
+    } catch (RuntimeException e) {
+      failed.add("*: rendering failed: " + e.getMessage());
+      return new DeletionResult(appId, deleted, failed);
+    }
+    old.values().stream()
+        .filter(o -> !kept.contains(o.key()))
+        .sorted(Comparator.comparingInt(RenderedObject::band).reversed())
+        .forEach(o -> deleteOne(appId, o, deleted, failed));
+    return new DeletionResult(appId, deleted, failed);
+  }
+
   private void deleteOne(
       String appId, RenderedObject object, List<String> deleted, List<String> failed) {
     Job job = new Job(NO_TASK, appId, null, object.componentName(), object.kind(), object.object());

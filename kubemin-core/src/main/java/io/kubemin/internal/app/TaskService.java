@@ -65,7 +65,11 @@ public final class TaskService {
                   if (!tx.lockApplication(appId)) {
                     throw new ApplicationNotFoundException(appId);
                   }
-                  return tx.insertTask(inserting, limit);
+                  boolean added = tx.insertTask(inserting, limit);
+                  if (added) {
+                    apps.revisions().recordTask(tx, inserting.id(), appId);
+                  }
+                  return added;
                 });
     if (!inserted) {
       String active =

@@ -101,7 +101,22 @@ public final class VersionService {
     parts
         .store()
         .inTransaction(
-            tx -> write(tx, before, request.version(), description, changes, synced.values(), now));
+            tx -> {
+              tx.lockApplication(appId);
+              write(tx, before, request.version(), description, changes, synced.values(), now);
+              List<io.kubemin.model.Step> steps =
+                  synced.isEmpty() ? List.of() : synced.values().iterator().next().steps();
+              return apps.revisions()
+                  .record(
+                      tx,
+                      appId,
+                      request.version(),
+                      changes.components(),
+                      steps,
+                      Revisions.SYSTEM,
+                      "version " + request.version(),
+                      now);
+            });
     DeletionResult deletion = deleter.delete(before, changes.removed());
     String taskId = changes.any() && request.runsWorkflow() ? rollOut(appId) : null;
     LOG.info(

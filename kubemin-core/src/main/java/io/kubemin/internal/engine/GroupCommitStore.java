@@ -5,6 +5,7 @@ import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.ComponentStatus;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.DataStoreException;
+import io.kubemin.spi.RevisionRecord;
 import io.kubemin.spi.TaskChange;
 import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.workflow.JobRecord;
@@ -470,6 +471,36 @@ public final class GroupCommitStore implements DataStore {
   @Override
   public void releaseLease(String name, String holder) {
     store.releaseLease(name, holder);
+  }
+
+  @Override
+  public void insertRevision(RevisionRecord revision) {
+    store.insertRevision(revision);
+  }
+
+  @Override
+  public List<RevisionRecord> listRevisions(String appId) {
+    return store.listRevisions(appId);
+  }
+
+  @Override
+  public Optional<RevisionRecord> findRevision(String appId, int number) {
+    return store.findRevision(appId, number);
+  }
+
+  @Override
+  public Optional<RevisionRecord> latestRevision(String appId) {
+    return store.latestRevision(appId);
+  }
+
+  @Override
+  public void recordTaskRevision(String taskId, String appId) {
+    store.recordTaskRevision(taskId, appId);
+  }
+
+  @Override
+  public Optional<Integer> findTaskRevision(String taskId) {
+    return store.findTaskRevision(taskId);
   }
 
   @Override

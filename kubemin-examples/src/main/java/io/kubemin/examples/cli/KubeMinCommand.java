@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
       BenchCommand.class,
       DemoCommand.class,
       DeployCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      RevisionsCommand.class,
+      RollbackCommand.class
     })
 public final class KubeMinCommand implements Runnable {
   /** Exit code when a command could not run: bad input, unexpected failure. */

@@ -127,7 +127,7 @@ final class ApplicationJson {
         deletion == null ? null : nullIfEmpty(deletion.failedResources()));
   }
 
-  private static Properties masked(Properties properties) {
+  static Properties masked(Properties properties) {
     if (properties.secret().isEmpty()) {
       return properties;
     }

@@ -5,6 +5,7 @@ import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.ComponentStatus;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.DataStoreException;
+import io.kubemin.spi.RevisionRecord;
 import io.kubemin.spi.TaskChange;
 import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.store.mysql.internal.ApplicationRows;
@@ -15,6 +16,7 @@ import io.kubemin.store.mysql.internal.JdbcUrls;
 import io.kubemin.store.mysql.internal.JdbiSession;
 import io.kubemin.store.mysql.internal.JobRows;
 import io.kubemin.store.mysql.internal.LeaseRows;
+import io.kubemin.store.mysql.internal.RevisionRows;
 import io.kubemin.store.mysql.internal.SchemaMigrator;
 import io.kubemin.store.mysql.internal.SqlFailures;
 import io.kubemin.store.mysql.internal.TaskBatches;
@@ -211,6 +213,43 @@ public final class MySqlDataStore implements DataStore {
     }
     log.info("Re-encrypted the secret values of {} components", rewritten);
     return rewritten;
+  }
+
+  @Override
+  public void insertRevision(RevisionRecord revision) {
+    session.run(
+        "insert revision " + revision.number() + " of " + revision.appId(),
+        h -> RevisionRows.insert(h, revision, cipher::seal));
+  }
+
+  @Override
+  public List<RevisionRecord> listRevisions(String appId) {
+    return session.call(
+        "list revisions of " + appId, h -> RevisionRows.list(h, appId, cipher::open));
+  }
+
+  @Override
+  public Optional<RevisionRecord> findRevision(String appId, int number) {
+    return session.call(
+        "find revision " + number + " of " + appId,
+        h -> RevisionRows.find(h, appId, number, cipher::open));
+  }
+
+  @Override
+  public Optional<RevisionRecord> latestRevision(String appId) {
+    return session.call(
+        "find latest revision of " + appId, h -> RevisionRows.latest(h, appId, cipher::open));
+  }
+
+  @Override
+  public void recordTaskRevision(String taskId, String appId) {
+    session.run(
+        "record revision of task " + taskId, h -> RevisionRows.recordTask(h, taskId, appId));
+  }
+
+  @Override
+  public Optional<Integer> findTaskRevision(String taskId) {
+    return session.call("find revision of task " + taskId, h -> RevisionRows.ofTask(h, taskId));
   }
 
   @Override

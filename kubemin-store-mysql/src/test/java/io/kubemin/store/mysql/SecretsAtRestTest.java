@@ -100,6 +100,36 @@ class SecretsAtRestTest {
   }
 
   @Test
+  void revisionsHoldCiphertextToo() throws Exception {
+    MySqlDataStore store = open(SecretKeys.of("k1", KEY_1));
+    putApp(store);
+
+    store.insertRevision(
+        new io.kubemin.spi.RevisionRecord(
+            "app1",
+            1,
+            "1.0.0",
+            List.of(secretComponent("c1").spec()),
+            List.of(),
+            "system",
+            "created",
+            "hash",
+            NOW));
+
+    String raw;
+    try (Connection c = DriverManager.getConnection(url + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT components FROM min_app_revisions")) {
+      rs.next();
+      raw = rs.getString(1);
+    }
+    assertThat(raw).doesNotContain(PASSWORD).contains("kubemin:aes-gcm:v1:k1:");
+    assertThat(store.findRevision("app1", 1).orElseThrow().components().get(0))
+        .extracting(cmp -> cmp.properties().secret().get("password"))
+        .isEqualTo(PASSWORD);
+  }
+
+  @Test
   void theSameValueEncryptsDifferentlyEachTime() throws Exception {
     MySqlDataStore store = open(SecretKeys.of("k1", KEY_1));
     putApp(store);

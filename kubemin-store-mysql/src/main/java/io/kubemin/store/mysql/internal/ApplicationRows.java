@@ -96,6 +96,7 @@ public final class ApplicationRows {
     TaskRows.deleteOfApplication(handle, id);
     WorkflowRows.deleteOfApplication(handle, id);
     ComponentRows.deleteOfApplication(handle, id);
+    RevisionRows.deleteOfApplication(handle, id);
     AppLocks.delete(handle, id);
     return delete(handle, id);
   }

@@ -17,6 +17,10 @@ final class Documents {
     return ModelCodec.json().read(json, Component.class).value();
   }
 
+  static List<Component> components(String json) {
+    return List.of(ModelCodec.json().read(json, Component[].class).value());
+  }
+
   static List<Step> steps(String json) {
     return List.of(ModelCodec.json().read(json, Step[].class).value());
   }

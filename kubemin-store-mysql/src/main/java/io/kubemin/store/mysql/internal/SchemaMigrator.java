@@ -32,6 +32,7 @@ public final class SchemaMigrator {
           "V1__initial_schema.sql",
           "V2__application_rollback_on_failure.sql",
           "V4__leases.sql",
+          "V5__application_revisions.sql",
           "V6__job_kind_width.sql");
 
   private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);

@@ -190,6 +190,8 @@ public final class TaskRows {
             .collect(Collectors.joining(", ", "(", ")"));
     org.jdbi.v3.core.statement.Update jobs =
         handle.createUpdate("DELETE FROM min_job WHERE task_id IN " + in);
+    org.jdbi.v3.core.statement.Update revisions =
+        handle.createUpdate("DELETE FROM min_task_revisions WHERE task_id IN " + in);
     org.jdbi.v3.core.statement.Update tasks =
         handle.createUpdate(
             "DELETE FROM min_workflow_queue WHERE id IN "
@@ -198,9 +200,11 @@ public final class TaskRows {
                 + ENDED_STATUSES);
     for (int i = 0; i < batch.size(); i++) {
       jobs.bind("id" + i, batch.get(i));
+      revisions.bind("id" + i, batch.get(i));
       tasks.bind("id" + i, batch.get(i));
     }
     jobs.execute();
+    revisions.execute();
     return tasks.execute();
   }
 

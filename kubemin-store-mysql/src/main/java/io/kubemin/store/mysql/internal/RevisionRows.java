@@ -1,0 +1,127 @@
+package io.kubemin.store.mysql.internal;
+
+import io.kubemin.model.Component;
+import io.kubemin.spi.RevisionRecord;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.StatementContext;
+
+/**
+ * SQL for {@code min_app_revisions} (components and workflow as JSON documents, secret values
+ * sealed like those of {@code min_app_components}) and {@code min_task_revisions}.
+ */
+public final class RevisionRows {
+  private static final String COLUMNS =
+      "app_id, revision, version, components, workflow, author, cause, content_hash, created_at";
+
+  private RevisionRows() {}
+
+  /** Inserts a revision; a duplicate (application, number) fails. */
+  public static void insert(Handle handle, RevisionRecord revision, UnaryOperator<Component> seal) {
+    handle
+        .createUpdate(
+            "INSERT INTO min_app_revisions ("
+                + COLUMNS
+                + ") VALUES (:app_id, :revision, :version, :components, :workflow, :author,"
+                + " :cause, :content_hash, :created_at)")
+        .bind("app_id", revision.appId())
+        .bind("revision", revision.number())
+        .bind("version", revision.version())
+        .bind("components", Documents.write(revision.components().stream().map(seal).toList()))
+        .bind("workflow", Documents.write(revision.workflow()))
+        .bind("author", revision.author())
+        .bind("cause", revision.cause())
+        .bind("content_hash", revision.contentHash())
+        .bind("created_at", UtcInstants.text(revision.createdAt()))
+        .execute();
+  }
+
+  /** The revisions of an application, oldest first, components turned by {@code open}. */
+  public static List<RevisionRecord> list(
+      Handle handle, String appId, UnaryOperator<Component> open) {
+    return handle
+        .createQuery(
+            "SELECT " + COLUMNS + " FROM min_app_revisions WHERE app_id = :app ORDER BY revision")
+        .bind("app", appId)
+        .map((rs, ctx) -> map(rs, ctx, open))
+        .list();
+  }
+
+  /** One revision. */
+  public static Optional<RevisionRecord> find(
+      Handle handle, String appId, int number, UnaryOperator<Component> open) {
+    return handle
+        .createQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM min_app_revisions WHERE app_id = :app AND revision = :revision")
+        .bind("app", appId)
+        .bind("revision", number)
+        .map((rs, ctx) -> map(rs, ctx, open))
+        .findOne();
+  }
+
+  /** The newest revision. */
+  public static Optional<RevisionRecord> latest(
+      Handle handle, String appId, UnaryOperator<Component> open) {
+    return handle
+        .createQuery(
+            "SELECT "
+                + COLUMNS
+                + " FROM min_app_revisions WHERE app_id = :app ORDER BY revision DESC LIMIT 1")
+        .bind("app", appId)
+        .map((rs, ctx) -> map(rs, ctx, open))
+        .findOne();
+  }
+
+  /** Notes the application's newest revision (if any) as the one the task deploys. */
+  public static void recordTask(Handle handle, String taskId, String appId) {
+    handle
+        .createUpdate(
+            "INSERT INTO min_task_revisions (task_id, app_id, revision)"
+                + " SELECT :task, :app, MAX(revision) FROM min_app_revisions WHERE app_id = :app"
+                + " HAVING MAX(revision) IS NOT NULL")
+        .bind("task", taskId)
+        .bind("app", appId)
+        .execute();
+  }
+
+  /** The revision a task deployed. */
+  public static Optional<Integer> ofTask(Handle handle, String taskId) {
+    return handle
+        .createQuery("SELECT revision FROM min_task_revisions WHERE task_id = :task")
+        .bind("task", taskId)
+        .mapTo(Integer.class)
+        .findOne();
+  }
+
+  /** Deletes the revisions of an application and the task notes of its tasks. */
+  public static void deleteOfApplication(Handle handle, String appId) {
+    handle
+        .createUpdate("DELETE FROM min_task_revisions WHERE app_id = :app")
+        .bind("app", appId)
+        .execute();
+    handle
+        .createUpdate("DELETE FROM min_app_revisions WHERE app_id = :app")
+        .bind("app", appId)
+        .execute();
+  }
+
+  private static RevisionRecord map(
+      ResultSet rs, StatementContext ctx, UnaryOperator<Component> open) throws SQLException {
+    return new RevisionRecord(
+        rs.getString("app_id"),
+        rs.getInt("revision"),
+        rs.getString("version"),
+        Documents.components(rs.getString("components")).stream().map(open).toList(),
+        Documents.steps(rs.getString("workflow")),
+        rs.getString("author"),
+        rs.getString("cause"),
+        rs.getString("content_hash"),
+        UtcInstants.read(rs, "created_at"));
+  }
+}

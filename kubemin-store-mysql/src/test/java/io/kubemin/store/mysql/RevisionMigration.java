@@ -1,0 +1,97 @@
+package io.kubemin.store.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.kubemin.KubeMin;
+import io.kubemin.model.Application;
+import io.kubemin.model.Component;
+import io.kubemin.spi.RevisionRecord;
+import io.kubemin.store.mysql.internal.JdbcUrls;
+import io.kubemin.testing.RecordingJobExecutor;
+import io.kubemin.workflow.TaskStatus;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A database written by wave 1 (schema versions 1, 2 and 4, with an application and an ended task
+ * in it) migrates to version 5: its rows stay, the application gets revision 1 at its next change,
+ * and later tasks record their revision.
+ */
+final class RevisionMigration {
+  private RevisionMigration() {}
+
+  static void run(String url) throws SQLException {
+    Component web = Component.builder().name("web").type("webservice").image("nginx:1.27").build();
+    Application app = Application.builder().name("shop").components(List.of(web)).build();
+    String appId;
+    String oldTask;
+    try (MySqlDataStore store = MySqlDataStore.open(url);
+        KubeMin kubemin = engine(store)) {
+      appId = kubemin.createApplication(app).id();
+      oldTask = kubemin.exec(appId);
+      awaitCompleted(kubemin, oldTask);
+    }
+    // Back to the wave-1 schema: what version 5 added is removed, the data stays.
+    execute(
+        url,
+        "DROP TABLE min_task_revisions",
+        "DROP TABLE min_app_revisions",
+        "DELETE FROM min_schema_version WHERE version = 5");
+
+    try (MySqlDataStore store = MySqlDataStore.open(url);
+        KubeMin kubemin = engine(store)) {
+      SchemaAssertions.assertMigratedOnce(url);
+      assertThat(kubemin.application(appId).name()).isEqualTo("shop");
+      assertThat(kubemin.task(oldTask).status()).isEqualTo(TaskStatus.COMPLETED);
+      assertThat(kubemin.revisions(appId)).isEmpty();
+      assertThat(kubemin.taskRevision(oldTask)).isEmpty();
+
+      kubemin.createApplication(
+          app.toBuilder()
+              .id(appId)
+              .components(List.of(web.toBuilder().image("nginx:1.28").build()))
+              .build());
+      String newTask = kubemin.exec(appId);
+      awaitCompleted(kubemin, newTask);
+
+      assertThat(kubemin.revisions(appId))
+          .extracting(RevisionRecord::number, RevisionRecord::cause)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "replaced"));
+      assertThat(kubemin.revision(appId, 1).components().get(0).image()).isEqualTo("nginx:1.28");
+      assertThat(kubemin.taskRevision(newTask)).contains(1);
+    }
+  }
+
+  private static KubeMin engine(MySqlDataStore store) {
+    KubeMin kubemin =
+        KubeMin.builder()
+            .dataStore(store)
+            .jobExecutor(new RecordingJobExecutor())
+            .shutdownTimeout(Duration.ZERO)
+            .build();
+    kubemin.start();
+    return kubemin;
+  }
+
+  private static void awaitCompleted(KubeMin kubemin, String taskId) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(20))
+        .until(() -> kubemin.task(taskId).status().terminal());
+    assertThat(kubemin.task(taskId).status()).isEqualTo(TaskStatus.COMPLETED);
+  }
+
+  private static void execute(String url, String... statements) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(JdbcUrls.normalize(url));
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
+    }
+  }
+}
