@@ -93,7 +93,11 @@ class KafkaTwoEnginesIT {
     int survivorJobsAtCrash = survivingJobs.started().size();
     doomed.crashForTesting();
     doomedQueue.close();
-    assertThat(endedAtCrash).as("tasks ended when the engine died").isLessThan(TASKS / 2);
+    // The crash must leave work behind: how much ended before it depends on how late the second
+    // engine got its partitions, which a faster engine and a busy machine make vary widely.
+    assertThat(endedAtCrash)
+        .as("tasks ended when the engine died")
+        .isLessThan(TASKS - 2 * MAX_CONCURRENT_TASKS);
 
     await()
         .atMost(Duration.ofSeconds(120))
