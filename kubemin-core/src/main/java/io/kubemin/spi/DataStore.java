@@ -52,6 +52,25 @@ public interface DataStore extends AutoCloseable {
         : List.copyOf(all.subList(offset, Math.min(all.size(), offset + limit)));
   }
 
+  /**
+   * Marks the named {@code config} or {@code secret} component of an application {@link
+   * ComponentStatus#RUNNING} once a job has applied its object, unless it is already; returns
+   * whether a row changed. Called after every applied ConfigMap and Secret, so stores should do it
+   * in one conditional statement; the default reads the application's components and updates the
+   * one found.
+   */
+  default boolean markConfigApplied(String appId, String componentName, Instant now) {
+    for (ComponentRecord component : listComponents(appId)) {
+      String type = component.spec().type();
+      if (component.name().equals(componentName)
+          && ("config".equals(type) || "secret".equals(type))
+          && component.status() != ComponentStatus.RUNNING) {
+        return updateComponentStatus(component.id(), ComponentStatus.RUNNING, 0, now);
+      }
+    }
+    return false;
+  }
+
   /** How many applications there are. The default counts {@link #listApplications()}. */
   default int countApplications() {
     return listApplications().size();

@@ -472,6 +472,31 @@ public abstract class DataStoreContract {
   }
 
   @Test
+  void anAppliedConfigComponentIsMarkedRunningOnceAndAWorkloadIsNeverMarked() {
+    ApplicationRecord app = app(Ids.newId(), T0);
+    store.putApplication(app);
+    Component settings =
+        Component.builder()
+            .name("settings")
+            .type("config")
+            .properties(
+                io.kubemin.model.Properties.builder().conf(java.util.Map.of("k", "v")).build())
+            .build();
+    store.putComponent(component(app.id(), 0, settings));
+    store.putComponent(component(app.id(), 1, web("web")));
+
+    assertThat(store.markConfigApplied(app.id(), "settings", T0.plusSeconds(1))).isTrue();
+    assertThat(store.markConfigApplied(app.id(), "settings", T0.plusSeconds(2))).isFalse();
+    assertThat(store.markConfigApplied(app.id(), "web", T0.plusSeconds(3))).isFalse();
+
+    assertThat(store.listComponents(app.id()))
+        .extracting(ComponentRecord::name, ComponentRecord::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("settings", ComponentStatus.RUNNING),
+            org.assertj.core.groups.Tuple.tuple("web", ComponentStatus.UNKNOWN));
+  }
+
+  @Test
   void jobsOfEveryKindReadBackWithTheirKind() {
     Task task = waitingTask(Ids.newId(), T0);
     store.insertTask(task, 0);

@@ -1,7 +1,5 @@
 package io.kubemin.internal.app;
 
-import io.kubemin.model.ComponentType;
-import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.ComponentStatus;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.JobKind;
@@ -9,7 +7,6 @@ import io.kubemin.workflow.JobEvent;
 import io.kubemin.workflow.JobStatus;
 import io.kubemin.workflow.WorkflowListener;
 import java.time.Clock;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,24 +33,9 @@ public final class AppliedConfigStatus implements WorkflowListener {
       return;
     }
     try {
-      configComponent(event)
-          .filter(c -> c.status() != ComponentStatus.RUNNING)
-          .ifPresent(
-              c ->
-                  store.updateComponentStatus(c.id(), ComponentStatus.RUNNING, 0, clock.instant()));
+      store.markConfigApplied(event.appId(), event.componentName(), clock.instant());
     } catch (RuntimeException e) {
       LOG.warn("cannot mark component {} of {} applied", event.componentName(), event.appId(), e);
     }
-  }
-
-  private Optional<ComponentRecord> configComponent(JobEvent event) {
-    return store.listComponents(event.appId()).stream()
-        .filter(c -> c.name().equals(event.componentName()))
-        .filter(
-            c ->
-                ComponentType.fromJsonName(c.spec().type())
-                    .filter(t -> t == ComponentType.CONFIG || t == ComponentType.SECRET)
-                    .isPresent())
-        .findFirst();
   }
 }

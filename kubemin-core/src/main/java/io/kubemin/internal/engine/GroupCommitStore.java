@@ -504,6 +504,11 @@ public final class GroupCommitStore implements DataStore {
   }
 
   @Override
+  public boolean markConfigApplied(String appId, String componentName, Instant now) {
+    return store.markConfigApplied(appId, componentName, now);
+  }
+
+  @Override
   public List<Task> claimWaiting(int limit, int maxActivePerApp, Instant now) {
     return store.claimWaiting(limit, maxActivePerApp, now);
   }

@@ -350,6 +350,13 @@ public final class MySqlDataStore implements DataStore {
   }
 
   @Override
+  public boolean markConfigApplied(String appId, String componentName, Instant now) {
+    return session.call(
+        "mark component " + componentName + " of " + appId + " applied",
+        h -> ComponentRows.markConfigApplied(h, appId, componentName, now));
+  }
+
+  @Override
   public void putWorkflow(WorkflowRecord workflow) {
     session.run("put workflow " + workflow.id(), h -> WorkflowRows.put(h, workflow));
   }

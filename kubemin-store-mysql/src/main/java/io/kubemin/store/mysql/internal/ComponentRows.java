@@ -131,6 +131,22 @@ public final class ComponentRows {
         > 0;
   }
 
+  /** One conditional statement: the named config or secret component, unless already running. */
+  public static boolean markConfigApplied(
+      Handle handle, String appId, String componentName, Instant now) {
+    return handle
+            .createUpdate(
+                "UPDATE min_app_components SET status = :status, ready_replicas = 0,"
+                    + " updated_at = :now WHERE app_id = :app AND name = :name"
+                    + " AND component_type IN ('config', 'secret') AND status <> :status")
+            .bind("status", ComponentStatus.RUNNING.jsonName())
+            .bind("now", UtcInstants.text(now))
+            .bind("app", appId)
+            .bind("name", componentName)
+            .execute()
+        > 0;
+  }
+
   static ComponentRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new ComponentRecord(
         rs.getString("id"),
