@@ -1,5 +1,6 @@
 package io.kubemin.store.mysql;
 
+import io.kubemin.model.Component;
 import io.kubemin.spi.ApplicationRecord;
 import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.ComponentStatus;
@@ -186,12 +187,12 @@ public final class MySqlDataStore implements DataStore {
   }
 
   /**
-   * Rewrites every stored component whose secret values are not all encrypted with the current key
-   * (plain text from before keys were given, or a previous key after a rotation), so that previous
-   * keys can be dropped afterwards. Each component is one short transaction; safe to run while
-   * engines use the store.
+   * Rewrites every stored component and application revision whose secret values are not all
+   * encrypted with the current key (plain text from before keys were given, or a previous key after
+   * a rotation), so that previous keys can be dropped afterwards. Each row is one short
+   * transaction; safe to run while engines use the store.
    *
-   * @return how many components were rewritten
+   * @return how many rows (components and revisions) were rewritten
    * @throws IllegalStateException when the store has no secret keys
    * @throws DataStoreException when the database cannot be reached, or a value cannot be decrypted
    *     with the keys given
@@ -211,8 +212,29 @@ public final class MySqlDataStore implements DataStore {
         }
       }
     }
-    log.info("Re-encrypted the secret values of {} components", rewritten);
-    return rewritten;
+    int revisions = 0;
+    for (var entry :
+        session
+            .call("list revisions with secrets", RevisionRows::componentsWithSecrets)
+            .entrySet()) {
+      List<Component> components = entry.getValue();
+      if (components.stream().anyMatch(cipher::needsReseal)) {
+        List<Component> resealed =
+            components.stream()
+                .map(c -> cipher.needsReseal(c) ? cipher.seal(cipher.open(c)) : c)
+                .toList();
+        String appId = entry.getKey().getKey();
+        int number = entry.getKey().getValue();
+        if (session.call(
+            "re-encrypt revision " + number + " of " + appId,
+            h -> RevisionRows.rewriteComponents(h, appId, number, resealed))) {
+          revisions++;
+        }
+      }
+    }
+    log.info(
+        "Re-encrypted the secret values of {} components and {} revisions", rewritten, revisions);
+    return rewritten + revisions;
   }
 
   @Override

@@ -155,7 +155,8 @@ class SecretsAtRestIT {
                 .poolSize(2)
                 .secretKeys(SecretKeys.of("prod-2", newKey).withPreviousKey("prod-1", oldKey))
                 .build())) {
-      assertThat(rotated.reencryptSecrets()).isEqualTo(1);
+      // the component and the two revisions holding the secret (create, version update)
+      assertThat(rotated.reencryptSecrets()).isEqualTo(3);
     }
     assertThat(rawSpecs())
         .singleElement()

@@ -37,6 +37,33 @@ class SecretsAtRestTest {
   private static final String PASSWORD = "s3cr3t-p@ssw0rd-value";
 
   private final String url = "jdbc:h2:mem:secrets_" + Ids.newId();
+
+  @Test
+  void reencryptionAlsoRewritesRevisionsSoTheOldKeyCanGo() throws Exception {
+    MySqlDataStore before = open(SecretKeys.of("k1", KEY_1));
+    putApp(before);
+    before.insertRevision(
+        new io.kubemin.spi.RevisionRecord(
+            "app1",
+            1,
+            "1.0.0",
+            List.of(secretComponent("c1").spec()),
+            List.of(),
+            "system",
+            "created",
+            "hash",
+            NOW));
+
+    MySqlDataStore rotated = open(SecretKeys.of("k2", KEY_2).withPreviousKey("k1", KEY_1));
+    assertThat(rotated.reencryptSecrets()).isEqualTo(1);
+    assertThat(rotated.reencryptSecrets()).isZero();
+
+    MySqlDataStore after = open(SecretKeys.of("k2", KEY_2));
+    assertThat(after.findRevision("app1", 1).orElseThrow().components().get(0))
+        .extracting(cmp -> cmp.properties().secret().get("password"))
+        .isEqualTo(PASSWORD);
+  }
+
   private final List<MySqlDataStore> opened = new ArrayList<>();
 
   @AfterEach

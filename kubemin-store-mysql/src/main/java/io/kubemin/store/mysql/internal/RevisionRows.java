@@ -4,7 +4,9 @@ import io.kubemin.model.Component;
 import io.kubemin.spi.RevisionRecord;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
@@ -109,6 +111,40 @@ public final class RevisionRows {
         .createUpdate("DELETE FROM min_app_revisions WHERE app_id = :app")
         .bind("app", appId)
         .execute();
+  }
+
+  /** The components of every revision that holds secret values, keyed by app id and revision. */
+  public static Map<Map.Entry<String, Integer>, List<Component>> componentsWithSecrets(
+      Handle handle) {
+    Map<Map.Entry<String, Integer>, List<Component>> found = new LinkedHashMap<>();
+    handle
+        .createQuery(
+            "SELECT app_id, revision, components FROM min_app_revisions"
+                + " WHERE components LIKE '%\"secret\"%'")
+        .map(
+            (rs, ctx) ->
+                Map.entry(
+                    Map.entry(rs.getString("app_id"), rs.getInt("revision")),
+                    Documents.components(rs.getString("components"))))
+        .forEach(e -> found.put(e.getKey(), e.getValue()));
+    return found;
+  }
+
+  /**
+   * Replaces the stored components of a revision with the same components sealed again (only the
+   * ciphertext changes: a revision's content stays what it was); whether it exists.
+   */
+  public static boolean rewriteComponents(
+      Handle handle, String appId, int revision, List<Component> components) {
+    return handle
+            .createUpdate(
+                "UPDATE min_app_revisions SET components = :components"
+                    + " WHERE app_id = :app AND revision = :revision")
+            .bind("components", Documents.write(components))
+            .bind("app", appId)
+            .bind("revision", revision)
+            .execute()
+        > 0;
   }
 
   private static RevisionRecord map(
