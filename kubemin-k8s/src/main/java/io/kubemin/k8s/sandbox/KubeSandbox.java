@@ -129,10 +129,12 @@ public final class KubeSandbox implements AutoCloseable {
   @Override
   public void close() {
     simulator.close();
-    server.destroy();
+    // Clients first: their open watches would otherwise hold the server's shutdown until it
+    // gives up waiting for the connections (seen as "Unable to close MockWebServer").
     extraClients.forEach(KubernetesClient::close);
     internalClient.close();
     client.close();
+    server.destroy();
   }
 
   /** Settings of a sandbox. */
