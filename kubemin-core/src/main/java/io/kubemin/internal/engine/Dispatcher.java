@@ -54,27 +54,7 @@ final class Dispatcher {
    * on the leader; on failure it goes back to waiting for the next dispatch.
    */
   boolean offerClaimed(Task queued) {
-    String key = queued.id() + "#" + queued.attempt();
-    // Announced before the enqueue, so that a worker's start event never comes first; once per
-    // attempt, so that an offer that failed and is retried is not announced twice.
-    if (!announcedUnsent.remove(key)) {
-      parts.listener().taskQueued(TaskEvents.of(queued, parts.now()));
-    }
-    String kind = "enqueueing tasks on instance " + parts.settings().instanceId();
-    try {
-      parts
-          .queue()
-          .enqueue(queued.appId(), new DispatchMessage(queued.id(), queued.attempt()).encode());
-      FAILURES.succeeded(kind);
-      return true;
-    } catch (RuntimeException e) {
-      FAILURES.failed(kind, "task " + queued.id() + " waits for the next dispatch", e);
-      if (announcedUnsent.size() < MAX_ANNOUNCED_UNSENT) {
-        announcedUnsent.add(key);
-      }
-      parts.states().unclaim(queued, parts.now());
-      return false;
-    }
+    return offerAll(List.of(queued));
   }
 
   /** Claims the waiting tasks of one application that may start now, oldest first. */
@@ -107,7 +87,8 @@ final class Dispatcher {
     Instant now = parts.now();
     List<OutgoingMessage> messages = new ArrayList<>(claimed.size());
     for (Task queued : claimed) {
-      // once per attempt, so that an offer that failed and is retried is not announced twice
+      // Announced before the enqueue, so that a worker's start event never comes first; once per
+      // attempt, so that an offer that failed and is retried is not announced twice.
       if (!announcedUnsent.remove(queued.id() + "#" + queued.attempt())) {
         parts.listener().taskQueued(TaskEvents.of(queued, now));
       }

@@ -98,88 +98,63 @@ public final class TaskBatches {
 
   /** The tasks with these ids, in chunks of one statement each. */
   public static List<Task> find(Handle handle, Collection<String> ids) {
-    List<String> all = new ArrayList<>(ids);
-    List<Task> found = new ArrayList<>(all.size());
-    for (int from = 0; from < all.size(); from += CHUNK) {
-      List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-      found.addAll(
-          bindAll(
-                  handle.createQuery(
-                      "SELECT "
-                          + TaskRows.COLUMNS
-                          + " FROM min_workflow_queue WHERE id IN ("
-                          + placeholders(chunk.size())
-                          + ")"),
-                  chunk,
-                  0)
-              .map(TaskRows::map)
-              .list());
-    }
-    return found;
+    return selectIn(
+        handle,
+        "SELECT " + TaskRows.COLUMNS + " FROM min_workflow_queue WHERE id IN (",
+        ids,
+        ")",
+        TaskRows::map);
   }
 
   /** The applications with these ids. */
   public static List<io.kubemin.spi.ApplicationRecord> findApplications(
       Handle handle, Collection<String> ids) {
-    return inChunks(
+    return selectIn(
+        handle,
+        "SELECT " + ApplicationRows.COLUMNS + " FROM min_applications WHERE id IN (",
         ids,
-        chunk ->
-            bindAll(
-                    handle.createQuery(
-                        "SELECT "
-                            + ApplicationRows.COLUMNS
-                            + " FROM min_applications WHERE id IN ("
-                            + placeholders(chunk.size())
-                            + ")"),
-                    chunk,
-                    0)
-                .map(ApplicationRows::map)
-                .list());
+        ")",
+        ApplicationRows::map);
   }
 
   /** The components of these applications, each application's by ordinal. */
   public static List<io.kubemin.spi.ComponentRecord> listComponents(
       Handle handle, Collection<String> appIds) {
-    return inChunks(
+    return selectIn(
+        handle,
+        "SELECT id, app_id, ordinal, spec, status, ready_replicas, created_at,"
+            + " updated_at FROM min_app_components WHERE app_id IN (",
         appIds,
-        chunk ->
-            bindAll(
-                    handle.createQuery(
-                        "SELECT id, app_id, ordinal, spec, status, ready_replicas, created_at,"
-                            + " updated_at FROM min_app_components WHERE app_id IN ("
-                            + placeholders(chunk.size())
-                            + ") ORDER BY app_id, ordinal, id"),
-                    chunk,
-                    0)
-                .map(ComponentRows::map)
-                .list());
+        ") ORDER BY app_id, ordinal, id",
+        ComponentRows::map);
   }
 
   /** The workflows with these ids. */
   public static List<io.kubemin.spi.WorkflowRecord> findWorkflows(
       Handle handle, Collection<String> ids) {
-    return inChunks(
+    return selectIn(
+        handle,
+        "SELECT " + WorkflowRows.COLUMNS + " FROM min_workflows WHERE id IN (",
         ids,
-        chunk ->
-            bindAll(
-                    handle.createQuery(
-                        "SELECT "
-                            + WorkflowRows.COLUMNS
-                            + " FROM min_workflows WHERE id IN ("
-                            + placeholders(chunk.size())
-                            + ")"),
-                    chunk,
-                    0)
-                .map(WorkflowRows::map)
-                .list());
+        ")",
+        WorkflowRows::map);
   }
 
-  private static <T> List<T> inChunks(
-      Collection<String> ids, java.util.function.Function<List<String>, List<T>> read) {
+  /** {@code before ?, ?, … after} for each chunk of the ids, one statement per chunk. */
+  private static <T> List<T> selectIn(
+      Handle handle,
+      String before,
+      Collection<String> ids,
+      String after,
+      org.jdbi.v3.core.mapper.RowMapper<T> mapper) {
     List<String> all = new ArrayList<>(ids);
     List<T> found = new ArrayList<>(all.size());
     for (int from = 0; from < all.size(); from += CHUNK) {
-      found.addAll(read.apply(all.subList(from, Math.min(all.size(), from + CHUNK))));
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+      found.addAll(
+          bindAll(handle.createQuery(before + placeholders(chunk.size()) + after), chunk, 0)
+              .map(mapper)
+              .list());
     }
     return found;
   }
