@@ -19,6 +19,8 @@ import io.kubemin.internal.engine.JobExecutors;
 import io.kubemin.internal.engine.Lifecycle;
 import io.kubemin.internal.engine.Listeners;
 import io.kubemin.internal.plan.Planner;
+import io.kubemin.internal.trace.EngineTracing;
+import io.kubemin.internal.trace.otel.OtelEngineTracing;
 import io.kubemin.model.Application;
 import io.kubemin.model.VersionUpdate;
 import io.kubemin.model.WorkflowRequest;
@@ -90,8 +92,13 @@ public final class KubeMin implements AutoCloseable {
       this.settings = Configuration.settings(builder);
       JobExecutors executors = new JobExecutors(builder.jobExecutors);
       // A database store gets the engine's writes in batches (group commit); reads go straight.
+      // The OpenTelemetry bridge is loaded only here, only when the host asked for tracing.
+      EngineTracing tracing =
+          builder.tracing == null ? EngineTracing.OFF : OtelEngineTracing.of(builder.tracing);
       DataStore engineStore =
-          store.prefersBatches() ? new GroupCommitStore(store, settings.instanceId()) : store;
+          store.prefersBatches()
+              ? new GroupCommitStore(store, settings.instanceId(), tracing)
+              : store;
       EngineParts parts =
           new EngineParts(
               engineStore,
@@ -99,7 +106,8 @@ public final class KubeMin implements AutoCloseable {
               executors,
               new Listeners(listeners(builder, store)),
               builder.clock,
-              settings);
+              settings,
+              tracing);
       Renderer renderer =
           Renderer.builder()
               .traitProcessors(builder.traitProcessors)
