@@ -306,27 +306,29 @@ public final class GroupCommitStore implements DataStore {
   }
 
   /**
-   * The batch's span: a child of its writer's span when one traced writer made it, else a root
-   * linked to each writer's span (one batch serves many traces); none when no writer was traced.
+   * The batch's span: a child of a writer's span when all its traced writers belong to one trace,
+   * else a root linked to one writer of each trace (one batch serves many traces); none when no
+   * writer was traced.
    */
   private TraceSpan batchSpan(List<Write> batch, List<TaskChange> changes, List<JobRecord> jobs) {
-    List<String> writers = new ArrayList<>();
+    Map<String, String> writerByTrace = new java.util.LinkedHashMap<>();
     for (Write write : batch) {
-      if (write.traceparent() != null && !writers.contains(write.traceparent())) {
-        writers.add(write.traceparent());
+      String writer = write.traceparent();
+      if (writer != null && writer.length() >= 35) {
+        writerByTrace.putIfAbsent(writer.substring(3, 35), writer);
       }
     }
-    if (writers.isEmpty()) {
+    if (writerByTrace.isEmpty()) {
       return TraceSpan.NONE; // heartbeats and other untraced writes make no trace of their own
     }
-    String parent = writers.size() == 1 ? writers.get(0) : null;
+    String parent = writerByTrace.size() == 1 ? writerByTrace.values().iterator().next() : null;
     TraceSpan span =
         tracing
             .start(TraceNames.STORE_BATCH, SpanKind.CLIENT, parent, null, false)
             .attribute(TraceNames.DB_OPERATION, "writeBatch")
             .attribute(TraceNames.BATCH_SIZE, changes.size() + jobs.size());
     if (parent == null) {
-      writers.forEach(w -> span.link(w, "batched"));
+      writerByTrace.values().forEach(w -> span.link(w, "batched"));
     }
     return span;
   }
