@@ -18,6 +18,7 @@ import io.kubemin.internal.engine.GroupCommitStore;
 import io.kubemin.internal.engine.JobExecutors;
 import io.kubemin.internal.engine.Lifecycle;
 import io.kubemin.internal.engine.Listeners;
+import io.kubemin.internal.gc.GarbageFinder;
 import io.kubemin.internal.plan.Planner;
 import io.kubemin.model.Application;
 import io.kubemin.model.VersionUpdate;
@@ -109,15 +110,23 @@ public final class KubeMin implements AutoCloseable {
       ApplicationCheck check = new ApplicationCheck(renderer);
       LeaderElection election = leaderElection(builder, store, settings);
       this.election = election;
-      Engine engine = new Engine(parts, new Planner(store, renderer), election);
-      engine.retention(builder.retention, builder.appRetention);
       ObjectDeleter deleter = new ObjectDeleter(executors, renderer);
+      GarbageFinder garbage =
+          new GarbageFinder(
+              store,
+              renderer,
+              executors,
+              deleter,
+              builder.garbageCollection,
+              builder.appGarbageCollection);
+      Engine engine = new Engine(parts, new Planner(store, renderer, garbage), election);
+      engine.retention(builder.retention, builder.appRetention);
       this.applications = new ApplicationService(parts, check, deleter, new Revisions(store));
       this.workflows = new WorkflowService(parts, applications, check);
       this.tasks = new TaskService(parts, applications, engine);
       this.statusReport = new TaskStatusReport(store);
       this.versions = new VersionService(parts, applications, tasks, check, deleter);
-      this.rollbacks = new RollbackService(applications, tasks, deleter);
+      this.rollbacks = new RollbackService(applications, tasks, garbage);
       this.lifecycle = new Lifecycle(parts, engine, builder.extensions, ownsStore, ownsQueue);
       Configuration.log(settings, store, queue, executors, builder, election);
     } catch (RuntimeException | Error e) {

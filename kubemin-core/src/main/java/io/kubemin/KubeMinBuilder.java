@@ -10,6 +10,7 @@ import io.kubemin.spi.Queue;
 import io.kubemin.spi.Role;
 import io.kubemin.trait.Policy;
 import io.kubemin.trait.TraitProcessor;
+import io.kubemin.workflow.GarbageCollection;
 import io.kubemin.workflow.Retention;
 import io.kubemin.workflow.WorkflowListener;
 import java.time.Clock;
@@ -97,6 +98,8 @@ public final class KubeMinBuilder {
   Set<Role> roles = EnumSet.allOf(Role.class);
   String instanceId;
   Retention retention = Retention.keepAll();
+  GarbageCollection garbageCollection = GarbageCollection.keepClaims();
+  final Map<String, GarbageCollection> appGarbageCollection = new LinkedHashMap<>();
   final Map<String, Retention> appRetention = new LinkedHashMap<>();
   int workerThreads = DEFAULT_WORKER_THREADS;
   int maxConcurrentTasks = DEFAULT_MAX_CONCURRENT_TASKS;
@@ -317,6 +320,25 @@ public final class KubeMinBuilder {
       throw new IllegalArgumentException("retention appId must not be empty");
     }
     appRetention.put(appId, Objects.requireNonNull(policy, "retention"));
+    return this;
+  }
+
+  /**
+   * What a task does with the objects the application no longer renders, after it deployed
+   * successfully, for every application without a policy of its own (default {@link
+   * GarbageCollection#keepClaims()}: delete them, except PersistentVolumeClaims).
+   */
+  public KubeMinBuilder garbageCollection(GarbageCollection policy) {
+    this.garbageCollection = Objects.requireNonNull(policy, "garbageCollection");
+    return this;
+  }
+
+  /** The garbage collection of one application (overrides {@link #garbageCollection}). */
+  public KubeMinBuilder garbageCollection(String appId, GarbageCollection policy) {
+    if (appId == null || appId.isBlank()) {
+      throw new IllegalArgumentException("garbageCollection appId must not be empty");
+    }
+    appGarbageCollection.put(appId, Objects.requireNonNull(policy, "garbageCollection"));
     return this;
   }
 

@@ -199,6 +199,25 @@ public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
     return true;
   }
 
+  /**
+   * The application's objects of the kind from the informer cache (no API request once the kind's
+   * informer runs): those whose {@code kube-min-cli-appId} label names it, RBAC objects by their
+   * {@code kube-min-cli} marker. A kind the server does not serve has none. With {@link
+   * KubernetesSettings#namespaces()} set, only those namespaces (and cluster-scoped objects) are
+   * seen.
+   */
+  @Override
+  public List<HasMetadata> listOwned(JobKind kind, String appId) throws InterruptedException {
+    try {
+      return informers.cachedList(kind, null).stream()
+          .filter(o -> ObjectLabels.ownedBy(o, kind, appId))
+          .toList();
+    } catch (UnknownKindException e) {
+      LOG.debug("no {} objects to list: {}", kind.kubernetesKind(), e.getMessage());
+      return List.of();
+    }
+  }
+
   private boolean isUnserved(Job job) {
     try {
       Kinds.discover(client, job.kind());

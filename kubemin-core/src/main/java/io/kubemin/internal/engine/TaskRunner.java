@@ -89,7 +89,7 @@ final class TaskRunner implements Runnable {
       StepRunner steps = new StepRunner(parts, threads, execution, progress, deadline);
       JobResult failure = new StepGraphRunner(steps, threads).run(plan);
       if (failure == null) {
-        return new Outcome(TaskStatus.COMPLETED, null);
+        return collectGarbage(plan);
       }
       String error = describe(failure);
       if (plan.rollbackOnFailure() && execution.ownsResult()) {
@@ -101,6 +101,16 @@ final class TaskRunner implements Runnable {
         deadlineTimer.cancel(false);
       }
     }
+  }
+
+  /** Every step completed: the garbage goes; a failure of that fails the task (no rollback). */
+  private Outcome collectGarbage(Plan plan) {
+    String error = new GarbageCollector(parts, execution).collect(plan.garbage());
+    if (error == null) {
+      return new Outcome(TaskStatus.COMPLETED, null);
+    }
+    StopReason stop = execution.stopReason();
+    return new Outcome(stop == null ? TaskStatus.FAILED : taskStatus(stop.jobStatus()), error);
   }
 
   private static TaskStatus taskStatus(JobStatus status) {

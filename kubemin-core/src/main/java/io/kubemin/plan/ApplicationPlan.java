@@ -1,0 +1,27 @@
+package io.kubemin.plan;
+
+import java.util.List;
+
+/**
+ * What deploying an application would do on the cluster, object by object: the rendered objects
+ * (create, update, unchanged, or none when they belong to someone else) in apply order, then the
+ * garbage a deploy would delete (and the claims it would keep).
+ *
+ * @param appId the application, or null for a definition that is not stored
+ * @param objects one entry per object
+ */
+public record ApplicationPlan(String appId, List<ObjectChange> objects) {
+  public ApplicationPlan {
+    objects = List.copyOf(objects);
+  }
+
+  /** Whether a deploy would change anything on the cluster. */
+  public boolean hasChanges() {
+    return objects.stream().anyMatch(o -> o.action().changes());
+  }
+
+  /** How many objects would get this action. */
+  public long count(PlanAction action) {
+    return objects.stream().filter(o -> o.action() == action).count();
+  }
+}
