@@ -18,11 +18,13 @@ import io.kubemin.internal.engine.GroupCommitStore;
 import io.kubemin.internal.engine.JobExecutors;
 import io.kubemin.internal.engine.Lifecycle;
 import io.kubemin.internal.engine.Listeners;
+import io.kubemin.internal.gc.ClusterPlanner;
 import io.kubemin.internal.gc.GarbageFinder;
 import io.kubemin.internal.plan.Planner;
 import io.kubemin.model.Application;
 import io.kubemin.model.VersionUpdate;
 import io.kubemin.model.WorkflowRequest;
+import io.kubemin.plan.ApplicationPlan;
 import io.kubemin.render.Renderer;
 import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.DataStore;
@@ -67,6 +69,8 @@ public final class KubeMin implements AutoCloseable {
   private final TaskStatusReport statusReport;
   private final VersionService versions;
   private final RollbackService rollbacks;
+  private final ClusterPlanner clusterPlanner;
+  private final boolean hasExecutors;
 
   KubeMin(KubeMinBuilder builder) {
     boolean ownsStore = builder.dataStore == null;
@@ -127,6 +131,8 @@ public final class KubeMin implements AutoCloseable {
       this.statusReport = new TaskStatusReport(store);
       this.versions = new VersionService(parts, applications, tasks, check, deleter);
       this.rollbacks = new RollbackService(applications, tasks, garbage);
+      this.clusterPlanner = new ClusterPlanner(renderer, executors, garbage);
+      this.hasExecutors = !executors.isEmpty();
       this.lifecycle = new Lifecycle(parts, engine, builder.extensions, ownsStore, ownsQueue);
       Configuration.log(settings, store, queue, executors, builder, election);
     } catch (RuntimeException | Error e) {
@@ -520,6 +526,50 @@ public final class KubeMin implements AutoCloseable {
   public DryRunResult dryRun(Application app) {
     lifecycle.checkOpen();
     return applications.dryRun(Objects.requireNonNull(app, "app"));
+  }
+
+  /**
+   * What deploying the stored application would do on the cluster now, object by object: create,
+   * update (with the fields, from server-side apply's dry run where the server has it, else a
+   * client-side comparison), unchanged, and the garbage a deploy would delete. Secret data is never
+   * shown. Nothing is written.
+   *
+   * @throws ApplicationNotFoundException when unknown
+   * @throws IllegalStateException when this instance has no {@link io.kubemin.spi.JobExecutor} (no
+   *     cluster to compare with)
+   */
+  public ApplicationPlan plan(String appId) {
+    api();
+    return plan(applications.load(appId), true);
+  }
+
+  /**
+   * What creating (or, with an id, replacing) the application and deploying it would do on the
+   * cluster; nothing is written. A new application has no objects yet: everything it renders is
+   * created, under an id it does not keep.
+   *
+   * @throws io.kubemin.validation.ValidationException when the application is invalid
+   * @throws ApplicationNotFoundException when it carries an unknown id
+   * @throws IllegalStateException when this instance has no {@link io.kubemin.spi.JobExecutor}
+   */
+  public ApplicationPlan plan(Application app) {
+    api();
+    Objects.requireNonNull(app, "app");
+    boolean replace = app.id() != null && !app.id().isBlank();
+    return plan(applications.unsaved(app), replace);
+  }
+
+  private ApplicationPlan plan(io.kubemin.internal.plan.StoredApplication app, boolean stored) {
+    if (!hasExecutors) {
+      throw new IllegalStateException(
+          "plan needs a JobExecutor to read the cluster: register one with jobExecutor(...)");
+    }
+    try {
+      return clusterPlanner.plan(app, stored);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KubeMinException("interrupted while reading the cluster for a plan", e);
+    }
   }
 
   /** For tests in this package: stops this instance as if its process died. */

@@ -9,10 +9,13 @@ import java.util.List;
  *
  * @param appId the application, or null for a definition that is not stored
  * @param objects one entry per object
+ * @param warnings what the plan could not look at (kinds it could not list), or that nothing would
+ *     be deleted because garbage collection is off
  */
-public record ApplicationPlan(String appId, List<ObjectChange> objects) {
+public record ApplicationPlan(String appId, List<ObjectChange> objects, List<String> warnings) {
   public ApplicationPlan {
     objects = List.copyOf(objects);
+    warnings = List.copyOf(warnings);
   }
 
   /** Whether a deploy would change anything on the cluster. */
