@@ -37,6 +37,7 @@ import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatusView;
+import io.kubemin.workflow.TaskSuspension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -361,9 +362,9 @@ public final class KubeMin implements AutoCloseable {
   }
 
   /**
-   * Cancels a task (durably): a waiting or queued task ends {@code cancelled} at once and never
-   * starts; a running one stops its jobs within a second on this instance, within one heartbeat on
-   * another. An ended task is left as it is.
+   * Cancels a task (durably): a waiting, queued or suspended task ends {@code cancelled} at once
+   * and never starts (again); a running one stops its jobs within a second on this instance, within
+   * one heartbeat on another. An ended task is left as it is.
    *
    * @param user who cancels (default {@code system})
    * @param reason why (default {@code cancelled by <user>})
@@ -373,6 +374,34 @@ public final class KubeMin implements AutoCloseable {
   public Task cancel(String appId, String taskId, String user, String reason) {
     api();
     return tasks.cancel(appId, taskId, user, reason);
+  }
+
+  /**
+   * Resumes a task that waits at a {@code suspend} step (an approval gate): it goes back to {@code
+   * waiting} with the next attempt and goes on after that step on whichever instance takes it (the
+   * steps completed before the gate do not run again). Two resumes at once are safe: one wins, the
+   * other gets {@link TaskNotSuspendedException}. Listeners are told ({@code taskResumed}).
+   *
+   * @param user who resumes, recorded with the suspension (default {@code system})
+   * @return the task as written ({@code waiting})
+   * @throws TaskNotFoundException when unknown
+   * @throws TaskNotSuspendedException when the task is not suspended; it carries the status
+   */
+  public Task resume(String taskId, String user) {
+    api();
+    return tasks.resume(Objects.requireNonNull(taskId, "taskId"), user);
+  }
+
+  /**
+   * The task's stops at {@code suspend} steps, oldest first: step, message, deadline, the steps
+   * done before it, who resumed it and when. Empty for a task that reached none (or a store that
+   * cannot suspend tasks).
+   *
+   * @throws TaskNotFoundException when unknown
+   */
+  public List<TaskSuspension> suspensions(String taskId) {
+    api();
+    return tasks.suspensions(taskId);
   }
 
   /**

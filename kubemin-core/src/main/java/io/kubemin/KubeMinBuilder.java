@@ -39,7 +39,7 @@ public final class KubeMinBuilder {
   /** Tasks running at once per instance. */
   public static final int DEFAULT_MAX_CONCURRENT_TASKS = 10;
 
-  /** Active (waiting, queued or running) tasks per application. */
+  /** Active (waiting, queued, running or suspended) tasks per application. */
   public static final int DEFAULT_MAX_ACTIVE_TASKS_PER_APP = 1;
 
   /** Deadline of one job (apply and wait until ready). */
