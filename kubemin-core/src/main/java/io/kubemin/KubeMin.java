@@ -21,6 +21,8 @@ import io.kubemin.internal.engine.Listeners;
 import io.kubemin.internal.gc.ClusterPlanner;
 import io.kubemin.internal.gc.GarbageFinder;
 import io.kubemin.internal.plan.Planner;
+import io.kubemin.internal.trace.EngineTracing;
+import io.kubemin.internal.trace.otel.OtelEngineTracing;
 import io.kubemin.model.Application;
 import io.kubemin.model.VersionUpdate;
 import io.kubemin.model.WorkflowRequest;
@@ -96,8 +98,13 @@ public final class KubeMin implements AutoCloseable {
       this.settings = Configuration.settings(builder);
       JobExecutors executors = new JobExecutors(builder.jobExecutors);
       // A database store gets the engine's writes in batches (group commit); reads go straight.
+      // The OpenTelemetry bridge is loaded only here, only when the host asked for tracing.
+      EngineTracing tracing =
+          builder.tracing == null ? EngineTracing.OFF : OtelEngineTracing.of(builder.tracing);
       DataStore engineStore =
-          store.prefersBatches() ? new GroupCommitStore(store, settings.instanceId()) : store;
+          store.prefersBatches()
+              ? new GroupCommitStore(store, settings.instanceId(), tracing)
+              : store;
       EngineParts parts =
           new EngineParts(
               engineStore,
@@ -105,7 +112,8 @@ public final class KubeMin implements AutoCloseable {
               executors,
               new Listeners(listeners(builder, store)),
               builder.clock,
-              settings);
+              settings,
+              tracing);
       Renderer renderer =
           Renderer.builder()
               .traitProcessors(builder.traitProcessors)

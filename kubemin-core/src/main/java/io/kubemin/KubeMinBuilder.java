@@ -91,6 +91,7 @@ public final class KubeMinBuilder {
   final List<JobExecutor> jobExecutors = new ArrayList<>();
   final List<WorkflowListener> listeners = new ArrayList<>();
   final List<KubeMinExtension> extensions = new ArrayList<>();
+  io.kubemin.tracing.OpenTelemetryTracing tracing;
   final List<TraitProcessor> traitProcessors = new ArrayList<>();
   final List<Policy> policies = new ArrayList<>();
   final List<ComponentTypeRenderer> componentTypes = new ArrayList<>();
@@ -189,6 +190,15 @@ public final class KubeMinBuilder {
   /** Adds a listener for task and job events. */
   public KubeMinBuilder listener(WorkflowListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /**
+   * Records the engine's spans in OpenTelemetry (docs/observability.md). Without it (the default)
+   * the engine records none and loads no OpenTelemetry class.
+   */
+  public KubeMinBuilder tracing(io.kubemin.tracing.OpenTelemetryTracing tracing) {
+    this.tracing = Objects.requireNonNull(tracing, "tracing");
     return this;
   }
 
