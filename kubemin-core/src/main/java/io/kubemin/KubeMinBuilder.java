@@ -10,6 +10,7 @@ import io.kubemin.spi.Queue;
 import io.kubemin.spi.Role;
 import io.kubemin.trait.Policy;
 import io.kubemin.trait.TraitProcessor;
+import io.kubemin.workflow.GarbageCollection;
 import io.kubemin.workflow.Retention;
 import io.kubemin.workflow.WorkflowListener;
 import java.time.Clock;
@@ -38,7 +39,7 @@ public final class KubeMinBuilder {
   /** Tasks running at once per instance. */
   public static final int DEFAULT_MAX_CONCURRENT_TASKS = 10;
 
-  /** Active (waiting, queued or running) tasks per application. */
+  /** Active (waiting, queued, running or suspended) tasks per application. */
   public static final int DEFAULT_MAX_ACTIVE_TASKS_PER_APP = 1;
 
   /** Deadline of one job (apply and wait until ready). */
@@ -98,6 +99,8 @@ public final class KubeMinBuilder {
   Set<Role> roles = EnumSet.allOf(Role.class);
   String instanceId;
   Retention retention = Retention.keepAll();
+  GarbageCollection garbageCollection = GarbageCollection.keepClaims();
+  final Map<String, GarbageCollection> appGarbageCollection = new LinkedHashMap<>();
   final Map<String, Retention> appRetention = new LinkedHashMap<>();
   int workerThreads = DEFAULT_WORKER_THREADS;
   int maxConcurrentTasks = DEFAULT_MAX_CONCURRENT_TASKS;
@@ -327,6 +330,25 @@ public final class KubeMinBuilder {
       throw new IllegalArgumentException("retention appId must not be empty");
     }
     appRetention.put(appId, Objects.requireNonNull(policy, "retention"));
+    return this;
+  }
+
+  /**
+   * What a task does with the objects the application no longer renders, after it deployed
+   * successfully, for every application without a policy of its own (default {@link
+   * GarbageCollection#keepClaims()}: delete them, except PersistentVolumeClaims).
+   */
+  public KubeMinBuilder garbageCollection(GarbageCollection policy) {
+    this.garbageCollection = Objects.requireNonNull(policy, "garbageCollection");
+    return this;
+  }
+
+  /** The garbage collection of one application (overrides {@link #garbageCollection}). */
+  public KubeMinBuilder garbageCollection(String appId, GarbageCollection policy) {
+    if (appId == null || appId.isBlank()) {
+      throw new IllegalArgumentException("garbageCollection appId must not be empty");
+    }
+    appGarbageCollection.put(appId, Objects.requireNonNull(policy, "garbageCollection"));
     return this;
   }
 

@@ -157,6 +157,26 @@ final class CasLog implements DataStore {
   }
 
   @Override
+  public void putSuspension(io.kubemin.workflow.TaskSuspension suspension) {
+    store.putSuspension(suspension);
+  }
+
+  @Override
+  public List<io.kubemin.workflow.TaskSuspension> listSuspensions(String taskId) {
+    return store.listSuspensions(taskId);
+  }
+
+  @Override
+  public boolean resumeSuspension(String taskId, String step, String by, Instant at) {
+    return store.resumeSuspension(taskId, step, by, at);
+  }
+
+  @Override
+  public List<Task> listSuspendedToEnd(Instant now, int limit) {
+    return store.listSuspendedToEnd(now, limit);
+  }
+
+  @Override
   public void ping() {
     store.ping();
   }

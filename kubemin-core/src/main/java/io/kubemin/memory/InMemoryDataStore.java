@@ -9,6 +9,7 @@ import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
+import io.kubemin.workflow.TaskSuspension;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -246,7 +247,8 @@ public final class InMemoryDataStore implements DataStore {
    * The app's active tasks, from the (small) sets of active tasks rather than its whole history.
    */
   private java.util.stream.Stream<Task> activeTasks(String appId) {
-    return java.util.stream.Stream.of(TaskStatus.WAITING, TaskStatus.QUEUED, TaskStatus.RUNNING)
+    return java.util.stream.Stream.of(
+            TaskStatus.WAITING, TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.SUSPENDED)
         .flatMap(status -> state.byStatus.get(status).stream())
         .map(state.tasks::get)
         .filter(t -> t.appId().equals(appId));
@@ -269,7 +271,9 @@ public final class InMemoryDataStore implements DataStore {
     return locked(
         () -> {
           Map<String, Integer> started = new HashMap<>();
-          for (TaskStatus status : List.of(TaskStatus.QUEUED, TaskStatus.RUNNING)) {
+          // A suspended task holds its application's place: it goes on after its resume.
+          for (TaskStatus status :
+              List.of(TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.SUSPENDED)) {
             for (String id : state.byStatus.get(status)) {
               started.merge(state.tasks.get(id).appId(), 1, Integer::sum);
             }
@@ -423,6 +427,7 @@ public final class InMemoryDataStore implements DataStore {
     }
     remove(state.jobs, taskId);
     remove(state.taskRevisions, taskId);
+    remove(state.suspensions, taskId);
     remove(state.traceContexts, taskId);
   }
 
@@ -498,6 +503,42 @@ public final class InMemoryDataStore implements DataStore {
     return locked(() -> Optional.ofNullable(state.taskRevisions.get(taskId)));
   }
 
+  @Override
+  public void putSuspension(TaskSuspension suspension) {
+    lockedRun(
+        () -> {
+          List<TaskSuspension> next =
+              new ArrayList<>(state.suspensions.getOrDefault(suspension.taskId(), List.of()));
+          next.removeIf(s -> s.step().equals(suspension.step()));
+          next.add(suspension);
+          next.sort(Comparator.comparing(TaskSuspension::suspendedAt));
+          put(state.suspensions, suspension.taskId(), List.copyOf(next));
+        });
+  }
+
+  @Override
+  public List<TaskSuspension> listSuspensions(String taskId) {
+    return locked(() -> state.suspensions.getOrDefault(taskId, List.of()));
+  }
+
+  @Override
+  public boolean resumeSuspension(String taskId, String step, String by, Instant at) {
+    return locked(
+        () -> {
+          List<TaskSuspension> next =
+              new ArrayList<>(state.suspensions.getOrDefault(taskId, List.of()));
+          for (int i = 0; i < next.size(); i++) {
+            TaskSuspension suspension = next.get(i);
+            if (suspension.step().equals(step) && !suspension.resumed()) {
+              next.set(i, suspension.withResume(by, at));
+              put(state.suspensions, taskId, List.copyOf(next));
+              return true;
+            }
+          }
+          return false;
+        });
+  }
+
   // The writes below note their inverse while a transaction runs.
 
   private <K, V> void put(Map<K, V> map, K key, V value) {
@@ -556,6 +597,7 @@ public final class InMemoryDataStore implements DataStore {
     final Map<String, List<JobRecord>> jobs = new HashMap<>();
     final Map<String, List<RevisionRecord>> revisions = new HashMap<>();
     final Map<String, Integer> taskRevisions = new HashMap<>();
+    final Map<String, List<TaskSuspension>> suspensions = new HashMap<>();
     final Map<String, String> traceContexts = new HashMap<>();
 
     State() {

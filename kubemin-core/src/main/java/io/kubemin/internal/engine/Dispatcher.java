@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Claims waiting tasks (waiting -> queued, FIFO) and offers them to the workers through the queue.
  * Runs only while this instance leads. A task of an application that already has {@code
- * maxActiveTasksPerApp} queued or running tasks stays waiting (queued-behind tasks) until one ends.
+ * maxActiveTasksPerApp} queued, running or suspended tasks stays waiting (queued-behind tasks)
+ * until one ends.
  */
 final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -206,8 +207,8 @@ final class Dispatcher {
     for (Task task : appTasks) {
       if (task.status() == TaskStatus.WAITING) {
         waiting.add(task);
-      } else if (task.status() == TaskStatus.QUEUED || task.status() == TaskStatus.RUNNING) {
-        started++;
+      } else {
+        started++; // queued, running, or suspended (it holds its place until resumed)
       }
     }
     waiting.sort(FIFO);

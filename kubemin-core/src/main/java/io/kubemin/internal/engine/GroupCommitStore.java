@@ -15,6 +15,7 @@ import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
+import io.kubemin.workflow.TaskSuspension;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -554,6 +555,26 @@ public final class GroupCommitStore implements DataStore {
   @Override
   public Optional<Integer> findTaskRevision(String taskId) {
     return store.findTaskRevision(taskId);
+  }
+
+  @Override
+  public List<Task> listSuspendedToEnd(Instant now, int limit) {
+    return store.listSuspendedToEnd(now, limit);
+  }
+
+  @Override
+  public void putSuspension(TaskSuspension suspension) {
+    store.putSuspension(suspension);
+  }
+
+  @Override
+  public List<TaskSuspension> listSuspensions(String taskId) {
+    return store.listSuspensions(taskId);
+  }
+
+  @Override
+  public boolean resumeSuspension(String taskId, String step, String by, Instant at) {
+    return store.resumeSuspension(taskId, step, by, at);
   }
 
   @Override

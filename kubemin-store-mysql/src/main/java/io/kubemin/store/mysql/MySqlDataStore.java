@@ -20,12 +20,14 @@ import io.kubemin.store.mysql.internal.LeaseRows;
 import io.kubemin.store.mysql.internal.RevisionRows;
 import io.kubemin.store.mysql.internal.SchemaMigrator;
 import io.kubemin.store.mysql.internal.SqlFailures;
+import io.kubemin.store.mysql.internal.SuspensionRows;
 import io.kubemin.store.mysql.internal.TaskBatches;
 import io.kubemin.store.mysql.internal.TaskRows;
 import io.kubemin.store.mysql.internal.WorkflowRows;
 import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
+import io.kubemin.workflow.TaskSuspension;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -272,6 +274,30 @@ public final class MySqlDataStore implements DataStore {
   @Override
   public Optional<Integer> findTaskRevision(String taskId) {
     return session.call("find revision of task " + taskId, h -> RevisionRows.ofTask(h, taskId));
+  }
+
+  @Override
+  public void putSuspension(TaskSuspension suspension) {
+    session.run(
+        "put suspension of task " + suspension.taskId() + " at " + suspension.step(),
+        h -> SuspensionRows.put(h, suspension));
+  }
+
+  @Override
+  public List<TaskSuspension> listSuspensions(String taskId) {
+    return session.call("list suspensions of task " + taskId, h -> SuspensionRows.list(h, taskId));
+  }
+
+  @Override
+  public boolean resumeSuspension(String taskId, String step, String by, Instant at) {
+    return session.call(
+        "resume suspension of task " + taskId + " at " + step,
+        h -> SuspensionRows.resume(h, taskId, step, by, at));
+  }
+
+  @Override
+  public List<Task> listSuspendedToEnd(Instant now, int limit) {
+    return session.call("list suspended tasks to end", h -> SuspensionRows.toEnd(h, now, limit));
   }
 
   @Override
