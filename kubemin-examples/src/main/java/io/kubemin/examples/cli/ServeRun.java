@@ -85,14 +85,12 @@ final class ServeRun implements AutoCloseable {
     DataStore store = remember(Providers.openDataStore(settings.storeUri()));
     Queue queue = remember(Providers.openQueue(settings.queueUri()));
     KubernetesJobExecutor executor = remember(new KubernetesJobExecutor(cluster.client()));
+    KubernetesStatusSync statusSync = new KubernetesStatusSync(cluster.client());
     KubeMinBuilder builder =
-        KubeMin.builder()
-            .dataStore(store)
-            .queue(queue)
-            .jobExecutor(executor)
-            .extension(new KubernetesStatusSync(cluster.client()));
+        KubeMin.builder().dataStore(store).queue(queue).jobExecutor(executor).extension(statusSync);
     if (settings.metrics() != null) {
       MicrometerMetrics metrics = new MicrometerMetrics(settings.metrics());
+      statusSync.eventLag(metrics.informerEventLag());
       builder
           .dataStore(metrics.instrument(store))
           .queue(metrics.instrument(queue))
