@@ -535,8 +535,8 @@ public final class KubeMin implements AutoCloseable {
    * shown. Nothing is written.
    *
    * @throws ApplicationNotFoundException when unknown
-   * @throws IllegalStateException when this instance has no {@link io.kubemin.spi.JobExecutor} (no
-   *     cluster to compare with)
+   * @throws io.kubemin.plan.PlanUnavailableException when this instance has no {@link
+   *     io.kubemin.spi.JobExecutor} (no cluster to compare with)
    */
   public ApplicationPlan plan(String appId) {
     api();
@@ -550,7 +550,8 @@ public final class KubeMin implements AutoCloseable {
    *
    * @throws io.kubemin.validation.ValidationException when the application is invalid
    * @throws ApplicationNotFoundException when it carries an unknown id
-   * @throws IllegalStateException when this instance has no {@link io.kubemin.spi.JobExecutor}
+   * @throws io.kubemin.plan.PlanUnavailableException when this instance has no {@link
+   *     io.kubemin.spi.JobExecutor}
    */
   public ApplicationPlan plan(Application app) {
     api();
@@ -561,8 +562,7 @@ public final class KubeMin implements AutoCloseable {
 
   private ApplicationPlan plan(io.kubemin.internal.plan.StoredApplication app, boolean stored) {
     if (!hasExecutors) {
-      throw new IllegalStateException(
-          "plan needs a JobExecutor to read the cluster: register one with jobExecutor(...)");
+      throw new io.kubemin.plan.PlanUnavailableException();
     }
     try {
       return clusterPlanner.plan(app, stored);
