@@ -21,6 +21,8 @@ import io.kubemin.internal.engine.Listeners;
 import io.kubemin.internal.gc.ClusterPlanner;
 import io.kubemin.internal.gc.GarbageFinder;
 import io.kubemin.internal.plan.Planner;
+import io.kubemin.internal.trace.EngineTracing;
+import io.kubemin.internal.trace.otel.OtelEngineTracing;
 import io.kubemin.model.Application;
 import io.kubemin.model.VersionUpdate;
 import io.kubemin.model.WorkflowRequest;
@@ -37,6 +39,7 @@ import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatusView;
+import io.kubemin.workflow.TaskSuspension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -95,8 +98,13 @@ public final class KubeMin implements AutoCloseable {
       this.settings = Configuration.settings(builder);
       JobExecutors executors = new JobExecutors(builder.jobExecutors);
       // A database store gets the engine's writes in batches (group commit); reads go straight.
+      // The OpenTelemetry bridge is loaded only here, only when the host asked for tracing.
+      EngineTracing tracing =
+          builder.tracing == null ? EngineTracing.OFF : OtelEngineTracing.of(builder.tracing);
       DataStore engineStore =
-          store.prefersBatches() ? new GroupCommitStore(store, settings.instanceId()) : store;
+          store.prefersBatches()
+              ? new GroupCommitStore(store, settings.instanceId(), tracing)
+              : store;
       EngineParts parts =
           new EngineParts(
               engineStore,
@@ -104,7 +112,8 @@ public final class KubeMin implements AutoCloseable {
               executors,
               new Listeners(listeners(builder, store)),
               builder.clock,
-              settings);
+              settings,
+              tracing);
       Renderer renderer =
           Renderer.builder()
               .traitProcessors(builder.traitProcessors)
@@ -361,9 +370,9 @@ public final class KubeMin implements AutoCloseable {
   }
 
   /**
-   * Cancels a task (durably): a waiting or queued task ends {@code cancelled} at once and never
-   * starts; a running one stops its jobs within a second on this instance, within one heartbeat on
-   * another. An ended task is left as it is.
+   * Cancels a task (durably): a waiting, queued or suspended task ends {@code cancelled} at once
+   * and never starts (again); a running one stops its jobs within a second on this instance, within
+   * one heartbeat on another. An ended task is left as it is.
    *
    * @param user who cancels (default {@code system})
    * @param reason why (default {@code cancelled by <user>})
@@ -373,6 +382,34 @@ public final class KubeMin implements AutoCloseable {
   public Task cancel(String appId, String taskId, String user, String reason) {
     api();
     return tasks.cancel(appId, taskId, user, reason);
+  }
+
+  /**
+   * Resumes a task that waits at a {@code suspend} step (an approval gate): it goes back to {@code
+   * waiting} with the next attempt and goes on after that step on whichever instance takes it (the
+   * steps completed before the gate do not run again). Two resumes at once are safe: one wins, the
+   * other gets {@link TaskNotSuspendedException}. Listeners are told ({@code taskResumed}).
+   *
+   * @param user who resumes, recorded with the suspension (default {@code system})
+   * @return the task as written ({@code waiting})
+   * @throws TaskNotFoundException when unknown
+   * @throws TaskNotSuspendedException when the task is not suspended; it carries the status
+   */
+  public Task resume(String taskId, String user) {
+    api();
+    return tasks.resume(Objects.requireNonNull(taskId, "taskId"), user);
+  }
+
+  /**
+   * The task's stops at {@code suspend} steps, oldest first: step, message, deadline, the steps
+   * done before it, who resumed it and when. Empty for a task that reached none (or a store that
+   * cannot suspend tasks).
+   *
+   * @throws TaskNotFoundException when unknown
+   */
+  public List<TaskSuspension> suspensions(String taskId) {
+    api();
+    return tasks.suspensions(taskId);
   }
 
   /**

@@ -39,7 +39,7 @@ public final class KubeMinBuilder {
   /** Tasks running at once per instance. */
   public static final int DEFAULT_MAX_CONCURRENT_TASKS = 10;
 
-  /** Active (waiting, queued or running) tasks per application. */
+  /** Active (waiting, queued, running or suspended) tasks per application. */
   public static final int DEFAULT_MAX_ACTIVE_TASKS_PER_APP = 1;
 
   /** Deadline of one job (apply and wait until ready). */
@@ -91,6 +91,7 @@ public final class KubeMinBuilder {
   final List<JobExecutor> jobExecutors = new ArrayList<>();
   final List<WorkflowListener> listeners = new ArrayList<>();
   final List<KubeMinExtension> extensions = new ArrayList<>();
+  io.kubemin.tracing.OpenTelemetryTracing tracing;
   final List<TraitProcessor> traitProcessors = new ArrayList<>();
   final List<Policy> policies = new ArrayList<>();
   final List<ComponentTypeRenderer> componentTypes = new ArrayList<>();
@@ -189,6 +190,15 @@ public final class KubeMinBuilder {
   /** Adds a listener for task and job events. */
   public KubeMinBuilder listener(WorkflowListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /**
+   * Records the engine's spans in OpenTelemetry (docs/observability.md). Without it (the default)
+   * the engine records none and loads no OpenTelemetry class.
+   */
+  public KubeMinBuilder tracing(io.kubemin.tracing.OpenTelemetryTracing tracing) {
+    this.tracing = Objects.requireNonNull(tracing, "tracing");
     return this;
   }
 

@@ -76,6 +76,8 @@ final class WorkflowSync {
         subSteps,
         dependsOn,
         step.timeout(),
-        step.retries());
+        step.retries(),
+        step.type(),
+        step.message());
   }
 }

@@ -23,6 +23,24 @@ public record Plan(List<PlannedStep> steps, boolean rollbackOnFailure, GarbageSc
     this(steps, rollbackOnFailure, GarbageScope.NONE);
   }
 
+  /**
+   * The plan without the steps already {@code done} (before the task suspended): the others no
+   * longer wait for them.
+   */
+  public Plan without(java.util.Set<String> done) {
+    if (done.isEmpty()) {
+      return this;
+    }
+    return new Plan(
+        steps.stream().filter(s -> !done.contains(s.name())).map(s -> s.after(done)).toList(),
+        rollbackOnFailure);
+  }
+
+  /** Whether a step of the plan is a {@code suspend} step. */
+  public boolean suspends() {
+    return steps.stream().anyMatch(PlannedStep::suspends);
+  }
+
   /** Number of jobs in the plan. */
   public int jobCount() {
     return steps.stream().mapToInt(PlannedStep::jobCount).sum();

@@ -137,17 +137,27 @@ public final class Planner {
               ? (previous == null ? Set.of() : Set.of(previous))
               : new LinkedHashSet<>(step.dependsOn());
       planned.add(
-          new PlannedStep(
-              name,
-              after,
-              duration(step.timeout(), null, name, "timeout"),
-              retryLimit(step),
-              duration(
-                  step.retries() == null ? null : step.retries().backoff(),
-                  DEFAULT_RETRY_BACKOFF,
+          step.suspends()
+              ? new PlannedStep(
                   name,
-                  "retries.backoff"),
-              units.forStep(step, name)));
+                  after,
+                  null,
+                  0,
+                  DEFAULT_RETRY_BACKOFF,
+                  List.of(),
+                  new PlannedStep.Gate(
+                      step.message(), duration(step.timeout(), null, name, "timeout")))
+              : new PlannedStep(
+                  name,
+                  after,
+                  duration(step.timeout(), null, name, "timeout"),
+                  retryLimit(step),
+                  duration(
+                      step.retries() == null ? null : step.retries().backoff(),
+                      DEFAULT_RETRY_BACKOFF,
+                      name,
+                      "retries.backoff"),
+                  units.forStep(step, name)));
       previous = name;
     }
     StepGraph.check(planned);
