@@ -17,6 +17,7 @@ import io.kubemin.model.IngressRoute;
 import io.kubemin.model.IngressTrait;
 import io.kubemin.model.Port;
 import io.kubemin.model.Properties;
+import io.kubemin.model.Step;
 import io.kubemin.model.StorageTrait;
 import io.kubemin.model.Traits;
 import io.kubemin.render.Labels;
@@ -196,6 +197,32 @@ class GarbageCollectionOnSandboxIT {
 
     assertThat(claims(ns)).contains(claim);
     assertThat(gcRecords(deletingClaims, task.id())).isEmpty();
+  }
+
+  @Test
+  void aTaskAtAnApprovalGateCollectsNothingUntilItIsResumedAndCompletes() throws Exception {
+    String ns = "gc-gate";
+    Application gated =
+        app("gated", ns, web("api")).toBuilder()
+            .workflow(
+                List.of(
+                    Step.builder().name("approve").type(Step.TYPE_SUSPEND).build(),
+                    Step.builder().name("deploy").components("api").build()))
+            .build();
+    String appId = keepingClaims.createApplication(gated).id();
+    client.resource(configMap(ns, "leftover", labels(appId, "gone"))).create();
+    String taskId = keepingClaims.exec(appId);
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> keepingClaims.task(taskId).status() == TaskStatus.SUSPENDED);
+
+    assertThat(names(ns)).contains("leftover");
+
+    keepingClaims.resume(taskId, "ops");
+    Task done = awaitEnd(keepingClaims, taskId);
+
+    assertThat(done.status()).as(String.valueOf(done.error())).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(names(ns)).doesNotContain("leftover");
   }
 
   @Test
