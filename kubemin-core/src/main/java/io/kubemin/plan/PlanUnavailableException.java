@@ -12,6 +12,7 @@ public final class PlanUnavailableException extends KubeMinException {
   /** HTTP status and business code. */
   public static final int NOT_IMPLEMENTED = 501;
 
+  /** The exception, with a message saying what is missing. */
   public PlanUnavailableException() {
     super(
         "plan needs a JobExecutor to read the cluster, and this instance has none",

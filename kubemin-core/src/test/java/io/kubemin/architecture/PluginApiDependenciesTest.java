@@ -21,7 +21,9 @@ class PluginApiDependenciesTest {
     "io.kubemin.model",
     "io.kubemin.workflow",
     "io.kubemin.trait",
-    "io.kubemin.error"
+    "io.kubemin.error",
+    // What a JobExecutor's preview returns (plan).
+    "io.kubemin.plan"
   };
 
   private static final JavaClasses CORE =

@@ -127,6 +127,26 @@ class PlanCommandIT {
   }
 
   @Test
+  void twoStoredApplicationsOfTheFilesNameExitWithTwo(@TempDir Path directory) throws IOException {
+    String store = "jdbc:h2:file:" + directory.resolve("kubemin").toAbsolutePath();
+    Path file = app(directory, 1, PASSWORD);
+    try (io.kubemin.KubeMin kubemin =
+        io.kubemin.KubeMin.builder()
+            .dataStoreUri(store)
+            .jobExecutor(new io.kubemin.testing.RecordingJobExecutor())
+            .build()) {
+      io.kubemin.model.Application app =
+          io.kubemin.model.ModelCodec.yaml().readApplication(Files.readString(file)).value();
+      kubemin.createApplication(app);
+      kubemin.createApplication(app);
+    }
+
+    assertThat(run("plan", "-f", file.toString(), "--sandbox", "--store", store)).isEqualTo(2);
+    assertThat(err.toString())
+        .contains("2 applications named shop in namespace plan-cli are in the store");
+  }
+
+  @Test
   void anInvalidApplicationExitsWithOne(@TempDir Path directory) throws IOException {
     Path file = directory.resolve("bad.yaml");
     Files.writeString(file, "name: Not_A_Name\ncomponent: []\n");
