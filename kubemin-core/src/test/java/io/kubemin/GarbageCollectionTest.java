@@ -40,6 +40,7 @@ class GarbageCollectionTest {
     final RecordingJobExecutor jobs = new RecordingJobExecutor();
     final List<HasMetadata> configMaps = new CopyOnWriteArrayList<>();
     final List<String> deleted = new CopyOnWriteArrayList<>();
+    final List<JobKind> unlistable = new CopyOnWriteArrayList<>();
 
     @Override
     public boolean supports(JobKind kind) {
@@ -59,6 +60,9 @@ class GarbageCollectionTest {
 
     @Override
     public List<HasMetadata> listOwned(JobKind kind, String appId) {
+      if (unlistable.contains(kind)) {
+        throw new IllegalStateException("forbidden to watch " + kind.kubernetesKind());
+      }
       return kind.equals(JobKind.CONFIG_MAP)
           ? configMaps.stream()
               .filter(o -> appId.equals(o.getMetadata().getLabels().get(Labels.APP_ID)))
@@ -131,6 +135,27 @@ class GarbageCollectionTest {
       assertThat(plan.warnings()).singleElement().asString().contains("garbage collection is off");
       assertThat(task.status()).isEqualTo(TaskStatus.COMPLETED);
       assertThat(executor.deleted).isEmpty();
+    }
+  }
+
+  @Test
+  void anUnlistableKindFailsTheTaskOnlyWhenTheApplicationUsesIt() {
+    executor.unlistable.add(JobKind.CLUSTER_ROLE);
+    try (KubeMin kubemin = KubeMin.builder().jobExecutor(executor).build()) {
+      kubemin.start();
+      String appId =
+          kubemin.createApplication(app("shop", List.of(web("api"), TestApps.config("cfg")))).id();
+
+      assertThat(awaitEnd(kubemin, kubemin.exec(appId)).status()).isEqualTo(TaskStatus.COMPLETED);
+
+      executor.unlistable.add(JobKind.CONFIG_MAP);
+      Task failed = awaitEnd(kubemin, kubemin.exec(appId));
+
+      assertThat(failed.status()).isEqualTo(TaskStatus.FAILED);
+      assertThat(failed.error())
+          .isEqualTo(
+              "garbage collection incomplete: cannot list ConfigMap (forbidden to watch"
+                  + " ConfigMap)");
     }
   }
 
