@@ -203,6 +203,28 @@ class SuspendStepTest {
   }
 
   @Test
+  void aCancelRecordedJustBeforeTheTaskSuspendedEndsItOnceSuspended() {
+    // The state a worker leaves when the cancel lands between its last heartbeat and its
+    // running -> suspended write: suspended, with the request recorded.
+    KubeMin api = cluster.start("api", Role.API);
+    String appId = api.createApplication(gated(null)).id();
+    Instant now = clock.instant();
+    Task waiting = Task.waiting("t0000000000000000000000a", appId, "wf", "wf", now);
+    cluster.store.insertTask(waiting, 0);
+    Task running = waiting.withStatus(TaskStatus.RUNNING, now).withLease("gone", now);
+    cluster.store.compareAndSet(waiting.id(), TaskStatus.WAITING, 1, running);
+    cluster.store.requestCancel(waiting.id(), "bob", "stop it", now);
+    Task suspended = running.withStatus(TaskStatus.SUSPENDED, now).withLease(null, null);
+    cluster.store.compareAndSet(waiting.id(), TaskStatus.RUNNING, 1, suspended);
+
+    KubeMin leader = cluster.start("leader", Role.values());
+    Task ended = awaitEnd(leader, waiting.id());
+
+    assertThat(ended.status()).isEqualTo(TaskStatus.CANCELLED);
+    assertThat(ended.error()).isEqualTo("stop it");
+  }
+
+  @Test
   void resumingATaskThatIsNotSuspendedSaysWhatItIs() {
     KubeMin kubemin = cluster.start("only", Role.values());
     String appId = kubemin.createApplication(app("plain", List.of(web("web")))).id();
