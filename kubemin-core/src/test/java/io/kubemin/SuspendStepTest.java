@@ -278,6 +278,29 @@ class SuspendStepTest {
   }
 
   @Test
+  void aVersionUpdateThatRemovesAComponentKeepsTheGate() {
+    KubeMin kubemin = cluster.start("only", Role.API);
+    String appId = kubemin.createApplication(gated(null)).id();
+
+    kubemin.updateVersion(
+        appId,
+        new io.kubemin.model.VersionUpdate(
+            "2.0.0",
+            null,
+            List.of(
+                new io.kubemin.model.ComponentChange(
+                    "remove", "db", null, null, java.util.Map.of(), null, null, null)),
+            false,
+            null));
+
+    assertThat(kubemin.workflows(appId).get(0).steps())
+        .extracting(Step::name, Step::type)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("approve", Step.TYPE_SUSPEND),
+            org.assertj.core.groups.Tuple.tuple("frontend", null));
+  }
+
+  @Test
   void invalidSuspendStepsNameTheFieldAndTheRule() {
     KubeMin kubemin = cluster.start("only", Role.API);
     Application app =
