@@ -18,10 +18,15 @@ import io.kubemin.internal.engine.GroupCommitStore;
 import io.kubemin.internal.engine.JobExecutors;
 import io.kubemin.internal.engine.Lifecycle;
 import io.kubemin.internal.engine.Listeners;
+import io.kubemin.internal.gc.ClusterPlanner;
+import io.kubemin.internal.gc.GarbageFinder;
 import io.kubemin.internal.plan.Planner;
+import io.kubemin.internal.trace.EngineTracing;
+import io.kubemin.internal.trace.otel.OtelEngineTracing;
 import io.kubemin.model.Application;
 import io.kubemin.model.VersionUpdate;
 import io.kubemin.model.WorkflowRequest;
+import io.kubemin.plan.ApplicationPlan;
 import io.kubemin.render.Renderer;
 import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.DataStore;
@@ -67,6 +72,8 @@ public final class KubeMin implements AutoCloseable {
   private final TaskStatusReport statusReport;
   private final VersionService versions;
   private final RollbackService rollbacks;
+  private final ClusterPlanner clusterPlanner;
+  private final boolean hasExecutors;
 
   KubeMin(KubeMinBuilder builder) {
     boolean ownsStore = builder.dataStore == null;
@@ -91,8 +98,13 @@ public final class KubeMin implements AutoCloseable {
       this.settings = Configuration.settings(builder);
       JobExecutors executors = new JobExecutors(builder.jobExecutors);
       // A database store gets the engine's writes in batches (group commit); reads go straight.
+      // The OpenTelemetry bridge is loaded only here, only when the host asked for tracing.
+      EngineTracing tracing =
+          builder.tracing == null ? EngineTracing.OFF : OtelEngineTracing.of(builder.tracing);
       DataStore engineStore =
-          store.prefersBatches() ? new GroupCommitStore(store, settings.instanceId()) : store;
+          store.prefersBatches()
+              ? new GroupCommitStore(store, settings.instanceId(), tracing)
+              : store;
       EngineParts parts =
           new EngineParts(
               engineStore,
@@ -100,7 +112,8 @@ public final class KubeMin implements AutoCloseable {
               executors,
               new Listeners(listeners(builder, store)),
               builder.clock,
-              settings);
+              settings,
+              tracing);
       Renderer renderer =
           Renderer.builder()
               .traitProcessors(builder.traitProcessors)
@@ -110,15 +123,25 @@ public final class KubeMin implements AutoCloseable {
       ApplicationCheck check = new ApplicationCheck(renderer);
       LeaderElection election = leaderElection(builder, store, settings);
       this.election = election;
-      Engine engine = new Engine(parts, new Planner(store, renderer), election);
-      engine.retention(builder.retention, builder.appRetention);
       ObjectDeleter deleter = new ObjectDeleter(executors, renderer);
+      GarbageFinder garbage =
+          new GarbageFinder(
+              store,
+              renderer,
+              executors,
+              deleter,
+              builder.garbageCollection,
+              builder.appGarbageCollection);
+      Engine engine = new Engine(parts, new Planner(store, renderer, garbage), election);
+      engine.retention(builder.retention, builder.appRetention);
       this.applications = new ApplicationService(parts, check, deleter, new Revisions(store));
       this.workflows = new WorkflowService(parts, applications, check);
       this.tasks = new TaskService(parts, applications, engine);
       this.statusReport = new TaskStatusReport(store);
       this.versions = new VersionService(parts, applications, tasks, check, deleter);
-      this.rollbacks = new RollbackService(applications, tasks, deleter);
+      this.rollbacks = new RollbackService(applications, tasks, garbage);
+      this.clusterPlanner = new ClusterPlanner(renderer, executors, garbage);
+      this.hasExecutors = !executors.isEmpty();
       this.lifecycle = new Lifecycle(parts, engine, builder.extensions, ownsStore, ownsQueue);
       Configuration.log(settings, store, queue, executors, builder, election);
     } catch (RuntimeException | Error e) {
@@ -540,6 +563,50 @@ public final class KubeMin implements AutoCloseable {
   public DryRunResult dryRun(Application app) {
     lifecycle.checkOpen();
     return applications.dryRun(Objects.requireNonNull(app, "app"));
+  }
+
+  /**
+   * What deploying the stored application would do on the cluster now, object by object: create,
+   * update (with the fields, from server-side apply's dry run where the server has it, else a
+   * client-side comparison), unchanged, and the garbage a deploy would delete. Secret data is never
+   * shown. Nothing is written.
+   *
+   * @throws ApplicationNotFoundException when unknown
+   * @throws IllegalStateException when this instance has no {@link io.kubemin.spi.JobExecutor} (no
+   *     cluster to compare with)
+   */
+  public ApplicationPlan plan(String appId) {
+    api();
+    return plan(applications.load(appId), true);
+  }
+
+  /**
+   * What creating (or, with an id, replacing) the application and deploying it would do on the
+   * cluster; nothing is written. A new application has no objects yet: everything it renders is
+   * created, under an id it does not keep.
+   *
+   * @throws io.kubemin.validation.ValidationException when the application is invalid
+   * @throws ApplicationNotFoundException when it carries an unknown id
+   * @throws IllegalStateException when this instance has no {@link io.kubemin.spi.JobExecutor}
+   */
+  public ApplicationPlan plan(Application app) {
+    api();
+    Objects.requireNonNull(app, "app");
+    boolean replace = app.id() != null && !app.id().isBlank();
+    return plan(applications.unsaved(app), replace);
+  }
+
+  private ApplicationPlan plan(io.kubemin.internal.plan.StoredApplication app, boolean stored) {
+    if (!hasExecutors) {
+      throw new IllegalStateException(
+          "plan needs a JobExecutor to read the cluster: register one with jobExecutor(...)");
+    }
+    try {
+      return clusterPlanner.plan(app, stored);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KubeMinException("interrupted while reading the cluster for a plan", e);
+    }
   }
 
   /** For tests in this package: stops this instance as if its process died. */

@@ -117,6 +117,16 @@ final class CasLog implements DataStore {
   }
 
   @Override
+  public void putTraceContext(String taskId, String traceparent) {
+    store.putTraceContext(taskId, traceparent);
+  }
+
+  @Override
+  public java.util.Map<String, String> findTraceContexts(java.util.Collection<String> taskIds) {
+    return store.findTraceContexts(taskIds);
+  }
+
+  @Override
   public List<Task> listTasks(String appId) {
     return store.listTasks(appId);
   }

@@ -13,6 +13,7 @@ import io.kubemin.workflow.TaskSuspension;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -427,6 +428,42 @@ public final class InMemoryDataStore implements DataStore {
     remove(state.jobs, taskId);
     remove(state.taskRevisions, taskId);
     remove(state.suspensions, taskId);
+    remove(state.traceContexts, taskId);
+  }
+
+  @Override
+  public void putTraceContext(String taskId, String traceparent) {
+    requireTraceContext(traceparent);
+    locked(
+        () -> {
+          if (state.tasks.containsKey(taskId)) {
+            put(state.traceContexts, taskId, traceparent);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Map<String, String> findTraceContexts(Collection<String> taskIds) {
+    return locked(
+        () -> {
+          Map<String, String> found = new HashMap<>();
+          for (String id : taskIds) {
+            String context = state.traceContexts.get(id);
+            if (context != null) {
+              found.put(id, context);
+            }
+          }
+          return found;
+        });
+  }
+
+  /** The rule MySQL's column enforces, checked here too so both stores refuse the same. */
+  private static void requireTraceContext(String traceparent) {
+    if (traceparent != null && traceparent.length() > 64) {
+      throw new IllegalArgumentException(
+          "traceparent must be at most 64 characters, got " + traceparent.length());
+    }
   }
 
   @Override
@@ -561,6 +598,7 @@ public final class InMemoryDataStore implements DataStore {
     final Map<String, List<RevisionRecord>> revisions = new HashMap<>();
     final Map<String, Integer> taskRevisions = new HashMap<>();
     final Map<String, List<TaskSuspension>> suspensions = new HashMap<>();
+    final Map<String, String> traceContexts = new HashMap<>();
 
     State() {
       for (TaskStatus status : TaskStatus.values()) {

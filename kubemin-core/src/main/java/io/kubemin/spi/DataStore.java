@@ -138,6 +138,22 @@ public interface DataStore extends AutoCloseable {
   /** The task with this id. */
   Optional<Task> findTask(String id);
 
+  /**
+   * Stores the trace context of a task (a W3C {@code traceparent}, at most 64 characters) with it,
+   * so that whichever instance dispatches or resumes the task continues its trace. The engine
+   * writes it only when tracing is on, inside the transaction that inserts the task. The default
+   * keeps nothing: traces of a store without it restart at each dispatch.
+   */
+  default void putTraceContext(String taskId, String traceparent) {}
+
+  /**
+   * The stored trace contexts of these tasks, by task id; tasks without one are left out. The
+   * default knows none.
+   */
+  default java.util.Map<String, String> findTraceContexts(java.util.Collection<String> taskIds) {
+    return java.util.Map.of();
+  }
+
   /** The tasks of an application, newest first. */
   List<Task> listTasks(String appId);
 

@@ -52,6 +52,17 @@ class PluginApiDependenciesTest {
   }
 
   @Test
+  void onlyTheTracingEntryPointAndItsBridgeTouchOpenTelemetry() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.kubemin.tracing", "io.kubemin.internal.trace.otel")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.opentelemetry..")
+        .check(CORE);
+  }
+
+  @Test
   void internalCodeNeverReadsThePublicBuilder() {
     noClasses()
         .that()

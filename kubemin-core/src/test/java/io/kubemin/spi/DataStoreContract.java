@@ -364,6 +364,35 @@ public abstract class DataStoreContract {
   }
 
   @Test
+  void aTasksTraceContextIsStoredWithItKeptByStateWritesAndDeletedWithIt() {
+    String appId = Ids.newId();
+    store.putApplication(app(appId, T0));
+    Task traced = waitingTask(appId, T0);
+    Task untraced = waitingTask(appId, T0.plusMillis(1));
+    String context = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    store.inTransaction(
+        tx -> {
+          tx.insertTask(traced, 0);
+          tx.putTraceContext(traced.id(), context);
+          return null;
+        });
+    store.insertTask(untraced, 0);
+    store.putTraceContext("no-such-task", context);
+    store.compareAndSet(
+        traced.id(), TaskStatus.WAITING, 1, traced.withStatus(TaskStatus.QUEUED, T0));
+
+    assertThat(store.findTraceContexts(List.of(traced.id(), untraced.id(), "no-such-task")))
+        .containsExactly(java.util.Map.entry(traced.id(), context));
+    assertThat(store.findTraceContexts(List.of())).isEmpty();
+    assertThatThrownBy(() -> store.putTraceContext(traced.id(), "x".repeat(65)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("traceparent must be at most 64 characters");
+
+    store.deleteApplication(appId);
+    assertThat(store.findTraceContexts(List.of(traced.id()))).isEmpty();
+  }
+
+  @Test
   void compareAndSetIsFencedByStatusAndAttempt() {
     String appId = Ids.newId();
     Task task = waitingTask(appId, T0);

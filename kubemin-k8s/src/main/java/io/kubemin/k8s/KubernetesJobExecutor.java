@@ -8,6 +8,7 @@ import io.kubemin.k8s.internal.InformerSet;
 import io.kubemin.k8s.internal.Kinds;
 import io.kubemin.k8s.internal.ObjectApplier;
 import io.kubemin.k8s.internal.ObjectLabels;
+import io.kubemin.k8s.internal.ObjectPreviewer;
 import io.kubemin.k8s.internal.ReadinessWaits;
 import io.kubemin.k8s.internal.ShareClaims;
 import io.kubemin.k8s.internal.ShareGuard;
@@ -16,6 +17,7 @@ import io.kubemin.k8s.internal.SourceFetchException;
 import io.kubemin.k8s.internal.SourceFetcher;
 import io.kubemin.k8s.internal.UnknownKindException;
 import io.kubemin.k8s.internal.Verdict;
+import io.kubemin.plan.ObjectPreview;
 import io.kubemin.spi.Job;
 import io.kubemin.spi.JobContext;
 import io.kubemin.spi.JobExecutor;
@@ -45,6 +47,7 @@ public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
   private final KubernetesClient client;
   private final InformerSet informers;
   private final ObjectApplier applier;
+  private final ObjectPreviewer previewer;
   private final ReadinessWaits readiness;
   private final SourceFetcher sources;
   private final ShareGuard shareGuard;
@@ -78,6 +81,7 @@ public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
     Objects.requireNonNull(readinessRules, "readinessRules");
     this.informers = SharedInformers.acquire(client, settings.namespaces());
     this.applier = new ObjectApplier(client, informers, settings.fieldManager());
+    this.previewer = new ObjectPreviewer(client, settings.fieldManager());
     this.readiness =
         new ReadinessWaits(informers, client.getKubernetesSerialization(), readinessRules);
     this.sources =
@@ -197,6 +201,42 @@ public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
     }
     deleteInBackground(existing);
     return true;
+  }
+
+  /**
+   * What {@link #run} would do to the job's object, read from the server (not the cache): create
+   * when absent; for an existing object the changes that a server-side apply with {@code
+   * dryRun=All} reports, or, on a server that refuses that dry run, a comparison of the rendered
+   * with the deployed object. Values of Secret data are never returned. Nothing is written and
+   * URL-mode data is not fetched.
+   */
+  @Override
+  public ObjectPreview preview(Job job) throws InterruptedException {
+    try {
+      return previewer.preview(job);
+    } catch (KubernetesClientException e) {
+      rethrowInterrupt(e);
+      return ObjectPreview.unknown(job.describe() + ": " + describe(e));
+    }
+  }
+
+  /**
+   * The application's objects of the kind from the informer cache (no API request once the kind's
+   * informer runs): those whose {@code kube-min-cli-appId} label names it, RBAC objects by their
+   * {@code kube-min-cli} marker. A kind the server does not serve has none. With {@link
+   * KubernetesSettings#namespaces()} set, only those namespaces (and cluster-scoped objects) are
+   * seen.
+   */
+  @Override
+  public List<HasMetadata> listOwned(JobKind kind, String appId) throws InterruptedException {
+    try {
+      return informers.cachedList(kind, null).stream()
+          .filter(o -> ObjectLabels.ownedBy(o, kind, appId))
+          .toList();
+    } catch (UnknownKindException e) {
+      LOG.debug("no {} objects to list: {}", kind.kubernetesKind(), e.getMessage());
+      return List.of();
+    }
   }
 
   private boolean isUnserved(Job job) {

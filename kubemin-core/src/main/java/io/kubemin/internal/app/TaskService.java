@@ -11,6 +11,9 @@ import io.kubemin.internal.engine.Engine;
 import io.kubemin.internal.engine.EngineParts;
 import io.kubemin.internal.engine.Gates;
 import io.kubemin.internal.engine.TaskEvents;
+import io.kubemin.internal.trace.SpanKind;
+import io.kubemin.internal.trace.TraceNames;
+import io.kubemin.internal.trace.TraceSpan;
 import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.validation.TextLimits;
 import io.kubemin.workflow.JobRecord;
@@ -36,6 +39,27 @@ public final class TaskService {
 
   /** Creates a waiting task for a workflow of the application and offers it at once. */
   public String exec(String appId, ExecOptions options) {
+    if (!parts.tracing().on()) {
+      return exec(appId, options, null);
+    }
+    try (TraceSpan span =
+        parts
+            .tracing()
+            .start(TraceNames.EXEC, SpanKind.INTERNAL)
+            .attribute(TraceNames.APP_ID, appId)) {
+      try {
+        String taskId = exec(appId, options, span);
+        span.attribute(TraceNames.TASK_ID, taskId);
+        return taskId;
+      } catch (RuntimeException e) {
+        span.failed(e.getClass().getSimpleName());
+        throw e;
+      }
+    }
+  }
+
+  /** The exec; its trace context is stored with the task when {@code span} is given. */
+  private String exec(String appId, ExecOptions options, TraceSpan span) {
     apps.record(appId);
     String workflowId = options.workflowId();
     // The default workflow comes with the listing; only an explicit id needs its own read.
@@ -68,6 +92,9 @@ public final class TaskService {
                     throw new ApplicationNotFoundException(appId);
                   }
                   boolean added = tx.insertTask(inserting, limit);
+                  if (added && span != null) {
+                    tx.putTraceContext(inserting.id(), span.traceparent());
+                  }
                   if (added) {
                     apps.revisions().recordTask(tx, inserting.id(), appId);
                   }

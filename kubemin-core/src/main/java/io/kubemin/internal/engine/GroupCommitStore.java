@@ -1,5 +1,9 @@
 package io.kubemin.internal.engine;
 
+import io.kubemin.internal.trace.EngineTracing;
+import io.kubemin.internal.trace.SpanKind;
+import io.kubemin.internal.trace.TraceNames;
+import io.kubemin.internal.trace.TraceSpan;
 import io.kubemin.spi.ApplicationRecord;
 import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.ComponentStatus;
@@ -46,13 +50,24 @@ public final class GroupCommitStore implements DataStore {
 
   private final DataStore store;
   private final Lane[] lanes = new Lane[LANES];
+  private final EngineTracing tracing;
 
   /**
    * @param store the store written in batches
    * @param name the name of the committer threads (its instance)
    */
   public GroupCommitStore(DataStore store, String name) {
+    this(store, name, EngineTracing.OFF);
+  }
+
+  /**
+   * @param store the store written in batches
+   * @param name the name of the committer threads (its instance)
+   * @param tracing where each batch's span goes
+   */
+  public GroupCommitStore(DataStore store, String name, EngineTracing tracing) {
     this.store = store;
+    this.tracing = tracing;
     for (int i = 0; i < LANES; i++) {
       lanes[i] = new Lane(name + "-" + i);
     }
@@ -178,7 +193,12 @@ public final class GroupCommitStore implements DataStore {
     }
 
     CompletableFuture<List<Boolean>> submit(List<TaskChange> changes, List<JobRecord> jobs) {
-      Write write = new Write(changes, jobs, new CompletableFuture<>());
+      Write write =
+          new Write(
+              changes,
+              jobs,
+              new CompletableFuture<>(),
+              tracing.on() ? tracing.currentTraceparent() : null);
       synchronized (pending) {
         if (crashed) {
           write.fail(new DataStoreException("the instance stopped (crash)"));
@@ -258,8 +278,13 @@ public final class GroupCommitStore implements DataStore {
         }
       }
       List<Boolean> matched;
-      try {
-        matched = store.writeBatch(changes, jobs);
+      try (TraceSpan span = tracing.on() ? batchSpan(batch, changes, jobs) : TraceSpan.NONE) {
+        try {
+          matched = store.writeBatch(changes, jobs);
+        } catch (RuntimeException e) {
+          span.failed(e.getClass().getSimpleName());
+          throw e;
+        }
       } catch (RuntimeException e) {
         unattended.forEach(
             job -> unwritten.computeIfAbsent(job.taskId(), id -> new ArrayList<>()).add(job));
@@ -279,6 +304,34 @@ public final class GroupCommitStore implements DataStore {
         offset += size;
       }
     }
+  }
+
+  /**
+   * The batch's span: a child of a writer's span when all its traced writers belong to one trace,
+   * else a root linked to one writer of each trace (one batch serves many traces); none when no
+   * writer was traced.
+   */
+  private TraceSpan batchSpan(List<Write> batch, List<TaskChange> changes, List<JobRecord> jobs) {
+    Map<String, String> writerByTrace = new java.util.LinkedHashMap<>();
+    for (Write write : batch) {
+      String writer = write.traceparent();
+      if (writer != null && writer.length() >= 35) {
+        writerByTrace.putIfAbsent(writer.substring(3, 35), writer);
+      }
+    }
+    if (writerByTrace.isEmpty()) {
+      return TraceSpan.NONE; // heartbeats and other untraced writes make no trace of their own
+    }
+    String parent = writerByTrace.size() == 1 ? writerByTrace.values().iterator().next() : null;
+    TraceSpan span =
+        tracing
+            .start(TraceNames.STORE_BATCH, SpanKind.CLIENT, parent, null, false)
+            .attribute(TraceNames.DB_OPERATION, "writeBatch")
+            .attribute(TraceNames.BATCH_SIZE, changes.size() + jobs.size());
+    if (parent == null) {
+      writerByTrace.values().forEach(w -> span.link(w, "batched"));
+    }
+    return span;
   }
 
   private static <T> T join(CompletableFuture<T> future) {
@@ -545,6 +598,16 @@ public final class GroupCommitStore implements DataStore {
   }
 
   @Override
+  public void putTraceContext(String taskId, String traceparent) {
+    store.putTraceContext(taskId, traceparent);
+  }
+
+  @Override
+  public Map<String, String> findTraceContexts(Collection<String> taskIds) {
+    return store.findTraceContexts(taskIds);
+  }
+
+  @Override
   public void ping() {
     store.ping();
   }
@@ -558,7 +621,10 @@ public final class GroupCommitStore implements DataStore {
 
   /** Changes with their caller's result, and job records nobody waits for. */
   private record Write(
-      List<TaskChange> changes, List<JobRecord> jobs, CompletableFuture<List<Boolean>> result) {
+      List<TaskChange> changes,
+      List<JobRecord> jobs,
+      CompletableFuture<List<Boolean>> result,
+      String traceparent) {
     int rows() {
       return changes.size() + jobs.size();
     }

@@ -4,6 +4,8 @@ import io.kubemin.internal.plan.Plan;
 import io.kubemin.internal.plan.PlannedStep;
 import io.kubemin.internal.plan.Planner;
 import io.kubemin.internal.plan.PlanningException;
+import io.kubemin.internal.trace.TraceNames;
+import io.kubemin.internal.trace.TraceSpan;
 import io.kubemin.workflow.JobStatus;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskEvent;
@@ -53,6 +55,7 @@ final class TaskRunner implements Runnable {
   public void run() {
     Task task = execution.task();
     java.util.Map<String, String> mdc = EngineMdc.enter(task);
+    TraceSpan span = TaskSpans.open(parts, execution);
     TaskProgress progress = new TaskProgress(0);
     try {
       parts.listener().taskStarted(event(task, progress));
@@ -74,8 +77,13 @@ final class TaskRunner implements Runnable {
         outcome = new Outcome(TaskStatus.FAILED, "internal error: " + e);
       }
       concludeDurably(outcome, progress);
+      span.attribute(TraceNames.OUTCOME, outcome.status().jsonName());
+      if (outcome.status() != TaskStatus.COMPLETED) {
+        span.failed(outcome.status().jsonName());
+      }
     } finally {
       onEnd.accept(execution);
+      span.close();
       EngineMdc.leave(mdc);
     }
   }
@@ -102,7 +110,7 @@ final class TaskRunner implements Runnable {
         return atGate(graph, passed);
       }
       if (failure == null) {
-        return new Outcome(TaskStatus.COMPLETED, null);
+        return collectGarbage(plan);
       }
       String error = describe(failure);
       if (plan.rollbackOnFailure() && execution.ownsResult()) {
@@ -114,6 +122,16 @@ final class TaskRunner implements Runnable {
         deadlineTimer.cancel(false);
       }
     }
+  }
+
+  /** Every step completed: the garbage goes; a failure of that fails the task (no rollback). */
+  private Outcome collectGarbage(Plan plan) {
+    String error = new GarbageCollector(parts, execution).collect(plan.garbage());
+    if (error == null) {
+      return new Outcome(TaskStatus.COMPLETED, null);
+    }
+    StopReason stop = execution.stopReason();
+    return new Outcome(stop == null ? TaskStatus.FAILED : taskStatus(stop.jobStatus()), error);
   }
 
   /** The task reached a suspend step with every step before it completed. */

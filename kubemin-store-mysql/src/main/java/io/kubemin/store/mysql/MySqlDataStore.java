@@ -511,6 +511,31 @@ public final class MySqlDataStore implements DataStore {
   }
 
   @Override
+  public void putTraceContext(String taskId, String traceparent) {
+    if (traceparent != null && traceparent.length() > 64) {
+      throw new IllegalArgumentException(
+          "traceparent must be at most 64 characters, got " + traceparent.length());
+    }
+    session.run(
+        "put the trace context of task " + taskId,
+        h ->
+            h.createUpdate("UPDATE min_workflow_queue SET trace_context = :context WHERE id = :id")
+                .bind("context", traceparent)
+                .bind("id", taskId)
+                .execute());
+  }
+
+  @Override
+  public java.util.Map<String, String> findTraceContexts(Collection<String> taskIds) {
+    if (taskIds.isEmpty()) {
+      return java.util.Map.of();
+    }
+    return session.call(
+        "find the trace contexts of " + taskIds.size() + " tasks",
+        h -> TaskBatches.traceContexts(h, taskIds));
+  }
+
+  @Override
   public List<ApplicationRecord> findApplications(Collection<String> ids) {
     if (ids.isEmpty()) {
       return List.of();

@@ -114,6 +114,20 @@ public final class TaskBatches {
         TaskRows::map);
   }
 
+  /** The stored trace contexts of these tasks, by task id (tasks without one left out). */
+  public static java.util.Map<String, String> traceContexts(Handle handle, Collection<String> ids) {
+    java.util.Map<String, String> found = new java.util.HashMap<>();
+    selectIn(
+            handle,
+            "SELECT id, trace_context FROM min_workflow_queue WHERE trace_context IS NOT NULL"
+                + " AND id IN (",
+            ids,
+            ")",
+            (rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getString(2)))
+        .forEach(e -> found.put(e.getKey(), e.getValue()));
+    return found;
+  }
+
   /** The applications with these ids. */
   public static List<io.kubemin.spi.ApplicationRecord> findApplications(
       Handle handle, Collection<String> ids) {
