@@ -78,7 +78,8 @@ final class TaskRunner implements Runnable {
       }
       concludeDurably(outcome, progress);
       span.attribute(TraceNames.OUTCOME, outcome.status().jsonName());
-      if (outcome.status() != TaskStatus.COMPLETED) {
+      // A task stopped at a suspend step did not fail: its span ends, the resume opens another.
+      if (outcome.status() != TaskStatus.COMPLETED && outcome.status() != TaskStatus.SUSPENDED) {
         span.failed(outcome.status().jsonName());
       }
     } finally {
