@@ -278,6 +278,25 @@ class SuspendStepTest {
   }
 
   @Test
+  void aGateAtTheEndHoldsTheTaskUntilResumedThenItCompletesWithoutRunningAgain() {
+    KubeMin kubemin = cluster.start("only", Role.values());
+    Application app =
+        app(
+            "sign-off",
+            List.of(web("web")),
+            Step.builder().name("deploy").components("web").build(),
+            Step.builder().name("sign-off").type("suspend").build());
+    String appId = kubemin.createApplication(app).id();
+    String taskId = kubemin.exec(appId);
+    awaitStatus(kubemin, taskId, TaskStatus.SUSPENDED);
+
+    kubemin.resume(taskId, "carol");
+
+    assertThat(awaitEnd(kubemin, taskId).status()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(cluster.executor.started(Naming.deployment("web", appId))).isEqualTo(1);
+  }
+
+  @Test
   void aVersionUpdateThatRemovesAComponentKeepsTheGate() {
     KubeMin kubemin = cluster.start("only", Role.API);
     String appId = kubemin.createApplication(gated(null)).id();
