@@ -320,6 +320,32 @@ class SuspendStepTest {
   }
 
   @Test
+  void aSuspendStepIsReadFromYamlAndWrittenBackAsJson() {
+    io.kubemin.model.Parsed<Application> parsed =
+        io.kubemin.model.ModelCodec.yaml()
+            .readApplication(
+                """
+                name: shop
+                component:
+                  - {name: web, type: webservice, image: nginx}
+                workflow:
+                  - name: approve
+                    type: suspend
+                    timeout: 2h
+                    message: ask the on-call engineer
+                  - {name: deploy, components: [web]}
+                """);
+
+    assertThat(parsed.unknownFields()).isEmpty();
+    Step gate = parsed.value().workflow().get(0);
+    assertThat(gate.suspends()).isTrue();
+    assertThat(gate.timeout()).isEqualTo("2h");
+    assertThat(gate.message()).isEqualTo("ask the on-call engineer");
+    assertThat(io.kubemin.model.ModelCodec.json().write(gate))
+        .contains("\"type\" : \"suspend\"", "\"message\" : \"ask the on-call engineer\"");
+  }
+
+  @Test
   void invalidSuspendStepsNameTheFieldAndTheRule() {
     KubeMin kubemin = cluster.start("only", Role.API);
     Application app =
