@@ -33,7 +33,8 @@ public record Plan(List<PlannedStep> steps, boolean rollbackOnFailure, GarbageSc
     }
     return new Plan(
         steps.stream().filter(s -> !done.contains(s.name())).map(s -> s.after(done)).toList(),
-        rollbackOnFailure);
+        rollbackOnFailure,
+        garbage);
   }
 
   /** Whether a step of the plan is a {@code suspend} step. */
