@@ -44,7 +44,7 @@ final class Configuration {
         "KubeMin instance={} roles={} store={}{} queue={}{} executors={} listeners={} extensions={}"
             + " leaderElection={} workerThreads={} maxConcurrentTasks={} maxActiveTasksPerApp={}"
             + " defaultJobTimeout={} taskTimeout={} taskLease={} dispatchPollInterval={}"
-            + " claimIdle={} maxDeliveries={} shutdownTimeout={}",
+            + " claimIdle={} maxDeliveries={} shutdownTimeout={} tracing={}",
         s.instanceId(),
         s.roles(),
         store.getClass().getSimpleName(),
@@ -64,7 +64,8 @@ final class Configuration {
         text(s.dispatchPollInterval()),
         text(s.claimIdle()),
         s.maxDeliveries(),
-        text(s.shutdownTimeout()));
+        text(s.shutdownTimeout()),
+        b.tracing == null ? "off" : "opentelemetry");
   }
 
   private static String electionName(KubeMinBuilder b, LeaderElection election) {

@@ -129,6 +129,15 @@ class TracingAcrossInstancesTest {
     System.out.println(traces.describe(exec.getTraceId()));
     assertThat(resumed.getTraceId()).isEqualTo(exec.getTraceId());
     assertThat(attribute(resumed, "kubemin.instance.id")).isEqualTo("survivor");
+    SpanData lost =
+        traces.await(
+            s ->
+                s.getName().equals("kubemin.task")
+                    && Long.valueOf(1).equals(longAttribute(s, "kubemin.task.attempt")));
+    assertThat(attribute(lost, "kubemin.instance.id")).isEqualTo("doomed");
+    assertThat(attribute(lost, "kubemin.outcome"))
+        .as("the crashed worker's late result was not written")
+        .isEqualTo("fenced");
     assertThat(resumed.getLinks())
         .singleElement()
         .satisfies(

@@ -77,16 +77,26 @@ final class TaskRunner implements Runnable {
         outcome = new Outcome(TaskStatus.FAILED, "internal error: " + e);
       }
       concludeDurably(outcome, progress);
-      span.attribute(TraceNames.OUTCOME, outcome.status().jsonName());
+      String written = writtenOutcome(outcome);
+      span.attribute(TraceNames.OUTCOME, written);
       // A task stopped at a suspend step did not fail: its span ends, the resume opens another.
-      if (outcome.status() != TaskStatus.COMPLETED && outcome.status() != TaskStatus.SUSPENDED) {
-        span.failed(outcome.status().jsonName());
+      if (outcome.status() != TaskStatus.COMPLETED && outcome.status() != TaskStatus.SUSPENDED
+          || !written.equals(outcome.status().jsonName())) {
+        span.failed(written);
       }
     } finally {
       onEnd.accept(execution);
       span.close();
       EngineMdc.leave(mdc);
     }
+  }
+
+  /** The outcome this run wrote, or why it wrote none (for the task's span). */
+  private String writtenOutcome(Outcome outcome) {
+    if (execution.task().status() == outcome.status()) {
+      return outcome.status().jsonName();
+    }
+    return execution.stopReason() == StopReason.SHUTDOWN ? "handed_back" : "fenced";
   }
 
   private Outcome runPlan(Plan plan, Set<String> passed, Task task, TaskProgress progress) {
