@@ -86,9 +86,12 @@ public final class ConsumerWorker {
   }
 
   private static java.util.Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
-    java.util.Map<String, String> headers = new java.util.HashMap<>();
+    java.util.Map<String, String> headers = java.util.Map.of();
     for (org.apache.kafka.common.header.Header header : record.headers()) {
       if (header.value() != null) {
+        if (headers.isEmpty()) {
+          headers = new java.util.HashMap<>(); // only records with headers pay for a map
+        }
         headers.put(
             header.key(), new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
       }
