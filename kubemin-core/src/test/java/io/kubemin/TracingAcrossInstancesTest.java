@@ -147,6 +147,36 @@ class TracingAcrossInstancesTest {
             });
   }
 
+  @Test
+  void jobsRunTogetherOnPoolThreadsAreChildrenOfTheirStepsSpan() {
+    KubeMin kubemin = cluster.start("single", Role.API, Role.DISPATCHER, Role.WORKER);
+    String appId =
+        kubemin
+            .createApplication(
+                app(
+                    "pair",
+                    List.of(web("api"), web("web")),
+                    TestApps.step("both", "DAG", "api", "web")))
+            .id();
+    assertThat(awaitEnd(kubemin, kubemin.exec(appId)).status()).isEqualTo(TaskStatus.COMPLETED);
+
+    SpanData step = traces.await("kubemin.step");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                traces.trace(step.getTraceId()).stream()
+                        .filter(s -> s.getName().equals("kubemin.job"))
+                        .count()
+                    == 2);
+    assertThat(traces.trace(step.getTraceId()))
+        .filteredOn(s -> s.getName().equals("kubemin.job"))
+        .allSatisfy(job -> assertThat(job.getParentSpanId()).isEqualTo(step.getSpanId()))
+        .extracting(s -> attribute(s, "kubemin.job.name"))
+        .containsExactlyInAnyOrder(
+            Naming.deployment("api", appId), Naming.deployment("web", appId));
+  }
+
   private static SpanData named(List<SpanData> spans, String name) {
     return spans.stream().filter(s -> s.getName().equals(name)).findFirst().orElseThrow();
   }
