@@ -203,6 +203,28 @@ class SuspendStepTest {
   }
 
   @Test
+  void aCancelRecordedJustBeforeTheTaskSuspendedEndsItOnceSuspended() {
+    // The state a worker leaves when the cancel lands between its last heartbeat and its
+    // running -> suspended write: suspended, with the request recorded.
+    KubeMin api = cluster.start("api", Role.API);
+    String appId = api.createApplication(gated(null)).id();
+    Instant now = clock.instant();
+    Task waiting = Task.waiting("t0000000000000000000000a", appId, "wf", "wf", now);
+    cluster.store.insertTask(waiting, 0);
+    Task running = waiting.withStatus(TaskStatus.RUNNING, now).withLease("gone", now);
+    cluster.store.compareAndSet(waiting.id(), TaskStatus.WAITING, 1, running);
+    cluster.store.requestCancel(waiting.id(), "bob", "stop it", now);
+    Task suspended = running.withStatus(TaskStatus.SUSPENDED, now).withLease(null, null);
+    cluster.store.compareAndSet(waiting.id(), TaskStatus.RUNNING, 1, suspended);
+
+    KubeMin leader = cluster.start("leader", Role.values());
+    Task ended = awaitEnd(leader, waiting.id());
+
+    assertThat(ended.status()).isEqualTo(TaskStatus.CANCELLED);
+    assertThat(ended.error()).isEqualTo("stop it");
+  }
+
+  @Test
   void resumingATaskThatIsNotSuspendedSaysWhatItIs() {
     KubeMin kubemin = cluster.start("only", Role.values());
     String appId = kubemin.createApplication(app("plain", List.of(web("web")))).id();
@@ -253,6 +275,74 @@ class SuspendStepTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("first-gate", "alice"),
             org.assertj.core.groups.Tuple.tuple("second-gate", "bob"));
+  }
+
+  @Test
+  void aGateAtTheEndHoldsTheTaskUntilResumedThenItCompletesWithoutRunningAgain() {
+    KubeMin kubemin = cluster.start("only", Role.values());
+    Application app =
+        app(
+            "sign-off",
+            List.of(web("web")),
+            Step.builder().name("deploy").components("web").build(),
+            Step.builder().name("sign-off").type("suspend").build());
+    String appId = kubemin.createApplication(app).id();
+    String taskId = kubemin.exec(appId);
+    awaitStatus(kubemin, taskId, TaskStatus.SUSPENDED);
+
+    kubemin.resume(taskId, "carol");
+
+    assertThat(awaitEnd(kubemin, taskId).status()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(cluster.executor.started(Naming.deployment("web", appId))).isEqualTo(1);
+  }
+
+  @Test
+  void aVersionUpdateThatRemovesAComponentKeepsTheGate() {
+    KubeMin kubemin = cluster.start("only", Role.API);
+    String appId = kubemin.createApplication(gated(null)).id();
+
+    kubemin.updateVersion(
+        appId,
+        new io.kubemin.model.VersionUpdate(
+            "2.0.0",
+            null,
+            List.of(
+                new io.kubemin.model.ComponentChange(
+                    "remove", "db", null, null, java.util.Map.of(), null, null, null)),
+            false,
+            null));
+
+    assertThat(kubemin.workflows(appId).get(0).steps())
+        .extracting(Step::name, Step::type)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("approve", Step.TYPE_SUSPEND),
+            org.assertj.core.groups.Tuple.tuple("frontend", null));
+  }
+
+  @Test
+  void aSuspendStepIsReadFromYamlAndWrittenBackAsJson() {
+    io.kubemin.model.Parsed<Application> parsed =
+        io.kubemin.model.ModelCodec.yaml()
+            .readApplication(
+                """
+                name: shop
+                component:
+                  - {name: web, type: webservice, image: nginx}
+                workflow:
+                  - name: approve
+                    type: suspend
+                    timeout: 2h
+                    message: ask the on-call engineer
+                  - {name: deploy, components: [web]}
+                """);
+
+    assertThat(parsed.unknownFields()).isEmpty();
+    Step gate = parsed.value().workflow().get(0);
+    assertThat(gate.suspends()).isTrue();
+    assertThat(gate.timeout()).isEqualTo("2h");
+    assertThat(gate.message()).isEqualTo("ask the on-call engineer");
+    assertThat(io.kubemin.model.ModelCodec.json().write(gate))
+        .contains("\"type\" : \"suspend\"", "\"message\" : \"ask the on-call engineer\"");
   }
 
   @Test

@@ -80,8 +80,8 @@ final class StepGraphRunner {
   }
 
   /**
-   * The suspend step the run stopped at, or null: set only when it returned no failure, after every
-   * step before the gate completed.
+   * The suspend step the run reached, or null. It counts only when {@link #run} returned no
+   * failure: then every step before the gate completed and none after it started.
    */
   PlannedStep gate() {
     return gate;

@@ -78,7 +78,8 @@ final class TaskRunner implements Runnable {
       }
       concludeDurably(outcome, progress);
       span.attribute(TraceNames.OUTCOME, outcome.status().jsonName());
-      if (outcome.status() != TaskStatus.COMPLETED) {
+      // A task stopped at a suspend step did not fail: its span ends, the resume opens another.
+      if (outcome.status() != TaskStatus.COMPLETED && outcome.status() != TaskStatus.SUSPENDED) {
         span.failed(outcome.status().jsonName());
       }
     } finally {
@@ -253,6 +254,12 @@ final class TaskRunner implements Runnable {
    * which releases the task (no owner, no lease). A cancel that arrived meanwhile ends it at once.
    */
   private void suspend(Task task, Outcome outcome, TaskProgress progress, boolean retry) {
+    if (execution.stopReason() == StopReason.FENCED) {
+      // The new owner writes its own suspension; this one must not overwrite it.
+      LOG.warn(
+          "task {} attempt {} was fenced at its gate; not suspended", task.id(), task.attempt());
+      return;
+    }
     Instant now = parts.now();
     PlannedStep.Gate gate = outcome.gate().gate();
     Instant deadline = gate.timeout() == null ? null : now.plus(gate.timeout());

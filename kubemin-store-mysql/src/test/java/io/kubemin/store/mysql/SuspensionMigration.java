@@ -22,9 +22,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A database of schema version 6 with tasks in it migrates to version 8 (approval gates): its rows
- * stay; then a task suspended by one engine is resumed and completed by another after the first
- * closed, and a suspend deadline that passed while no engine was up ends its task when one starts.
+ * A database of the schema before version 8, with tasks in it, migrates to version 8 (approval
+ * gates): its rows stay; then a task suspended by one engine is resumed and completed by another
+ * after the first closed, and a suspend deadline that passed while no engine was up ends its task
+ * when one starts.
  */
 final class SuspensionMigration {
   private static final Component DB =
@@ -57,7 +58,8 @@ final class SuspensionMigration {
       oldTask = kubemin.exec(plainApp);
       await(kubemin, oldTask, TaskStatus.COMPLETED);
     }
-    // Back to schema version 6: what version 8 added is removed, the data stays; one more task
+    // Back to the schema before version 8: what version 8 added is removed, the data stays; one
+    // more task
     // waits, as an instance that was stopped during a deploy leaves it.
     execute("DROP TABLE min_task_suspensions", "DELETE FROM min_schema_version WHERE version = 8");
     try (MySqlDataStore store = MySqlDataStore.open(url);

@@ -5,7 +5,8 @@ import org.junit.jupiter.api.Test;
 /** {@link SuspensionMigration} on MariaDB (skipped when it does not answer). */
 class SuspensionMigrationIT {
   @Test
-  void aVersionSixDatabaseWithTasksMigratesAndSuspendedTasksMoveBetweenEngines() throws Exception {
+  void aDatabaseBeforeVersionEightWithTasksMigratesAndSuspendedTasksMoveBetweenEngines()
+      throws Exception {
     try (MariaDbDatabase database = MariaDbDatabase.create()) {
       SuspensionMigration.run(database.mariaDbUrl());
     }

@@ -6,7 +6,8 @@ import org.junit.jupiter.api.Test;
 /** {@link SuspensionMigration} on H2 in MySQL mode. */
 class SuspensionMigrationTest {
   @Test
-  void aVersionSixDatabaseWithTasksMigratesAndSuspendedTasksMoveBetweenEngines() throws Exception {
+  void aDatabaseBeforeVersionEightWithTasksMigratesAndSuspendedTasksMoveBetweenEngines()
+      throws Exception {
     SuspensionMigration.run(
         "jdbc:h2:mem:suspensions_"
             + Ids.newId()
