@@ -27,6 +27,7 @@ import io.kubemin.plan.PlanAction;
 import io.kubemin.plan.PlanMethod;
 import io.kubemin.render.Labels;
 import io.kubemin.render.Renderer;
+import io.kubemin.spi.JobKind;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import java.nio.charset.StandardCharsets;
@@ -147,6 +148,7 @@ class PlanOnSandboxIT {
                 .endMetadata()
                 .build())
         .create();
+    GarbageCollectionOnSandboxIT.awaitListed(executor, appId, JobKind.CONFIG_MAP, "old-settings");
     kubemin.createApplication(first.toBuilder().id(appId).components(List.of(web("api"))).build());
 
     ApplicationPlan plan = kubemin.plan(appId);
