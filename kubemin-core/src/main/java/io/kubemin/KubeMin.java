@@ -110,7 +110,7 @@ public final class KubeMin implements AutoCloseable {
               engineStore,
               queue,
               executors,
-              new Listeners(listeners(builder, store)),
+              new Listeners(listeners(builder, engineStore)),
               builder.clock,
               settings,
               tracing);
@@ -572,8 +572,8 @@ public final class KubeMin implements AutoCloseable {
    * shown. Nothing is written.
    *
    * @throws ApplicationNotFoundException when unknown
-   * @throws IllegalStateException when this instance has no {@link io.kubemin.spi.JobExecutor} (no
-   *     cluster to compare with)
+   * @throws io.kubemin.plan.PlanUnavailableException when this instance has no {@link
+   *     io.kubemin.spi.JobExecutor} (no cluster to compare with)
    */
   public ApplicationPlan plan(String appId) {
     api();
@@ -587,7 +587,8 @@ public final class KubeMin implements AutoCloseable {
    *
    * @throws io.kubemin.validation.ValidationException when the application is invalid
    * @throws ApplicationNotFoundException when it carries an unknown id
-   * @throws IllegalStateException when this instance has no {@link io.kubemin.spi.JobExecutor}
+   * @throws io.kubemin.plan.PlanUnavailableException when this instance has no {@link
+   *     io.kubemin.spi.JobExecutor}
    */
   public ApplicationPlan plan(Application app) {
     api();
@@ -598,8 +599,7 @@ public final class KubeMin implements AutoCloseable {
 
   private ApplicationPlan plan(io.kubemin.internal.plan.StoredApplication app, boolean stored) {
     if (!hasExecutors) {
-      throw new IllegalStateException(
-          "plan needs a JobExecutor to read the cluster: register one with jobExecutor(...)");
+      throw new io.kubemin.plan.PlanUnavailableException();
     }
     try {
       return clusterPlanner.plan(app, stored);

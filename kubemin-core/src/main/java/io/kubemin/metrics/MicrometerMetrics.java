@@ -87,6 +87,20 @@ public final class MicrometerMetrics implements WorkflowListener {
         .record(event.duration());
   }
 
+  /**
+   * A recorder of informer event lag for the Kubernetes status sync ({@code
+   * KubernetesStatusSync.eventLag(metrics.informerEventLag())}): the time from the informer's
+   * delivery of a workload change to its status written to the store, as the timer {@code
+   * kubemin.informer.event.lag}.
+   */
+  public java.util.function.Consumer<java.time.Duration> informerEventLag() {
+    Timer lag =
+        Timer.builder("kubemin.informer.event.lag")
+            .description("from an informer's delivery of a workload change to its status stored")
+            .register(registry);
+    return lag::record;
+  }
+
   /** Registers queue depth gauges for the engine's worker group ({@link #WORKER_GROUP}). */
   public MicrometerMetrics bindQueue(Queue queue) {
     return bindQueue(queue, WORKER_GROUP);

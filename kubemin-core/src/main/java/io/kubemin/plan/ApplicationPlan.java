@@ -23,6 +23,11 @@ public record ApplicationPlan(String appId, List<ObjectChange> objects, List<Str
     return objects.stream().anyMatch(o -> o.action().changes());
   }
 
+  /** Whether every object could be looked at (none is {@link PlanAction#UNKNOWN}). */
+  public boolean complete() {
+    return objects.stream().noneMatch(o -> o.action() == PlanAction.UNKNOWN);
+  }
+
   /** How many objects would get this action. */
   public long count(PlanAction action) {
     return objects.stream().filter(o -> o.action() == action).count();

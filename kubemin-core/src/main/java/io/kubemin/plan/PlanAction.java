@@ -12,9 +12,11 @@ public enum PlanAction {
   DELETE("delete"),
   /**
    * Nothing would be done to it: an object that exists and belongs to someone else (left alone), a
-   * claim garbage collection keeps, or an object whose executor cannot tell.
+   * claim garbage collection keeps, an object of a kind the cluster does not serve.
    */
-  NONE("none");
+  NONE("none"),
+  /** The executor could not tell: the cluster could not be read, or it cannot preview objects. */
+  UNKNOWN("unknown");
 
   private final String jsonName;
 

@@ -127,7 +127,8 @@ public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
         // This worker's lease ran out (a pause, a lost store): another worker may run the task.
         return JobOutcome.failed(job.describe() + ": not applied, the task's lease ran out here");
       }
-      ObjectApplier.Result result = applier.apply(job, desired);
+      ObjectApplier.Result result =
+          context.traced("k8s.apply", spanAttributes(job), () -> applier.apply(job, desired));
       LOG.debug("{}: {}", job.describe(), result.outcome());
       switch (result.outcome()) {
         case NOT_OURS:
@@ -139,7 +140,11 @@ public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
         default:
           break;
       }
-      Verdict verdict = readiness.await(job.kind(), result.object(), context);
+      Verdict verdict =
+          context.traced(
+              "k8s.readiness",
+              spanAttributes(job),
+              () -> readiness.await(job.kind(), result.object(), context));
       return verdict.state() == Verdict.State.READY
           ? JobOutcome.completed()
           : JobOutcome.failed(job.describe() + ": " + verdict.message());
@@ -149,6 +154,15 @@ public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
       rethrowInterrupt(e);
       return JobOutcome.failed(job.describe() + ": " + describe(e));
     }
+  }
+
+  /** What the spans of a job's Kubernetes requests name (docs/observability.md). */
+  private static java.util.Map<String, String> spanAttributes(Job job) {
+    java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
+    attributes.put("k8s.namespace.name", job.namespace());
+    attributes.put("kubemin.job.kind", job.kind().kubernetesKind());
+    attributes.put("kubemin.job.name", job.name());
+    return attributes;
   }
 
   /** Deletes the objects this run created (and nothing else); NotFound is fine. */

@@ -46,7 +46,8 @@ public final class TaskService {
         parts
             .tracing()
             .start(TraceNames.EXEC, SpanKind.INTERNAL)
-            .attribute(TraceNames.APP_ID, appId)) {
+            .attribute(TraceNames.APP_ID, appId)
+            .attribute(TraceNames.INSTANCE, parts.settings().instanceId())) {
       try {
         String taskId = exec(appId, options, span);
         span.attribute(TraceNames.TASK_ID, taskId);

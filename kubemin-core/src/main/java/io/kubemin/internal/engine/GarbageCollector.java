@@ -95,14 +95,22 @@ final class GarbageCollector {
     return failed.isEmpty() ? null : "garbage collection incomplete: " + String.join(", ", failed);
   }
 
+  /** Whether the definition changed (component status and timestamps do not count). */
   private boolean changedSincePlanned(StoredApplication planned) {
     String appId = planned.record().id();
     ApplicationRecord now = parts.store().findApplication(appId).orElse(null);
-    if (now == null || !now.equals(planned.record())) {
+    if (now == null || !now.namespace().equals(planned.record().namespace())) {
       return true;
     }
-    List<ComponentRecord> components = parts.store().listComponents(appId);
-    return !components.equals(planned.components());
+    return !definition(parts.store().listComponents(appId))
+        .equals(definition(planned.components()));
+  }
+
+  private static List<Object> definition(List<ComponentRecord> components) {
+    return components.stream()
+        .map(c -> List.of(c.id(), c.name(), c.spec()))
+        .map(Object.class::cast)
+        .toList();
   }
 
   private void record(RenderedObject object, JobStatus status, String error, Instant start) {

@@ -30,10 +30,13 @@ import java.util.regex.Pattern;
  * never garbage; other PersistentVolumeClaims are kept unless the policy deletes them.
  */
 public final class GarbageFinder {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(GarbageFinder.class);
   private static final Pattern ORDINAL = Pattern.compile("[0-9]+");
 
   private final Renderer renderer;
   private final JobExecutors executors;
+  private final Set<JobKind> unlistable = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final ObjectDeleter deleter;
   private final RenderedKinds renderedKinds;
   private final GarbageCollection fallback;
@@ -100,12 +103,15 @@ public final class GarbageFinder {
     String appId = app.record().id();
     GarbageCollection policy = policy(appId);
     Set<String> wanted = new HashSet<>();
-    Set<JobKind> kinds = new LinkedHashSet<>(JobKind.values());
+    Set<JobKind> used = new LinkedHashSet<>();
     for (RenderedObject object : rendered.objects()) {
       wanted.add(key(object.kind(), object.namespace(), object.name()));
-      kinds.add(object.kind());
+      used.add(object.kind());
     }
-    kinds.addAll(renderedKinds.of(app));
+    renderedBefore.forEach(o -> used.add(o.kind()));
+    used.addAll(renderedKinds.of(app));
+    Set<JobKind> kinds = new LinkedHashSet<>(used);
+    kinds.addAll(JobKind.values());
     List<String> claimPrefixes = statefulSetClaimPrefixes(rendered);
     List<RenderedObject> toDelete = new ArrayList<>();
     List<RenderedObject> kept = new ArrayList<>();
@@ -118,7 +124,7 @@ public final class GarbageFinder {
       }
     }
     for (JobKind kind : kinds) {
-      for (HasMetadata object : listOwned(kind, appId, unreadable)) {
+      for (HasMetadata object : listOwned(kind, appId, used.contains(kind), unreadable)) {
         String namespace = kind.clusterScoped() ? null : object.getMetadata().getNamespace();
         String name = object.getMetadata().getName();
         String key = key(kind, namespace, name);
@@ -147,7 +153,13 @@ public final class GarbageFinder {
     (claim && !policy.deletePersistentVolumeClaims() ? kept : toDelete).add(garbage);
   }
 
-  private List<HasMetadata> listOwned(JobKind kind, String appId, List<String> unreadable)
+  /**
+   * The application's objects of a kind. A kind it renders or rendered that cannot be listed is
+   * reported; another built-in kind (one it never used, such as a ClusterRole where the executor
+   * may not watch them) is only logged.
+   */
+  private List<HasMetadata> listOwned(
+      JobKind kind, String appId, boolean used, List<String> unreadable)
       throws InterruptedException {
     JobExecutor executor = executors.forKind(kind).orElse(null);
     if (executor == null) {
@@ -158,7 +170,15 @@ public final class GarbageFinder {
           .filter(o -> o.getMetadata() != null && o.getMetadata().getName() != null)
           .toList();
     } catch (RuntimeException e) {
-      unreadable.add(kind.kubernetesKind() + " (" + e.getMessage() + ")");
+      if (used) {
+        unreadable.add(kind.kubernetesKind() + " (" + e.getMessage() + ")");
+      } else if (unlistable.add(kind)) {
+        LOG.warn(
+            "{} objects cannot be listed ({}): garbage collection looks only for the kinds an"
+                + " application renders or rendered (said once)",
+            kind.kubernetesKind(),
+            e.getMessage());
+      }
       return List.of();
     }
   }

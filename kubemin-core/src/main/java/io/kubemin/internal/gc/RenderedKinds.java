@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The kinds not built in (a plugin's custom resources) that any revision of an application ever
- * rendered, so garbage collection also looks for objects of a kind the current definition no longer
- * renders. Revisions are immutable: each is rendered once per process.
+ * The kinds that any revision of an application ever rendered, so garbage collection also looks for
+ * objects of a kind the current definition no longer renders (a plugin's custom resource).
+ * Revisions are immutable: each is rendered once per process.
  */
 final class RenderedKinds {
   private static final Logger LOG = LoggerFactory.getLogger(RenderedKinds.class);
@@ -83,7 +83,6 @@ final class RenderedKinds {
     try {
       renderer.render(definition, app.record().id(), app.componentIds()).objects().stream()
           .map(RenderedObject::kind)
-          .filter(k -> !k.builtIn())
           .forEach(kinds::add);
     } catch (RuntimeException e) {
       // A revision whose plugin is gone renders no more; its kinds are not looked for.

@@ -25,7 +25,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class ObjectPreviewer {
   private static final Logger LOG = LoggerFactory.getLogger(ObjectPreviewer.class);
-  private static final Set<Integer> NO_DRY_RUN = Set.of(400, 404, 405, 415, 422, 501);
+
+  /** Answers of a server without server-side apply (or without its dry run). */
+  private static final Set<Integer> NO_DRY_RUN = Set.of(404, 405, 415, 501);
+
+  /** Answers about the object itself: that one object is compared client-side. */
+  private static final Set<Integer> OBJECT_REFUSED = Set.of(400, 422);
+
   private static final Set<String> FETCHED_FIELDS = Set.of("data", "binaryData");
 
   private final KubernetesClient client;
@@ -70,9 +76,17 @@ public final class ObjectPreviewer {
     boolean fetched = ObjectLabels.annotation(desired, ObjectLabels.SOURCE_URL) != null;
     String note = fetched ? "data is fetched at apply time and not compared" : null;
     if (!fetched && dryRunRefusal == null) {
-      ObjectPreview served = serverDryRun(desired, existing);
-      if (served != null) {
-        return served;
+      try {
+        ObjectPreview served = serverDryRun(desired, existing);
+        if (served != null) {
+          return served;
+        }
+      } catch (KubernetesClientException e) {
+        if (!OBJECT_REFUSED.contains(e.getCode())) {
+          throw e;
+        }
+        note =
+            "the server's dry run refuses the object (HTTP " + e.getCode() + "): a deploy may fail";
       }
     }
     List<FieldChange> fields =

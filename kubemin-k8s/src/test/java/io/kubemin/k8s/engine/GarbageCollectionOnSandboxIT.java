@@ -17,6 +17,7 @@ import io.kubemin.model.IngressRoute;
 import io.kubemin.model.IngressTrait;
 import io.kubemin.model.Port;
 import io.kubemin.model.Properties;
+import io.kubemin.model.Step;
 import io.kubemin.model.StorageTrait;
 import io.kubemin.model.Traits;
 import io.kubemin.render.Labels;
@@ -80,7 +81,9 @@ class GarbageCollectionOnSandboxIT {
   @Test
   void aRemovedComponentsObjectsAreDeletedIngressFirstAndOthersAreUntouched() {
     String ns = "gc-component";
-    String appId = keepingClaims.createApplication(app("shop", ns, web("api"))).id();
+    // A config component: the task marks it applied, which must not stop the collection.
+    String appId =
+        keepingClaims.createApplication(app("shop", ns, web("api"), settings("settings"))).id();
     deploy(keepingClaims, appId);
     // What an earlier deploy of a component "old" left behind (its deletion never happened).
     Map<String, String> old = labels(appId, "old");
@@ -92,7 +95,10 @@ class GarbageCollectionOnSandboxIT {
 
     Task task = deploy(keepingClaims, appId);
 
-    assertThat(names(ns)).contains("hand-made", "other-app").doesNotContain("old-settings");
+    assertThat(names(ns))
+        .contains("hand-made", "other-app")
+        .doesNotContain("old-settings")
+        .anyMatch(n -> n.contains("settings"));
     assertThat(client.apps().deployments().inNamespace(ns).withName("old").get()).isNull();
     assertThat(client.services().inNamespace(ns).withName("old").get()).isNull();
     List<JobRecord> collected = gcRecords(keepingClaims, task.id());
@@ -159,6 +165,64 @@ class GarbageCollectionOnSandboxIT {
     assertThat(gcRecords(deletingClaims, task.id()))
         .extracting(r -> r.kind())
         .containsExactly(JobKind.PERSISTENT_VOLUME_CLAIM);
+  }
+
+  @Test
+  void theClaimsOfARenderedStatefulSetAreNeverGarbage() {
+    String ns = "gc-store";
+    String appId = deletingClaims.createApplication(app("db", ns, store("pg"))).id();
+    deploy(deletingClaims, appId);
+    var set = client.apps().statefulSets().inNamespace(ns).list().getItems().get(0);
+    String template = set.getSpec().getVolumeClaimTemplates().get(0).getMetadata().getName();
+    String claim = template + "-" + set.getMetadata().getName() + "-0";
+    // What the StatefulSet controller would make: the template's labels, ours.
+    client
+        .resource(
+            new io.fabric8.kubernetes.api.model.PersistentVolumeClaimBuilder()
+                .withNewMetadata()
+                .withName(claim)
+                .withNamespace(ns)
+                .withLabels(labels(appId, "pg"))
+                .endMetadata()
+                .withNewSpec()
+                .withAccessModes("ReadWriteOnce")
+                .withNewResources()
+                .addToRequests("storage", new io.fabric8.kubernetes.api.model.Quantity("1Gi"))
+                .endResources()
+                .endSpec()
+                .build())
+        .create();
+
+    Task task = deploy(deletingClaims, appId);
+
+    assertThat(claims(ns)).contains(claim);
+    assertThat(gcRecords(deletingClaims, task.id())).isEmpty();
+  }
+
+  @Test
+  void aTaskAtAnApprovalGateCollectsNothingUntilItIsResumedAndCompletes() throws Exception {
+    String ns = "gc-gate";
+    Application gated =
+        app("gated", ns, web("api")).toBuilder()
+            .workflow(
+                List.of(
+                    Step.builder().name("approve").type(Step.TYPE_SUSPEND).build(),
+                    Step.builder().name("deploy").components("api").build()))
+            .build();
+    String appId = keepingClaims.createApplication(gated).id();
+    client.resource(configMap(ns, "leftover", labels(appId, "gone"))).create();
+    String taskId = keepingClaims.exec(appId);
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> keepingClaims.task(taskId).status() == TaskStatus.SUSPENDED);
+
+    assertThat(names(ns)).contains("leftover");
+
+    keepingClaims.resume(taskId, "ops");
+    Task done = awaitEnd(keepingClaims, taskId);
+
+    assertThat(done.status()).as(String.valueOf(done.error())).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(names(ns)).doesNotContain("leftover");
   }
 
   @Test
@@ -244,6 +308,27 @@ class GarbageCollectionOnSandboxIT {
         .image("nginx:1.27")
         .replicas(1)
         .properties(Properties.builder().ports(List.of(Port.of(80))).build())
+        .build();
+  }
+
+  private static Component settings(String name) {
+    return Component.builder()
+        .name(name)
+        .type("config")
+        .properties(Properties.builder().conf(Map.of("mode", "fast")).build())
+        .build();
+  }
+
+  private static Component store(String name) {
+    StorageTrait data =
+        new StorageTrait("data", "persistent", "/data", null, null, null, true, "1Gi", null, null);
+    return Component.builder()
+        .name(name)
+        .type("store")
+        .image("postgres:16")
+        .replicas(1)
+        .properties(Properties.builder().ports(List.of(Port.of(5432))).build())
+        .traits(Traits.builder().storage(List.of(data)).build())
         .build();
   }
 
