@@ -18,10 +18,15 @@ import io.kubemin.internal.engine.GroupCommitStore;
 import io.kubemin.internal.engine.JobExecutors;
 import io.kubemin.internal.engine.Lifecycle;
 import io.kubemin.internal.engine.Listeners;
+import io.kubemin.internal.gc.ClusterPlanner;
+import io.kubemin.internal.gc.GarbageFinder;
 import io.kubemin.internal.plan.Planner;
+import io.kubemin.internal.trace.EngineTracing;
+import io.kubemin.internal.trace.otel.OtelEngineTracing;
 import io.kubemin.model.Application;
 import io.kubemin.model.VersionUpdate;
 import io.kubemin.model.WorkflowRequest;
+import io.kubemin.plan.ApplicationPlan;
 import io.kubemin.render.Renderer;
 import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.DataStore;
@@ -34,6 +39,7 @@ import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatusView;
+import io.kubemin.workflow.TaskSuspension;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -66,6 +72,8 @@ public final class KubeMin implements AutoCloseable {
   private final TaskStatusReport statusReport;
   private final VersionService versions;
   private final RollbackService rollbacks;
+  private final ClusterPlanner clusterPlanner;
+  private final boolean hasExecutors;
 
   KubeMin(KubeMinBuilder builder) {
     boolean ownsStore = builder.dataStore == null;
@@ -90,8 +98,13 @@ public final class KubeMin implements AutoCloseable {
       this.settings = Configuration.settings(builder);
       JobExecutors executors = new JobExecutors(builder.jobExecutors);
       // A database store gets the engine's writes in batches (group commit); reads go straight.
+      // The OpenTelemetry bridge is loaded only here, only when the host asked for tracing.
+      EngineTracing tracing =
+          builder.tracing == null ? EngineTracing.OFF : OtelEngineTracing.of(builder.tracing);
       DataStore engineStore =
-          store.prefersBatches() ? new GroupCommitStore(store, settings.instanceId()) : store;
+          store.prefersBatches()
+              ? new GroupCommitStore(store, settings.instanceId(), tracing)
+              : store;
       EngineParts parts =
           new EngineParts(
               engineStore,
@@ -99,7 +112,8 @@ public final class KubeMin implements AutoCloseable {
               executors,
               new Listeners(listeners(builder, engineStore)),
               builder.clock,
-              settings);
+              settings,
+              tracing);
       Renderer renderer =
           Renderer.builder()
               .traitProcessors(builder.traitProcessors)
@@ -109,15 +123,25 @@ public final class KubeMin implements AutoCloseable {
       ApplicationCheck check = new ApplicationCheck(renderer);
       LeaderElection election = leaderElection(builder, store, settings);
       this.election = election;
-      Engine engine = new Engine(parts, new Planner(store, renderer), election);
-      engine.retention(builder.retention, builder.appRetention);
       ObjectDeleter deleter = new ObjectDeleter(executors, renderer);
+      GarbageFinder garbage =
+          new GarbageFinder(
+              store,
+              renderer,
+              executors,
+              deleter,
+              builder.garbageCollection,
+              builder.appGarbageCollection);
+      Engine engine = new Engine(parts, new Planner(store, renderer, garbage), election);
+      engine.retention(builder.retention, builder.appRetention);
       this.applications = new ApplicationService(parts, check, deleter, new Revisions(store));
       this.workflows = new WorkflowService(parts, applications, check);
       this.tasks = new TaskService(parts, applications, engine);
       this.statusReport = new TaskStatusReport(store);
       this.versions = new VersionService(parts, applications, tasks, check, deleter);
-      this.rollbacks = new RollbackService(applications, tasks, deleter);
+      this.rollbacks = new RollbackService(applications, tasks, garbage);
+      this.clusterPlanner = new ClusterPlanner(renderer, executors, garbage);
+      this.hasExecutors = !executors.isEmpty();
       this.lifecycle = new Lifecycle(parts, engine, builder.extensions, ownsStore, ownsQueue);
       Configuration.log(settings, store, queue, executors, builder, election);
     } catch (RuntimeException | Error e) {
@@ -346,9 +370,9 @@ public final class KubeMin implements AutoCloseable {
   }
 
   /**
-   * Cancels a task (durably): a waiting or queued task ends {@code cancelled} at once and never
-   * starts; a running one stops its jobs within a second on this instance, within one heartbeat on
-   * another. An ended task is left as it is.
+   * Cancels a task (durably): a waiting, queued or suspended task ends {@code cancelled} at once
+   * and never starts (again); a running one stops its jobs within a second on this instance, within
+   * one heartbeat on another. An ended task is left as it is.
    *
    * @param user who cancels (default {@code system})
    * @param reason why (default {@code cancelled by <user>})
@@ -358,6 +382,34 @@ public final class KubeMin implements AutoCloseable {
   public Task cancel(String appId, String taskId, String user, String reason) {
     api();
     return tasks.cancel(appId, taskId, user, reason);
+  }
+
+  /**
+   * Resumes a task that waits at a {@code suspend} step (an approval gate): it goes back to {@code
+   * waiting} with the next attempt and goes on after that step on whichever instance takes it (the
+   * steps completed before the gate do not run again). Two resumes at once are safe: one wins, the
+   * other gets {@link TaskNotSuspendedException}. Listeners are told ({@code taskResumed}).
+   *
+   * @param user who resumes, recorded with the suspension (default {@code system})
+   * @return the task as written ({@code waiting})
+   * @throws TaskNotFoundException when unknown
+   * @throws TaskNotSuspendedException when the task is not suspended; it carries the status
+   */
+  public Task resume(String taskId, String user) {
+    api();
+    return tasks.resume(Objects.requireNonNull(taskId, "taskId"), user);
+  }
+
+  /**
+   * The task's stops at {@code suspend} steps, oldest first: step, message, deadline, the steps
+   * done before it, who resumed it and when. Empty for a task that reached none (or a store that
+   * cannot suspend tasks).
+   *
+   * @throws TaskNotFoundException when unknown
+   */
+  public List<TaskSuspension> suspensions(String taskId) {
+    api();
+    return tasks.suspensions(taskId);
   }
 
   /**
@@ -511,6 +563,50 @@ public final class KubeMin implements AutoCloseable {
   public DryRunResult dryRun(Application app) {
     lifecycle.checkOpen();
     return applications.dryRun(Objects.requireNonNull(app, "app"));
+  }
+
+  /**
+   * What deploying the stored application would do on the cluster now, object by object: create,
+   * update (with the fields, from server-side apply's dry run where the server has it, else a
+   * client-side comparison), unchanged, and the garbage a deploy would delete. Secret data is never
+   * shown. Nothing is written.
+   *
+   * @throws ApplicationNotFoundException when unknown
+   * @throws io.kubemin.plan.PlanUnavailableException when this instance has no {@link
+   *     io.kubemin.spi.JobExecutor} (no cluster to compare with)
+   */
+  public ApplicationPlan plan(String appId) {
+    api();
+    return plan(applications.load(appId), true);
+  }
+
+  /**
+   * What creating (or, with an id, replacing) the application and deploying it would do on the
+   * cluster; nothing is written. A new application has no objects yet: everything it renders is
+   * created, under an id it does not keep.
+   *
+   * @throws io.kubemin.validation.ValidationException when the application is invalid
+   * @throws ApplicationNotFoundException when it carries an unknown id
+   * @throws io.kubemin.plan.PlanUnavailableException when this instance has no {@link
+   *     io.kubemin.spi.JobExecutor}
+   */
+  public ApplicationPlan plan(Application app) {
+    api();
+    Objects.requireNonNull(app, "app");
+    boolean replace = app.id() != null && !app.id().isBlank();
+    return plan(applications.unsaved(app), replace);
+  }
+
+  private ApplicationPlan plan(io.kubemin.internal.plan.StoredApplication app, boolean stored) {
+    if (!hasExecutors) {
+      throw new io.kubemin.plan.PlanUnavailableException();
+    }
+    try {
+      return clusterPlanner.plan(app, stored);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KubeMinException("interrupted while reading the cluster for a plan", e);
+    }
   }
 
   /** For tests in this package: stops this instance as if its process died. */

@@ -10,6 +10,7 @@ import io.kubemin.spi.Queue;
 import io.kubemin.spi.Role;
 import io.kubemin.trait.Policy;
 import io.kubemin.trait.TraitProcessor;
+import io.kubemin.workflow.GarbageCollection;
 import io.kubemin.workflow.Retention;
 import io.kubemin.workflow.WorkflowListener;
 import java.time.Clock;
@@ -38,7 +39,7 @@ public final class KubeMinBuilder {
   /** Tasks running at once per instance. */
   public static final int DEFAULT_MAX_CONCURRENT_TASKS = 10;
 
-  /** Active (waiting, queued or running) tasks per application. */
+  /** Active (waiting, queued, running or suspended) tasks per application. */
   public static final int DEFAULT_MAX_ACTIVE_TASKS_PER_APP = 1;
 
   /** Deadline of one job (apply and wait until ready). */
@@ -90,6 +91,7 @@ public final class KubeMinBuilder {
   final List<JobExecutor> jobExecutors = new ArrayList<>();
   final List<WorkflowListener> listeners = new ArrayList<>();
   final List<KubeMinExtension> extensions = new ArrayList<>();
+  io.kubemin.tracing.OpenTelemetryTracing tracing;
   final List<TraitProcessor> traitProcessors = new ArrayList<>();
   final List<Policy> policies = new ArrayList<>();
   final List<ComponentTypeRenderer> componentTypes = new ArrayList<>();
@@ -97,6 +99,8 @@ public final class KubeMinBuilder {
   Set<Role> roles = EnumSet.allOf(Role.class);
   String instanceId;
   Retention retention = Retention.keepAll();
+  GarbageCollection garbageCollection = GarbageCollection.keepClaims();
+  final Map<String, GarbageCollection> appGarbageCollection = new LinkedHashMap<>();
   final Map<String, Retention> appRetention = new LinkedHashMap<>();
   int workerThreads = DEFAULT_WORKER_THREADS;
   int maxConcurrentTasks = DEFAULT_MAX_CONCURRENT_TASKS;
@@ -186,6 +190,15 @@ public final class KubeMinBuilder {
   /** Adds a listener for task and job events. */
   public KubeMinBuilder listener(WorkflowListener listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /**
+   * Records the engine's spans in OpenTelemetry (docs/observability.md). Without it (the default)
+   * the engine records none and loads no OpenTelemetry class.
+   */
+  public KubeMinBuilder tracing(io.kubemin.tracing.OpenTelemetryTracing tracing) {
+    this.tracing = Objects.requireNonNull(tracing, "tracing");
     return this;
   }
 
@@ -317,6 +330,25 @@ public final class KubeMinBuilder {
       throw new IllegalArgumentException("retention appId must not be empty");
     }
     appRetention.put(appId, Objects.requireNonNull(policy, "retention"));
+    return this;
+  }
+
+  /**
+   * What a task does with the objects the application no longer renders, after it deployed
+   * successfully, for every application without a policy of its own (default {@link
+   * GarbageCollection#keepClaims()}: delete them, except PersistentVolumeClaims).
+   */
+  public KubeMinBuilder garbageCollection(GarbageCollection policy) {
+    this.garbageCollection = Objects.requireNonNull(policy, "garbageCollection");
+    return this;
+  }
+
+  /** The garbage collection of one application (overrides {@link #garbageCollection}). */
+  public KubeMinBuilder garbageCollection(String appId, GarbageCollection policy) {
+    if (appId == null || appId.isBlank()) {
+      throw new IllegalArgumentException("garbageCollection appId must not be empty");
+    }
+    appGarbageCollection.put(appId, Objects.requireNonNull(policy, "garbageCollection"));
     return this;
   }
 

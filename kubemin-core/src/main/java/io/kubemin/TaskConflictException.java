@@ -3,10 +3,10 @@ package io.kubemin;
 import io.kubemin.error.KubeMinException;
 
 /**
- * The application already has as many active (waiting, queued or running) tasks as allowed, or an
- * active task forbids the operation (HTTP 409, business code {@value #CODE}, new in KubeMin: the
- * upstream never rejected a second exec). Exec with {@link ExecOptions#queueBehind()} to wait for
- * the active task instead, or cancel it.
+ * The application already has as many active (waiting, queued, running or suspended) tasks as
+ * allowed, or an active task forbids the operation (HTTP 409, business code {@value #CODE}, new in
+ * KubeMin: the upstream never rejected a second exec). Exec with {@link ExecOptions#queueBehind()}
+ * to wait for the active task instead, or cancel it.
  */
 public final class TaskConflictException extends KubeMinException {
   private static final long serialVersionUID = 1L;

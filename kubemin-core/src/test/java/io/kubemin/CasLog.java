@@ -117,6 +117,16 @@ final class CasLog implements DataStore {
   }
 
   @Override
+  public void putTraceContext(String taskId, String traceparent) {
+    store.putTraceContext(taskId, traceparent);
+  }
+
+  @Override
+  public java.util.Map<String, String> findTraceContexts(java.util.Collection<String> taskIds) {
+    return store.findTraceContexts(taskIds);
+  }
+
+  @Override
   public List<Task> listTasks(String appId) {
     return store.listTasks(appId);
   }
@@ -144,6 +154,26 @@ final class CasLog implements DataStore {
   @Override
   public List<JobRecord> listJobs(String taskId) {
     return store.listJobs(taskId);
+  }
+
+  @Override
+  public void putSuspension(io.kubemin.workflow.TaskSuspension suspension) {
+    store.putSuspension(suspension);
+  }
+
+  @Override
+  public List<io.kubemin.workflow.TaskSuspension> listSuspensions(String taskId) {
+    return store.listSuspensions(taskId);
+  }
+
+  @Override
+  public boolean resumeSuspension(String taskId, String step, String by, Instant at) {
+    return store.resumeSuspension(taskId, step, by, at);
+  }
+
+  @Override
+  public List<Task> listSuspendedToEnd(Instant now, int limit) {
+    return store.listSuspendedToEnd(now, limit);
   }
 
   @Override

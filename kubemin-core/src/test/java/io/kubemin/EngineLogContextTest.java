@@ -81,4 +81,28 @@ class EngineLogContextTest {
                                 : ThrowableProxyUtil.asString(e.getThrowableProxy())))
                     .doesNotContain(SECRET_VALUE));
   }
+
+  @Test
+  void withTracingOnTheLinesOfATaskAlsoCarryItsTraceId() throws InterruptedException {
+    RecordingJobExecutor executor = new RecordingJobExecutor().fail("web-fails", "apply refused");
+    Task task;
+    try (io.kubemin.testsupport.TraceRecorder traces = new io.kubemin.testsupport.TraceRecorder();
+        KubeMin kubemin =
+            KubeMin.builder().jobExecutor(executor).tracing(traces.tracing()).build()) {
+      kubemin.start();
+      String appId = kubemin.createApplication(app("shop", List.of(web("web-fails")))).id();
+      task = kubemin.awaitTask(kubemin.exec(appId), Duration.ofSeconds(30));
+      String traceId =
+          traces.await(s -> s.getName().equals("kubemin.task")).getSpanContext().getTraceId();
+
+      List<ILoggingEvent> taskLines =
+          captured.list.stream()
+              .filter(e -> e.getLoggerName().startsWith("io.kubemin.internal.engine"))
+              .filter(e -> task.id().equals(e.getMDCPropertyMap().get("kubemin.task")))
+              .toList();
+      assertThat(taskLines).isNotEmpty();
+      assertThat(taskLines)
+          .allSatisfy(e -> assertThat(e.getMDCPropertyMap()).containsEntry("trace_id", traceId));
+    }
+  }
 }

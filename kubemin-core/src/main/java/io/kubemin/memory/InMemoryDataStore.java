@@ -9,9 +9,11 @@ import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
+import io.kubemin.workflow.TaskSuspension;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -245,7 +247,8 @@ public final class InMemoryDataStore implements DataStore {
    * The app's active tasks, from the (small) sets of active tasks rather than its whole history.
    */
   private java.util.stream.Stream<Task> activeTasks(String appId) {
-    return java.util.stream.Stream.of(TaskStatus.WAITING, TaskStatus.QUEUED, TaskStatus.RUNNING)
+    return java.util.stream.Stream.of(
+            TaskStatus.WAITING, TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.SUSPENDED)
         .flatMap(status -> state.byStatus.get(status).stream())
         .map(state.tasks::get)
         .filter(t -> t.appId().equals(appId));
@@ -268,7 +271,9 @@ public final class InMemoryDataStore implements DataStore {
     return locked(
         () -> {
           Map<String, Integer> started = new HashMap<>();
-          for (TaskStatus status : List.of(TaskStatus.QUEUED, TaskStatus.RUNNING)) {
+          // A suspended task holds its application's place: it goes on after its resume.
+          for (TaskStatus status :
+              List.of(TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.SUSPENDED)) {
             for (String id : state.byStatus.get(status)) {
               started.merge(state.tasks.get(id).appId(), 1, Integer::sum);
             }
@@ -422,6 +427,43 @@ public final class InMemoryDataStore implements DataStore {
     }
     remove(state.jobs, taskId);
     remove(state.taskRevisions, taskId);
+    remove(state.suspensions, taskId);
+    remove(state.traceContexts, taskId);
+  }
+
+  @Override
+  public void putTraceContext(String taskId, String traceparent) {
+    requireTraceContext(traceparent);
+    locked(
+        () -> {
+          if (state.tasks.containsKey(taskId)) {
+            put(state.traceContexts, taskId, traceparent);
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Map<String, String> findTraceContexts(Collection<String> taskIds) {
+    return locked(
+        () -> {
+          Map<String, String> found = new HashMap<>();
+          for (String id : taskIds) {
+            String context = state.traceContexts.get(id);
+            if (context != null) {
+              found.put(id, context);
+            }
+          }
+          return found;
+        });
+  }
+
+  /** The rule MySQL's column enforces, checked here too so both stores refuse the same. */
+  private static void requireTraceContext(String traceparent) {
+    if (traceparent != null && traceparent.length() > 64) {
+      throw new IllegalArgumentException(
+          "traceparent must be at most 64 characters, got " + traceparent.length());
+    }
   }
 
   @Override
@@ -459,6 +501,42 @@ public final class InMemoryDataStore implements DataStore {
   @Override
   public Optional<Integer> findTaskRevision(String taskId) {
     return locked(() -> Optional.ofNullable(state.taskRevisions.get(taskId)));
+  }
+
+  @Override
+  public void putSuspension(TaskSuspension suspension) {
+    lockedRun(
+        () -> {
+          List<TaskSuspension> next =
+              new ArrayList<>(state.suspensions.getOrDefault(suspension.taskId(), List.of()));
+          next.removeIf(s -> s.step().equals(suspension.step()));
+          next.add(suspension);
+          next.sort(Comparator.comparing(TaskSuspension::suspendedAt));
+          put(state.suspensions, suspension.taskId(), List.copyOf(next));
+        });
+  }
+
+  @Override
+  public List<TaskSuspension> listSuspensions(String taskId) {
+    return locked(() -> state.suspensions.getOrDefault(taskId, List.of()));
+  }
+
+  @Override
+  public boolean resumeSuspension(String taskId, String step, String by, Instant at) {
+    return locked(
+        () -> {
+          List<TaskSuspension> next =
+              new ArrayList<>(state.suspensions.getOrDefault(taskId, List.of()));
+          for (int i = 0; i < next.size(); i++) {
+            TaskSuspension suspension = next.get(i);
+            if (suspension.step().equals(step) && !suspension.resumed()) {
+              next.set(i, suspension.withResume(by, at));
+              put(state.suspensions, taskId, List.copyOf(next));
+              return true;
+            }
+          }
+          return false;
+        });
   }
 
   // The writes below note their inverse while a transaction runs.
@@ -519,6 +597,8 @@ public final class InMemoryDataStore implements DataStore {
     final Map<String, List<JobRecord>> jobs = new HashMap<>();
     final Map<String, List<RevisionRecord>> revisions = new HashMap<>();
     final Map<String, Integer> taskRevisions = new HashMap<>();
+    final Map<String, List<TaskSuspension>> suspensions = new HashMap<>();
+    final Map<String, String> traceContexts = new HashMap<>();
 
     State() {
       for (TaskStatus status : TaskStatus.values()) {

@@ -23,6 +23,8 @@ public final class InMemoryQueue implements Queue {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition arrived = lock.newCondition();
   private final TreeMap<Long, byte[]> stream = new TreeMap<>();
+  // Only messages enqueued with headers have an entry, so messages without cost nothing here.
+  private final Map<Long, Map<String, String>> headers = new HashMap<>();
   private final Map<String, Group> groups = new HashMap<>();
   private final List<DeadLetter> deadLetters = new ArrayList<>();
   private long nextSequence = 1;
@@ -66,6 +68,9 @@ public final class InMemoryQueue implements Queue {
       for (io.kubemin.spi.OutgoingMessage message : messages) {
         long sequence = nextSequence++;
         stream.put(sequence, message.payload().clone());
+        if (!message.headers().isEmpty()) {
+          headers.put(sequence, message.headers());
+        }
         ids.add(Long.toString(sequence));
       }
       arrived.signalAll();
@@ -91,7 +96,12 @@ public final class InMemoryQueue implements Queue {
           state.cursor = entry.getKey() + 1;
           Pending pending = new Pending(consumer, System.nanoTime(), 1);
           state.pending.put(entry.getKey(), pending);
-          read.add(new QueueMessage(entry.getKey().toString(), entry.getValue().clone(), 1));
+          read.add(
+              new QueueMessage(
+                  entry.getKey().toString(),
+                  entry.getValue().clone(),
+                  1,
+                  headers.get(entry.getKey())));
         }
         long remaining = deadline - System.nanoTime();
         if (!read.isEmpty() || remaining <= 0) {
@@ -141,7 +151,11 @@ public final class InMemoryQueue implements Queue {
           entry.setValue(next);
           byte[] payload = stream.get(entry.getKey());
           claimed.add(
-              new QueueMessage(entry.getKey().toString(), payload.clone(), next.deliveries));
+              new QueueMessage(
+                  entry.getKey().toString(),
+                  payload.clone(),
+                  next.deliveries,
+                  headers.get(entry.getKey())));
         }
       }
       return claimed;
@@ -220,8 +234,15 @@ public final class InMemoryQueue implements Queue {
       }
     }
     Iterator<Long> keys = stream.keySet().iterator();
-    while (keys.hasNext() && keys.next() < lowest) {
+    while (keys.hasNext()) {
+      Long key = keys.next();
+      if (key >= lowest) {
+        break;
+      }
       keys.remove();
+      if (!headers.isEmpty()) {
+        headers.remove(key);
+      }
     }
   }
 

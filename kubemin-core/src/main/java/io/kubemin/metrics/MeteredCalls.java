@@ -19,12 +19,14 @@ final class MeteredCalls implements InvocationHandler {
   private final MeterRegistry registry;
   private final String timerName;
   private final String component;
+  private final LeaseMeters leases;
 
   private MeteredCalls(Object target, MeterRegistry registry, String timerName, String component) {
     this.target = target;
     this.registry = registry;
     this.timerName = timerName;
     this.component = component;
+    this.leases = component.equals("store") ? new LeaseMeters(registry) : null;
   }
 
   static <T> T wrap(
@@ -51,6 +53,13 @@ final class MeteredCalls implements InvocationHandler {
     try {
       Object result = method.invoke(target, args);
       observe(method.getName(), result);
+      if (leases != null) {
+        try {
+          observeLeases(method.getName(), args, result);
+        } catch (RuntimeException e) {
+          // A call the lease meters do not understand (odd arguments) is simply not counted.
+        }
+      }
       return result;
     } catch (InvocationTargetException e) {
       outcome = "error";
@@ -83,6 +92,34 @@ final class MeteredCalls implements InvocationHandler {
             .tag("operation", operation)
             .register(registry)
             .increment(redelivered);
+      }
+    }
+  }
+
+  private void observeLeases(String operation, Object[] args, Object result) {
+    switch (operation) {
+      case "listExpiredLeases" -> leases.listed((List<?>) result);
+      case "compareAndSet" -> {
+        if (args[1] == null || args[3] == null) {
+          return;
+        }
+        leases.written(
+            new io.kubemin.spi.TaskChange(
+                (io.kubemin.workflow.TaskStatus) args[1],
+                (Integer) args[2],
+                (io.kubemin.workflow.Task) args[3]),
+            Boolean.TRUE.equals(result));
+      }
+      case "writeBatch" -> {
+        List<?> changes = (List<?>) args[0];
+        List<?> matched = (List<?>) result;
+        for (int i = 0; i < changes.size() && i < matched.size(); i++) {
+          leases.written(
+              (io.kubemin.spi.TaskChange) changes.get(i), Boolean.TRUE.equals(matched.get(i)));
+        }
+      }
+      default -> {
+        // other calls change no lease
       }
     }
   }

@@ -87,6 +87,20 @@ public final class MicrometerMetrics implements WorkflowListener {
         .record(event.duration());
   }
 
+  /**
+   * A recorder of informer event lag for the Kubernetes status sync ({@code
+   * KubernetesStatusSync.eventLag(metrics.informerEventLag())}): the time from the informer's
+   * delivery of a workload change to its status written to the store, as the timer {@code
+   * kubemin.informer.event.lag}.
+   */
+  public java.util.function.Consumer<java.time.Duration> informerEventLag() {
+    Timer lag =
+        Timer.builder("kubemin.informer.event.lag")
+            .description("from an informer's delivery of a workload change to its status stored")
+            .register(registry);
+    return lag::record;
+  }
+
   /** Registers queue depth gauges for the engine's worker group ({@link #WORKER_GROUP}). */
   public MicrometerMetrics bindQueue(Queue queue) {
     return bindQueue(queue, WORKER_GROUP);
@@ -136,19 +150,21 @@ public final class MicrometerMetrics implements WorkflowListener {
 
   /**
    * Registers gauges {@code kubemin.tasks.active} tagged {@code status} ({@code waiting}, {@code
-   * queued}, {@code running}): how many tasks are in each state, read from the store at most once
-   * every five seconds and counted up to {@value #ACTIVE_GAUGE_CAP} (a gauge at the cap means "at
-   * least"). While the store cannot tell, they report NaN.
+   * queued}, {@code running}, {@code suspended}): how many tasks are in each state, read from the
+   * store at most once every five seconds and counted up to {@value #ACTIVE_GAUGE_CAP} (a gauge at
+   * the cap means "at least"). While the store cannot tell, they report NaN.
    *
    * @return this, for chaining
    */
   public MicrometerMetrics bindStore(DataStore store) {
     Objects.requireNonNull(store, "store must not be null");
-    for (TaskStatus status : List.of(TaskStatus.WAITING, TaskStatus.QUEUED, TaskStatus.RUNNING)) {
+    for (TaskStatus status :
+        List.of(TaskStatus.WAITING, TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.SUSPENDED)) {
       ActiveCount count = new ActiveCount(store, status);
       io.micrometer.core.instrument.Gauge.builder("kubemin.tasks.active", count, ActiveCount::read)
           .description("tasks in this state (capped at " + ACTIVE_GAUGE_CAP + ")")
           .tag("status", status.jsonName())
+          .strongReference(true) // nothing else holds the count: a weak gauge reads NaN after a GC
           .register(registry);
     }
     return this;

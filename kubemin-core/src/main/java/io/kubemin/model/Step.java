@@ -17,6 +17,10 @@ import java.util.List;
  *     step
  * @param timeout deadline of the step such as {@code 90s} or {@code 5m}
  * @param retries retry policy of the step
+ * @param type {@code deploy} (the default: deploy its components) or {@code suspend} (an approval
+ *     gate: the task stops in {@code suspended} until resumed or cancelled; {@code timeout} then
+ *     bounds the wait and {@code message} says what to check)
+ * @param message what the person who resumes a {@code suspend} step should know; null for none
  */
 public record Step(
     String name,
@@ -27,12 +31,50 @@ public record Step(
     List<Step> subSteps,
     List<String> dependsOn,
     String timeout,
-    RetrySpec retries) {
+    RetrySpec retries,
+    String type,
+    String message) {
+
+  /** The {@link #type()} of an approval gate. */
+  public static final String TYPE_SUSPEND = "suspend";
+
+  /** The {@link #type()} of a step that deploys components (also when the type is absent). */
+  public static final String TYPE_DEPLOY = "deploy";
 
   public Step {
     components = Immutables.list(components);
     subSteps = Immutables.list(subSteps);
     dependsOn = Immutables.list(dependsOn);
+  }
+
+  /** A {@code deploy} step (no type, no message), as before {@code suspend} steps existed. */
+  public Step(
+      String name,
+      String jobType,
+      String mode,
+      List<String> components,
+      StepProperties properties,
+      List<Step> subSteps,
+      List<String> dependsOn,
+      String timeout,
+      RetrySpec retries) {
+    this(
+        name,
+        jobType,
+        mode,
+        components,
+        properties,
+        subSteps,
+        dependsOn,
+        timeout,
+        retries,
+        null,
+        null);
+  }
+
+  /** Whether this step is an approval gate ({@code type: suspend}). */
+  public boolean suspends() {
+    return TYPE_SUSPEND.equals(type);
   }
 
   /**
@@ -69,6 +111,8 @@ public record Step(
     private List<String> dependsOn;
     private String timeout;
     private RetrySpec retries;
+    private String type;
+    private String message;
 
     private Builder() {}
 
@@ -138,10 +182,32 @@ public record Step(
       return this;
     }
 
+    /** Sets {@link Step#type()}. */
+    public Builder type(String type) {
+      this.type = type;
+      return this;
+    }
+
+    /** Sets {@link Step#message()}. */
+    public Builder message(String message) {
+      this.message = message;
+      return this;
+    }
+
     /** The Step with the values set so far. */
     public Step build() {
       return new Step(
-          name, jobType, mode, components, properties, subSteps, dependsOn, timeout, retries);
+          name,
+          jobType,
+          mode,
+          components,
+          properties,
+          subSteps,
+          dependsOn,
+          timeout,
+          retries,
+          type,
+          message);
     }
   }
 }

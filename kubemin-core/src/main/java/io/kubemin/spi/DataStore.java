@@ -3,6 +3,7 @@ package io.kubemin.spi;
 import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
+import io.kubemin.workflow.TaskSuspension;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -137,12 +138,29 @@ public interface DataStore extends AutoCloseable {
   /** The task with this id. */
   Optional<Task> findTask(String id);
 
+  /**
+   * Stores the trace context of a task (a W3C {@code traceparent}, at most 64 characters) with it,
+   * so that whichever instance dispatches or resumes the task continues its trace. The engine
+   * writes it only when tracing is on, inside the transaction that inserts the task. The default
+   * keeps nothing: traces of a store without it restart at each dispatch.
+   */
+  default void putTraceContext(String taskId, String traceparent) {}
+
+  /**
+   * The stored trace contexts of these tasks, by task id; tasks without one are left out. The
+   * default knows none.
+   */
+  default java.util.Map<String, String> findTraceContexts(java.util.Collection<String> taskIds) {
+    return java.util.Map.of();
+  }
+
   /** The tasks of an application, newest first. */
   List<Task> listTasks(String appId);
 
   /**
-   * The tasks of an application that have not ended (waiting, queued or running), oldest {@code
-   * createdAt} first. The default filters {@link #listTasks}; stores should answer from an index.
+   * The tasks of an application that have not ended (waiting, queued, running or suspended), oldest
+   * {@code createdAt} first. The default filters {@link #listTasks}; stores should answer from an
+   * index.
    */
   default List<Task> listActiveTasks(String appId) {
     return listTasks(appId).stream()
@@ -156,6 +174,22 @@ public interface DataStore extends AutoCloseable {
 
   /** Up to {@code limit} running tasks whose lease ended before {@code now}, oldest lease first. */
   List<Task> listExpiredLeases(Instant now, int limit);
+
+  /**
+   * Up to {@code limit} suspended tasks that must end: those whose deadline (their suspend step's
+   * timeout) is not after {@code now} and those with a cancel request, earliest deadline first. The
+   * default filters {@link #listTasksByStatus}; stores should answer from an index.
+   */
+  default List<Task> listSuspendedToEnd(Instant now, int limit) {
+    return listTasksByStatus(TaskStatus.SUSPENDED, Integer.MAX_VALUE).stream()
+        .filter(t -> t.cancelRequested() || (t.deadline() != null && !t.deadline().isAfter(now)))
+        .sorted(
+            java.util.Comparator.comparing(
+                Task::deadline,
+                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())))
+        .limit(limit)
+        .toList();
+  }
 
   /**
    * Replaces the state of a task if it is still in {@code expectedStatus} with {@code
@@ -177,14 +211,15 @@ public interface DataStore extends AutoCloseable {
   /**
    * Claims up to {@code limit} waiting tasks that may start now ({@code waiting -> queued}, touched
    * at {@code now}), oldest {@code createdAt} first and fair across applications: an application
-   * with {@code maxActivePerApp} queued or running tasks gets none, and one application's backlog
-   * never hides another's tasks. Each claim is a compare-and-set, so claiming beside other parties
-   * is safe.
+   * with {@code maxActivePerApp} queued, running or suspended tasks gets none, and one
+   * application's backlog never hides another's tasks. Each claim is a compare-and-set, so claiming
+   * beside other parties is safe.
    *
    * <p>The default looks at the oldest waiting tasks ({@code limit} plus 1,000) and claims them one
    * by one; stores should answer in a few statements and look at every waiting task.
    *
-   * @param maxActivePerApp the limit of queued or running tasks per application; 0 or less: none
+   * @param maxActivePerApp the limit of queued, running or suspended tasks per application; 0 or
+   *     less: none
    * @return the claimed tasks, as written (status {@code queued})
    */
   default List<Task> claimWaiting(int limit, int maxActivePerApp, Instant now) {
@@ -406,6 +441,42 @@ public interface DataStore extends AutoCloseable {
   default Optional<Integer> findTaskRevision(String taskId) {
     throw new UnsupportedOperationException(
         getClass().getName() + " keeps no application revisions (findTaskRevision)");
+  }
+
+  /**
+   * Inserts or replaces the suspension of a task at a step (by task id and step name). The engine
+   * writes it just before the task's {@code running -> suspended} compare-and-set, so a row whose
+   * task is not suspended there is one the task went past or never reached (its writer was fenced).
+   *
+   * @throws UnsupportedOperationException when the store cannot suspend tasks (the default): a task
+   *     that reaches a {@code suspend} step then fails, saying so
+   */
+  default void putSuspension(TaskSuspension suspension) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " cannot suspend tasks (putSuspension)");
+  }
+
+  /**
+   * The suspensions of a task, oldest first; empty when it has none.
+   *
+   * @throws UnsupportedOperationException when the store cannot suspend tasks (the default)
+   */
+  default List<TaskSuspension> listSuspensions(String taskId) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " cannot suspend tasks (listSuspensions)");
+  }
+
+  /**
+   * Records who resumed the task's suspension at {@code step}, unless it was resumed before: one
+   * conditional write. Called in the transaction of the task's {@code suspended -> waiting}
+   * compare-and-set.
+   *
+   * @return whether the suspension existed and was not resumed yet
+   * @throws UnsupportedOperationException when the store cannot suspend tasks (the default)
+   */
+  default boolean resumeSuspension(String taskId, String step, String by, Instant at) {
+    throw new UnsupportedOperationException(
+        getClass().getName() + " cannot suspend tasks (resumeSuspension)");
   }
 
   /**

@@ -60,4 +60,26 @@ public interface JobContext {
 
   /** Reports progress to listeners (for example "waiting for 2/3 replicas"). */
   void progress(String message);
+
+  /**
+   * Runs {@code work} in a span, child of the job's span, when the engine traces
+   * (docs/observability.md); otherwise (and by default) just runs it. A failure of {@code work}
+   * marks the span failed with the exception's class name and is rethrown unchanged.
+   *
+   * @param spanName the span's name, such as {@code "k8s.apply"}
+   * @param attributes text attributes (semantic-convention names where one exists, such as {@code
+   *     k8s.namespace.name}); ids and names only, never data of the application
+   */
+  default <T> T traced(
+      String spanName, java.util.Map<String, String> attributes, TracedWork<T> work)
+      throws InterruptedException {
+    return work.run();
+  }
+
+  /** Work run by {@link #traced}; it may wait interruptibly. */
+  @FunctionalInterface
+  interface TracedWork<T> {
+    /** Runs the work. */
+    T run() throws InterruptedException;
+  }
 }

@@ -1,5 +1,9 @@
 package io.kubemin.spi;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.kubemin.plan.ObjectPreview;
+import java.util.List;
+
 /**
  * Applies jobs and waits until their objects are ready. The engine picks the first registered
  * executor that {@link #supports} a job's kind. Executors must be idempotent: the same job may run
@@ -32,5 +36,29 @@ public interface JobExecutor {
    */
   default boolean delete(Job job) {
     return false;
+  }
+
+  /**
+   * The objects of a kind in the cluster that belong to the application by their ownership labels
+   * ({@code kube-min-cli-appId}; for RBAC objects the {@code kube-min-cli} marker): what garbage
+   * collection and plan compare with what the application renders. Objects without the labels must
+   * not be returned. The default, for executors that cannot list, is none: nothing of their kinds
+   * is ever collected.
+   *
+   * @throws InterruptedException when interrupted while reading
+   */
+  default List<HasMetadata> listOwned(JobKind kind, String appId) throws InterruptedException {
+    return List.of();
+  }
+
+  /**
+   * What {@link #run} would do to the job's object, without changing anything: create, update (with
+   * the fields), unchanged, or nothing (not ours). Values of a Secret's data must never be
+   * returned. The default cannot tell.
+   *
+   * @throws InterruptedException when interrupted while reading
+   */
+  default ObjectPreview preview(Job job) throws InterruptedException {
+    return ObjectPreview.unknown(getClass().getSimpleName() + " cannot preview objects");
   }
 }

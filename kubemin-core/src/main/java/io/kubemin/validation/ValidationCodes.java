@@ -110,6 +110,15 @@ public final class ValidationCodes {
   /** A sub-step has its own sub-steps or depends_on. */
   public static final String INVALID_SUB_STEP = "INVALID_SUB_STEP";
 
+  /** A step type is not deploy or suspend. */
+  public static final String INVALID_STEP_TYPE = "INVALID_STEP_TYPE";
+
+  /**
+   * A suspend step names components, has sub-steps, retries or a mode, or is a sub-step; or a
+   * deploy step has a message.
+   */
+  public static final String INVALID_SUSPEND_STEP = "INVALID_SUSPEND_STEP";
+
   /** depends_on names a step the workflow does not have. */
   public static final String STEP_NOT_FOUND = "STEP_NOT_FOUND";
 

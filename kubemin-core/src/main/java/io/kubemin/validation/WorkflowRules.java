@@ -36,6 +36,12 @@ final class WorkflowRules {
 
   private void checkSubStep(Step subStep, String field) {
     checkStep(subStep, field);
+    if (subStep.suspends()) {
+      findings.error(
+          field + ".type",
+          ValidationCodes.INVALID_SUSPEND_STEP,
+          "a sub-step cannot be a suspend step; make it a step of the workflow");
+    }
     if (!subStep.subSteps().isEmpty()) {
       findings.error(
           field + ".subSteps",
@@ -61,6 +67,9 @@ final class WorkflowRules {
             "duplicate step name: " + Findings.quote(name) + " (names are case-insensitive)");
       }
     }
+    if (!checkType(step, field)) {
+      return;
+    }
     if (StepMode.fromJsonName(step.mode()).isEmpty()) {
       findings.error(
           field + ".mode",
@@ -79,6 +88,43 @@ final class WorkflowRules {
     }
     checkDuration(step.timeout(), field + ".timeout", false);
     checkRetries(step.retries(), field + ".retries");
+  }
+
+  /** Checks the type; returns whether the deploy rules apply (false for a suspend step). */
+  private boolean checkType(Step step, String field) {
+    String type = step.type();
+    if (type != null && !type.equals(Step.TYPE_DEPLOY) && !type.equals(Step.TYPE_SUSPEND)) {
+      findings.error(
+          field + ".type",
+          ValidationCodes.INVALID_STEP_TYPE,
+          "type must be deploy or suspend (got " + Findings.quote(type) + ")");
+      return false;
+    }
+    if (!step.suspends()) {
+      if (step.message() != null) {
+        findings.error(
+            field + ".message",
+            ValidationCodes.INVALID_SUSPEND_STEP,
+            "message is for suspend steps (type: suspend)");
+      }
+      return true;
+    }
+    forbidOnSuspend(!step.componentNames().isEmpty(), field + ".components", "components");
+    forbidOnSuspend(!step.subSteps().isEmpty(), field + ".subSteps", "sub-steps");
+    forbidOnSuspend(step.retries() != null, field + ".retries", "retries");
+    forbidOnSuspend(step.mode() != null && !step.mode().isEmpty(), field + ".mode", "a mode");
+    TextLimits.check(field + ".message", step.message(), TextLimits.LONG_TEXT, findings);
+    checkDuration(step.timeout(), field + ".timeout", false);
+    return false;
+  }
+
+  private void forbidOnSuspend(boolean present, String field, String what) {
+    if (present) {
+      findings.error(
+          field,
+          ValidationCodes.INVALID_SUSPEND_STEP,
+          "a suspend step waits for a resume and deploys nothing: it cannot have " + what);
+    }
   }
 
   private void checkComponentReferences(List<String> references, String listField) {

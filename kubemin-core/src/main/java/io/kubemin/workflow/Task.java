@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param attempt fencing token: starts at 1, grows each time the task is taken back from a worker
  * @param owner worker that runs it (while running), else null
  * @param leaseUntil the owner's lease; past it the task is taken back
- * @param deadline the task must end by then, or it ends as {@code timeout}; null for none
+ * @param deadline the task must end by then, or it ends as {@code timeout}; null for none. While
+ *     {@code suspended}: when the suspend step times out, or null when it waits for ever
  * @param error why it failed, timed out or was cancelled
  * @param createdAt when exec was called (FIFO order of waiting tasks)
  * @param updatedAt last write
@@ -108,6 +109,16 @@ public record Task(
     if (startedAt == null) {
       draft.startedAt = when;
     }
+    return draft.build();
+  }
+
+  /**
+   * This task with another deadline: a suspended task's deadline is its suspend step's timeout, and
+   * a resumed one gets none until it starts again.
+   */
+  public Task withDeadline(Instant newDeadline) {
+    Draft draft = new Draft(this);
+    draft.deadline = newDeadline;
     return draft.build();
   }
 

@@ -2,7 +2,10 @@ package io.kubemin.workflow;
 
 /**
  * States of a task: {@code waiting -> queued -> running -> completed | failed | timeout |
- * cancelled}.
+ * cancelled}. A task that reaches a {@code suspend} step goes {@code running -> suspended} and
+ * waits there, held by no worker, until {@code resume} puts it back to {@code waiting} (it goes on
+ * after that step), {@code cancel} ends it {@code cancelled}, or the step's timeout ends it {@code
+ * timeout}. The state diagram is in {@code docs/lifecycle.md}.
  */
 public enum TaskStatus {
   /** Created, not yet claimed by the dispatcher. */
@@ -11,6 +14,11 @@ public enum TaskStatus {
   QUEUED("queued"),
   /** A worker runs it and holds its lease. */
   RUNNING("running"),
+  /**
+   * Stopped at a {@code suspend} step (an approval gate) until resumed, cancelled or timed out. Not
+   * held by a worker; active: counts against the per-application limit of active tasks.
+   */
+  SUSPENDED("suspended"),
   /** Every job completed (or was skipped). */
   COMPLETED("completed"),
   /** A job failed. */

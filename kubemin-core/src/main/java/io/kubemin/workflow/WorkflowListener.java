@@ -14,6 +14,22 @@ public interface WorkflowListener {
   /** A worker started (or resumed, with a higher attempt) a task. */
   default void taskStarted(TaskEvent event) {}
 
+  /**
+   * A task stopped at a {@code suspend} step (status {@code suspended}); no worker holds it until
+   * it is resumed, cancelled or times out.
+   *
+   * @param suspension the step, its message and deadline
+   */
+  default void taskSuspended(TaskEvent event, TaskSuspension suspension) {}
+
+  /**
+   * A suspended task was resumed (status {@code waiting}, the next attempt): it goes on after its
+   * suspend step on any instance. Told on the instance where {@code resume} was called.
+   *
+   * @param suspension the step it waited at, with who resumed it and when
+   */
+  default void taskResumed(TaskEvent event, TaskSuspension suspension) {}
+
   /** A task reached its final state (completed, failed, timeout or cancelled). */
   default void taskFinished(TaskEvent event) {}
 

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a plugin author compiles against stays small: the SPI, the model, the workflow types, the
- * trait API and the shared exceptions depend on nothing else of KubeMin, so a plugin's compile path
- * does not drag in the engine, and no engine change can leak into that API by accident.
+ * trait API, the plan previews an executor returns and the shared exceptions depend on nothing else
+ * of KubeMin, so a plugin's compile path does not drag in the engine, and no engine change can leak
+ * into that API by accident.
  */
 class PluginApiDependenciesTest {
   private static final String[] PLUGIN_API = {
@@ -21,7 +22,8 @@ class PluginApiDependenciesTest {
     "io.kubemin.model",
     "io.kubemin.workflow",
     "io.kubemin.trait",
-    "io.kubemin.error"
+    "io.kubemin.error",
+    "io.kubemin.plan"
   };
 
   private static final JavaClasses CORE =
@@ -48,6 +50,17 @@ class PluginApiDependenciesTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("io.kubemin", "..internal..")
+        .check(CORE);
+  }
+
+  @Test
+  void onlyTheTracingEntryPointAndItsBridgeTouchOpenTelemetry() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.kubemin.tracing", "io.kubemin.internal.trace.otel")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.opentelemetry..")
         .check(CORE);
   }
 

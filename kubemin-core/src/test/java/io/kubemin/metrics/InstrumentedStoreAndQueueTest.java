@@ -53,6 +53,9 @@ class InstrumentedStoreAndQueueTest {
           .isPositive();
       assertThat(registry.get("kubemin.tasks.active").tag("status", "running").gauge().value())
           .isZero();
+      assertThat(registry.get("kubemin.tasks.active").tag("status", "suspended").gauge().value())
+          .as("tasks waiting at an approval gate")
+          .isZero();
     }
   }
 

@@ -12,6 +12,7 @@ import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.JobStatus;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
+import io.kubemin.workflow.TaskSuspension;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -360,6 +361,35 @@ public abstract class DataStoreContract {
         first.id(), TaskStatus.WAITING, 1, first.withStatus(TaskStatus.CANCELLED, T0));
     assertThat(store.insertTask(waitingTask(appId, T0.plusMillis(3)), 2)).isTrue();
     assertThat(store.listTasks(appId)).hasSize(3);
+  }
+
+  @Test
+  void aTasksTraceContextIsStoredWithItKeptByStateWritesAndDeletedWithIt() {
+    String appId = Ids.newId();
+    store.putApplication(app(appId, T0));
+    Task traced = waitingTask(appId, T0);
+    Task untraced = waitingTask(appId, T0.plusMillis(1));
+    String context = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    store.inTransaction(
+        tx -> {
+          tx.insertTask(traced, 0);
+          tx.putTraceContext(traced.id(), context);
+          return null;
+        });
+    store.insertTask(untraced, 0);
+    store.putTraceContext("no-such-task", context);
+    store.compareAndSet(
+        traced.id(), TaskStatus.WAITING, 1, traced.withStatus(TaskStatus.QUEUED, T0));
+
+    assertThat(store.findTraceContexts(List.of(traced.id(), untraced.id(), "no-such-task")))
+        .containsExactly(java.util.Map.entry(traced.id(), context));
+    assertThat(store.findTraceContexts(List.of())).isEmpty();
+    assertThatThrownBy(() -> store.putTraceContext(traced.id(), "x".repeat(65)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("traceparent must be at most 64 characters");
+
+    store.deleteApplication(appId);
+    assertThat(store.findTraceContexts(List.of(traced.id()))).isEmpty();
   }
 
   @Test
@@ -748,6 +778,141 @@ public abstract class DataStoreContract {
         .extracting(ComponentRecord::name)
         .containsExactly("web", "api");
     assertThat(store.findWorkflows(List.of(workflow.id()))).containsExactly(workflow);
+  }
+
+  /** A task of {@code appId} inserted and moved to suspended with {@code deadline}. */
+  protected Task suspendedTask(String appId, int minute, Instant deadline) {
+    Task waiting = waitingTask(appId, T0.plusSeconds(60L * minute));
+    assertThat(store.insertTask(waiting, 0)).isTrue();
+    Task running =
+        waiting
+            .withStatus(TaskStatus.RUNNING, waiting.createdAt())
+            .withLease("worker-1", T0.plusSeconds(3600))
+            .withStart(waiting.createdAt(), T0.plusSeconds(7200));
+    assertThat(store.compareAndSet(waiting.id(), TaskStatus.WAITING, 1, running)).isTrue();
+    Task suspended =
+        running
+            .withStatus(TaskStatus.SUSPENDED, running.createdAt().plusSeconds(1))
+            .withLease(null, null)
+            .withDeadline(deadline);
+    assertThat(store.compareAndSet(waiting.id(), TaskStatus.RUNNING, 1, suspended)).isTrue();
+    return store.findTask(waiting.id()).orElseThrow();
+  }
+
+  protected static TaskSuspension suspension(Task task, String step, Instant at) {
+    return new TaskSuspension(
+        task.id(),
+        task.appId(),
+        step,
+        "check the dashboards: \u00e9t\u00e9 \u2713",
+        task.attempt(),
+        at,
+        task.deadline(),
+        List.of("database", "step-2"),
+        null,
+        null);
+  }
+
+  @Test
+  void aSuspendedTaskIsStoredActiveReleasedAndHoldsItsApplicationsPlace() {
+    String appId = Ids.newId();
+    Task suspended = suspendedTask(appId, 0, T0.plusSeconds(900));
+
+    assertThat(suspended.status()).isEqualTo(TaskStatus.SUSPENDED);
+    assertThat(suspended.owner()).isNull();
+    assertThat(suspended.leaseUntil()).isNull();
+    assertThat(suspended.deadline()).isEqualTo(T0.plusSeconds(900));
+    assertThat(suspended.startedAt()).isEqualTo(T0);
+    assertThat(store.listTasksByStatus(TaskStatus.SUSPENDED, 10)).containsExactly(suspended);
+    assertThat(store.listActiveTasks(appId)).containsExactly(suspended);
+    assertThat(store.listExpiredLeases(T0.plusSeconds(86_400), 10)).isEmpty();
+    assertThat(store.insertTask(waitingTask(appId, T0.plusSeconds(5)), 1))
+        .as("a suspended task counts against the active limit")
+        .isFalse();
+    Task behind = waitingTask(appId, T0.plusSeconds(5));
+    assertThat(store.insertTask(behind, 0)).isTrue();
+    assertThat(store.claimWaiting(10, 1, T0.plusSeconds(6))).isEmpty();
+    assertThat(store.requestCancel(suspended.id(), "bob", "no", T0.plusSeconds(7))).isTrue();
+  }
+
+  @Test
+  void suspensionsArePutListedResumedOnceAndGoWithTheirTask() {
+    String appId = Ids.newId();
+    Task task = suspendedTask(appId, 0, null);
+    store.putSuspension(suspension(task, "second-gate", T0.plusSeconds(20)));
+    store.putSuspension(suspension(task, "approve", T0.plusSeconds(5)).withResume("x", T0));
+    TaskSuspension approve = suspension(task, "approve", T0.plusSeconds(10));
+    store.putSuspension(approve);
+
+    assertThat(store.listSuspensions(task.id()))
+        .as("oldest first; a put of the same step replaces it")
+        .containsExactly(approve, suspension(task, "second-gate", T0.plusSeconds(20)));
+    assertThat(store.listSuspensions("unknown")).isEmpty();
+
+    assertThat(store.resumeSuspension(task.id(), "approve", "alice", T0.plusSeconds(30))).isTrue();
+    assertThat(store.resumeSuspension(task.id(), "approve", "bob", T0.plusSeconds(31))).isFalse();
+    assertThat(store.resumeSuspension(task.id(), "missing", "bob", T0.plusSeconds(31))).isFalse();
+    assertThat(store.listSuspensions(task.id()).get(0))
+        .isEqualTo(approve.withResume("alice", T0.plusSeconds(30)));
+
+    Task ended = task.withStatus(TaskStatus.CANCELLED, T0.plusSeconds(40));
+    assertThat(store.compareAndSet(task.id(), TaskStatus.SUSPENDED, 1, ended)).isTrue();
+    assertThat(store.purgeEndedTasks(appId, 0, null, 10)).isEqualTo(1);
+    assertThat(store.listSuspensions(task.id())).isEmpty();
+
+    Task other = suspendedTask(appId, 1, null);
+    store.putSuspension(suspension(other, "approve", T0));
+    store.deleteApplication(appId);
+    assertThat(store.listSuspensions(other.id())).isEmpty();
+  }
+
+  @Test
+  void aResumeAndItsCompareAndSetCommitTogetherAndOnlyOnce() {
+    Task task = suspendedTask(Ids.newId(), 0, T0.plusSeconds(600));
+    store.putSuspension(suspension(task, "approve", T0.plusSeconds(1)));
+    Task waiting =
+        task.withStatus(TaskStatus.WAITING, T0.plusSeconds(2)).withAttempt(2).withDeadline(null);
+
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    tx -> {
+                      tx.compareAndSet(task.id(), TaskStatus.SUSPENDED, 1, waiting);
+                      tx.resumeSuspension(task.id(), "approve", "alice", T0.plusSeconds(2));
+                      throw new IllegalStateException("boom");
+                    }))
+        .hasMessage("boom");
+    assertThat(store.findTask(task.id()).orElseThrow().status()).isEqualTo(TaskStatus.SUSPENDED);
+    assertThat(store.listSuspensions(task.id()).get(0).resumed()).isFalse();
+
+    for (String user : List.of("alice", "bob")) {
+      store.inTransaction(
+          tx ->
+              tx.compareAndSet(task.id(), TaskStatus.SUSPENDED, 1, waiting)
+                  && tx.resumeSuspension(task.id(), "approve", user, T0.plusSeconds(2)));
+    }
+    Task stored = store.findTask(task.id()).orElseThrow();
+    assertThat(stored.status()).isEqualTo(TaskStatus.WAITING);
+    assertThat(stored.attempt()).isEqualTo(2);
+    assertThat(stored.deadline()).isNull();
+    assertThat(store.listSuspensions(task.id()).get(0).resumedBy()).isEqualTo("alice");
+  }
+
+  @Test
+  void suspendedTasksPastTheirDeadlineOrCancelledAreListedToEnd() {
+    String appId = Ids.newId();
+    Task late = suspendedTask(appId, 0, T0.plusSeconds(100));
+    Task later = suspendedTask(appId, 1, T0.plusSeconds(50));
+    Task notYet = suspendedTask(appId, 2, T0.plusSeconds(10_000));
+    Task forever = suspendedTask(appId, 3, null);
+    Task cancelled = suspendedTask(appId, 4, null);
+    store.requestCancel(cancelled.id(), "bob", "no", T0.plusSeconds(5));
+
+    assertThat(store.listSuspendedToEnd(T0.plusSeconds(100), 10))
+        .extracting(Task::id)
+        .containsExactlyInAnyOrder(late.id(), later.id(), cancelled.id())
+        .doesNotContain(notYet.id(), forever.id());
+    assertThat(store.listSuspendedToEnd(T0.plusSeconds(100), 1)).hasSize(1);
   }
 
   protected static RevisionRecord revision(String appId, int number, String image) {

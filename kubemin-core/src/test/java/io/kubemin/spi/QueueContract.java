@@ -108,6 +108,41 @@ public abstract class QueueContract {
   }
 
   @Test
+  void headersTravelWithTheirMessageAndAreKeptOnRedelivery() {
+    String context = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    queue.enqueueAll(
+        List.of(
+            new OutgoingMessage("app-1", bytes("traced"), java.util.Map.of("traceparent", context)),
+            new OutgoingMessage("app-1", bytes("plain"))));
+    queue.enqueue("app-1", bytes("old"));
+
+    List<QueueMessage> read = readAtLeast("doomed", 3);
+
+    assertThat(read)
+        .extracting(m -> new String(m.payload(), UTF_8))
+        .containsExactly("traced", "plain", "old");
+    assertThat(read.get(0).headers()).containsExactly(java.util.Map.entry("traceparent", context));
+    assertThat(read.get(1).headers()).isEmpty();
+    assertThat(read.get(2).headers()).isEmpty();
+
+    consumerDies(queue, group, "doomed");
+    List<QueueMessage> again = new ArrayList<>();
+    await()
+        .atMost(redeliveryTimeout())
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              again.addAll(queue.autoClaim(group, "rescuer", claimIdle(), 10));
+              again.addAll(queue.readGroup(group, "rescuer", 10, Duration.ofMillis(100)));
+              return again.stream().anyMatch(m -> new String(m.payload(), UTF_8).equals("traced"));
+            });
+    assertThat(again)
+        .filteredOn(m -> new String(m.payload(), UTF_8).equals("traced"))
+        .first()
+        .satisfies(m -> assertThat(m.headers()).containsEntry("traceparent", context));
+  }
+
+  @Test
   void anEmptyReadReturnsAfterTheBlockTime() {
     assertThat(queue.readGroup(group, "c1", 5, Duration.ofMillis(200))).isEmpty();
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.kubemin.ApplicationInfo;
 import io.kubemin.KubeMin;
+import io.kubemin.examples.docs.ApprovalGates;
 import io.kubemin.examples.docs.EngineSetup;
 import io.kubemin.examples.docs.MetricsSetup;
 import io.kubemin.examples.docs.MySqlStoreSetup;
@@ -128,6 +129,46 @@ class DocsSamplesRunTest {
       assertThat(RevisionsSample.history(kubemin, appId))
           .last()
           .isEqualTo("3 1.0.0 rolled back from 2 to 1 by ops");
+    }
+  }
+
+  @Test
+  void approvalGatesSampleNotifiesAndApprovesOnce() throws Exception {
+    Application app =
+        ModelCodec.json()
+            .readApplication(
+                """
+                {"name": "shop",
+                 "component": [
+                   {"name": "db", "type": "store", "image": "mariadb:11"},
+                   {"name": "web", "type": "webservice", "image": "nginx:1.27"}],
+                 "workflow": [
+                   {"name": "database", "components": ["db"]},
+                   {"name": "approve", "type": "suspend", "timeout": "24h",
+                    "message": "check the migration on the dashboard"},
+                   {"name": "frontend", "components": ["web"]}]}
+                """)
+            .value();
+    List<String> chat = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (KubeMin kubemin =
+        KubeMin.builder()
+            .jobExecutor(new RecordingJobExecutor())
+            .listener(ApprovalGates.notifier(chat::add))
+            .build()) {
+      kubemin.start();
+      String taskId = kubemin.exec(kubemin.createApplication(app).id());
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> kubemin.task(taskId).status() == TaskStatus.SUSPENDED);
+
+      assertThat(chat.get(0))
+          .startsWith("task " + taskId + " waits at 'approve': check the migration")
+          .contains("(until ");
+      assertThat(ApprovalGates.approve(kubemin, taskId, "alice")).isTrue();
+      assertThat(ApprovalGates.approve(kubemin, taskId, "bob")).isFalse();
+      assertThat(kubemin.awaitTask(taskId, Duration.ofSeconds(10)).status())
+          .isEqualTo(TaskStatus.COMPLETED);
+      assertThat(chat).last().isEqualTo("task " + taskId + " approved by alice");
     }
   }
 

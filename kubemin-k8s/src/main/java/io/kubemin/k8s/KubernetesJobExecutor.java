@@ -8,6 +8,7 @@ import io.kubemin.k8s.internal.InformerSet;
 import io.kubemin.k8s.internal.Kinds;
 import io.kubemin.k8s.internal.ObjectApplier;
 import io.kubemin.k8s.internal.ObjectLabels;
+import io.kubemin.k8s.internal.ObjectPreviewer;
 import io.kubemin.k8s.internal.ReadinessWaits;
 import io.kubemin.k8s.internal.ShareClaims;
 import io.kubemin.k8s.internal.ShareGuard;
@@ -16,6 +17,7 @@ import io.kubemin.k8s.internal.SourceFetchException;
 import io.kubemin.k8s.internal.SourceFetcher;
 import io.kubemin.k8s.internal.UnknownKindException;
 import io.kubemin.k8s.internal.Verdict;
+import io.kubemin.plan.ObjectPreview;
 import io.kubemin.spi.Job;
 import io.kubemin.spi.JobContext;
 import io.kubemin.spi.JobExecutor;
@@ -45,6 +47,7 @@ public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
   private final KubernetesClient client;
   private final InformerSet informers;
   private final ObjectApplier applier;
+  private final ObjectPreviewer previewer;
   private final ReadinessWaits readiness;
   private final SourceFetcher sources;
   private final ShareGuard shareGuard;
@@ -78,6 +81,7 @@ public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
     Objects.requireNonNull(readinessRules, "readinessRules");
     this.informers = SharedInformers.acquire(client, settings.namespaces());
     this.applier = new ObjectApplier(client, informers, settings.fieldManager());
+    this.previewer = new ObjectPreviewer(client, settings.fieldManager());
     this.readiness =
         new ReadinessWaits(informers, client.getKubernetesSerialization(), readinessRules);
     this.sources =
@@ -123,7 +127,8 @@ public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
         // This worker's lease ran out (a pause, a lost store): another worker may run the task.
         return JobOutcome.failed(job.describe() + ": not applied, the task's lease ran out here");
       }
-      ObjectApplier.Result result = applier.apply(job, desired);
+      ObjectApplier.Result result =
+          context.traced("k8s.apply", spanAttributes(job), () -> applier.apply(job, desired));
       LOG.debug("{}: {}", job.describe(), result.outcome());
       switch (result.outcome()) {
         case NOT_OURS:
@@ -135,7 +140,11 @@ public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
         default:
           break;
       }
-      Verdict verdict = readiness.await(job.kind(), result.object(), context);
+      Verdict verdict =
+          context.traced(
+              "k8s.readiness",
+              spanAttributes(job),
+              () -> readiness.await(job.kind(), result.object(), context));
       return verdict.state() == Verdict.State.READY
           ? JobOutcome.completed()
           : JobOutcome.failed(job.describe() + ": " + verdict.message());
@@ -145,6 +154,15 @@ public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
       rethrowInterrupt(e);
       return JobOutcome.failed(job.describe() + ": " + describe(e));
     }
+  }
+
+  /** What the spans of a job's Kubernetes requests name (docs/observability.md). */
+  private static java.util.Map<String, String> spanAttributes(Job job) {
+    java.util.Map<String, String> attributes = new java.util.LinkedHashMap<>();
+    attributes.put("k8s.namespace.name", job.namespace());
+    attributes.put("kubemin.job.kind", job.kind().kubernetesKind());
+    attributes.put("kubemin.job.name", job.name());
+    return attributes;
   }
 
   /** Deletes the objects this run created (and nothing else); NotFound is fine. */
@@ -197,6 +215,42 @@ public final class KubernetesJobExecutor implements JobExecutor, AutoCloseable {
     }
     deleteInBackground(existing);
     return true;
+  }
+
+  /**
+   * What {@link #run} would do to the job's object, read from the server (not the cache): create
+   * when absent; for an existing object the changes that a server-side apply with {@code
+   * dryRun=All} reports, or, on a server that refuses that dry run, a comparison of the rendered
+   * with the deployed object. Values of Secret data are never returned. Nothing is written and
+   * URL-mode data is not fetched.
+   */
+  @Override
+  public ObjectPreview preview(Job job) throws InterruptedException {
+    try {
+      return previewer.preview(job);
+    } catch (KubernetesClientException e) {
+      rethrowInterrupt(e);
+      return ObjectPreview.unknown(job.describe() + ": " + describe(e));
+    }
+  }
+
+  /**
+   * The application's objects of the kind from the informer cache (no API request once the kind's
+   * informer runs): those whose {@code kube-min-cli-appId} label names it, RBAC objects by their
+   * {@code kube-min-cli} marker. A kind the server does not serve has none. With {@link
+   * KubernetesSettings#namespaces()} set, only those namespaces (and cluster-scoped objects) are
+   * seen.
+   */
+  @Override
+  public List<HasMetadata> listOwned(JobKind kind, String appId) throws InterruptedException {
+    try {
+      return informers.cachedList(kind, null).stream()
+          .filter(o -> ObjectLabels.ownedBy(o, kind, appId))
+          .toList();
+    } catch (UnknownKindException e) {
+      LOG.debug("no {} objects to list: {}", kind.kubernetesKind(), e.getMessage());
+      return List.of();
+    }
   }
 
   private boolean isUnserved(Job job) {

@@ -54,6 +54,7 @@ public final class KubernetesStatusSync implements KubeMinExtension {
   private ExecutorService writer;
   private DataStore store;
   private Clock clock;
+  private volatile java.util.function.Consumer<java.time.Duration> eventLag = lag -> {};
 
   /** A sync with the {@linkplain KubernetesSettings#defaults() default settings}. */
   public KubernetesStatusSync(KubernetesClient client) {
@@ -67,6 +68,18 @@ public final class KubernetesStatusSync implements KubeMinExtension {
   public KubernetesStatusSync(KubernetesClient client, KubernetesSettings settings) {
     this.client = Objects.requireNonNull(client, "client");
     this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /**
+   * Reports, for each workload change written, the time from the informer's delivery of the change
+   * to its status stored (informer event lag), for example to {@code
+   * MicrometerMetrics.informerEventLag()}. The recorder must be fast and must not throw.
+   *
+   * @return this sync
+   */
+  public KubernetesStatusSync eventLag(java.util.function.Consumer<java.time.Duration> recorder) {
+    this.eventLag = Objects.requireNonNull(recorder, "recorder");
+    return this;
   }
 
   /**
@@ -141,14 +154,17 @@ public final class KubernetesStatusSync implements KubeMinExtension {
       return;
     }
     written.put(componentId, status);
-    writer.execute(() -> write(componentId, status, workload.getMetadata().getName()));
+    long delivered = System.nanoTime();
+    writer.execute(() -> write(componentId, status, workload.getMetadata().getName(), delivered));
   }
 
-  private void write(String componentId, WorkloadStatus status, String workloadName) {
+  private void write(
+      String componentId, WorkloadStatus status, String workloadName, long delivered) {
     try {
       boolean known =
           store.updateComponentStatus(
               componentId, status.status(), status.readyReplicas(), clock.instant());
+      recordLag(delivered);
       LOG.debug(
           "component {} ({}) is {} with {} ready{}",
           componentId,
@@ -162,6 +178,14 @@ public final class KubernetesStatusSync implements KubeMinExtension {
     } catch (RuntimeException e) {
       written.remove(componentId, status);
       LOG.warn("could not write the status of component {}: {}", componentId, e.toString());
+    }
+  }
+
+  private void recordLag(long delivered) {
+    try {
+      eventLag.accept(java.time.Duration.ofNanos(System.nanoTime() - delivered));
+    } catch (RuntimeException e) {
+      LOG.debug("the informer event lag recorder failed", e);
     }
   }
 }

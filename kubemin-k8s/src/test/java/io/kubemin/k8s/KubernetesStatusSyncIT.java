@@ -27,12 +27,15 @@ class KubernetesStatusSyncIT {
   private static KubernetesStatusSync sync;
   private static InMemoryDataStore store;
 
+  private static final java.util.List<Duration> LAGS =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
+
   @BeforeAll
   static void start() {
     sandbox = KubeSandbox.builder().rolloutDelay(Duration.ofMillis(100)).start();
     executor = new KubernetesJobExecutor(sandbox.client());
     store = new InMemoryDataStore();
-    sync = new KubernetesStatusSync(sandbox.client());
+    sync = new KubernetesStatusSync(sandbox.client()).eventLag(LAGS::add);
     sync.start(store, Clock.systemUTC());
   }
 
@@ -106,6 +109,21 @@ class KubernetesStatusSyncIT {
     sandbox.client().resource(db).create();
 
     awaitStatus(app, componentId, ComponentStatus.PENDING, 0);
+  }
+
+  @Test
+  void eachStatusWrittenReportsItsInformerEventLag() throws InterruptedException {
+    String app = "applag";
+    String componentId = app + "cweb";
+    store.putComponent(component(componentId, app));
+    int before = LAGS.size();
+
+    sandbox.client().resource(TestObjects.deployment(app, "web", 1, "web:1")).create();
+
+    awaitStatus(app, componentId, ComponentStatus.RUNNING, 1);
+    assertThat(LAGS.size()).isGreaterThan(before);
+    assertThat(LAGS.subList(before, LAGS.size()))
+        .allSatisfy(lag -> assertThat(lag).isBetween(Duration.ZERO, Duration.ofSeconds(10)));
   }
 
   private static void awaitStatus(

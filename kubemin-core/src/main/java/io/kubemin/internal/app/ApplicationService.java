@@ -215,6 +215,39 @@ public final class ApplicationService {
   }
 
   /**
+   * The application as a create or replace would store it (templates instantiated, checked,
+   * components keeping their stored ids by name), without writing anything: what a plan renders. A
+   * new application gets a fresh id.
+   *
+   * @throws ApplicationNotFoundException when the request carries an unknown id
+   */
+  public StoredApplication unsaved(Application request) {
+    boolean replace = request.id() != null && !request.id().isBlank();
+    ApplicationRecord existing = replace ? record(request.id()) : null;
+    TemplateExpansion expansion = TemplateExpander.expand(request, this::template);
+    Application app = expansion.application();
+    String appId = replace ? existing.id() : Ids.newId();
+    Map<String, String> keptIds = new LinkedHashMap<>();
+    if (replace) {
+      parts.store().listComponents(appId).forEach(c -> keptIds.put(c.name(), c.id()));
+    }
+    try {
+      check.check(app, appId, keptIds);
+    } catch (ValidationException e) {
+      throw expansion.relocate(e);
+    }
+    Instant now = parts.now();
+    List<ComponentRecord> components = new java.util.ArrayList<>();
+    for (int i = 0; i < app.components().size(); i++) {
+      Component spec = app.components().get(i);
+      String id = keptIds.getOrDefault(spec.name(), Ids.newId());
+      components.add(
+          new ComponentRecord(id, appId, i, spec, ComponentStatus.NOT_DEPLOYED, 0, now, now));
+    }
+    return new StoredApplication(record(app, appId, existing, now), components);
+  }
+
+  /**
    * Validation and rendering of the application with its template references instantiated; nothing
    * is written.
    */

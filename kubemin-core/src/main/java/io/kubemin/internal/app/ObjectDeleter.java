@@ -53,43 +53,35 @@ public final class ObjectDeleter {
     componentNames.forEach(
         c -> rendered.forComponent(c).forEach(o -> objects.putIfAbsent(o.key(), o)));
     objects.values().stream()
-        .sorted(Comparator.comparingInt(RenderedObject::band).reversed())
+        .sorted(REVERSE_BANDS)
         .forEach(o -> deleteOne(appId, o, deleted, failed));
     return new DeletionResult(appId, deleted, failed);
   }
 
-  /**
-   * Deletes the objects that {@code before} renders and {@code after} does not (the objects of
-   * dropped components and of removed traits), highest band first.
-   */
-  public DeletionResult deleteMissing(StoredApplication before, StoredApplication after) {
-    String appId = before.record().id();
+  /** Deletes the objects in the order given (garbage: highest band first). */
+  public DeletionResult deleteAll(String appId, List<RenderedObject> objects) {
     List<String> deleted = new ArrayList<>();
     List<String> failed = new ArrayList<>();
-    Map<String, RenderedObject> old = new LinkedHashMap<>();
-    java.util.Set<String> kept = new java.util.HashSet<>();
-    try {
-      renderer
-          .render(before.toModel(List.of()), appId, before.componentIds())
-          .objects()
-          .forEach(o -> old.putIfAbsent(o.key(), o));
-      renderer
-          .render(after.toModel(List.of()), appId, after.componentIds())
-          .objects()
-          .forEach(o -> kept.add(o.key()));
-    } catch (RuntimeException e) {
-      failed.add("*: rendering failed: " + e.getMessage());
-      return new DeletionResult(appId, deleted, failed);
-    }
-    old.values().stream()
-        .filter(o -> !kept.contains(o.key()))
-        .sorted(Comparator.comparingInt(RenderedObject::band).reversed())
-        .forEach(o -> deleteOne(appId, o, deleted, failed));
+    objects.forEach(o -> deleteOne(appId, o, deleted, failed));
     return new DeletionResult(appId, deleted, failed);
   }
 
   private void deleteOne(
       String appId, RenderedObject object, List<String> deleted, List<String> failed) {
+    Deletion deletion = deleteObject(appId, object);
+    if (deletion.failure() != null) {
+      failed.add(deletion.name() + " (" + deletion.failure() + ")");
+    } else if (deletion.deleted()) {
+      deleted.add(deletion.name());
+    }
+  }
+
+  /**
+   * Deletes one object through the executor of its kind, which leaves it alone when it is gone or
+   * does not carry the application's ownership labels: the one path every deletion takes (removed
+   * components, rollback, garbage collection).
+   */
+  public Deletion deleteObject(String appId, RenderedObject object) {
     Job job = new Job(NO_TASK, appId, null, object.componentName(), object.kind(), object.object());
     String name =
         object.kind().kubernetesKind()
@@ -98,16 +90,26 @@ public final class ObjectDeleter {
             + job.name();
     JobExecutor executor = executors.forKind(object.kind()).orElse(null);
     if (executor == null) {
-      failed.add(name + " (no JobExecutor supports " + object.kind().kubernetesKind() + ")");
-      return;
+      return new Deletion(name, false, "no JobExecutor supports " + object.kind().kubernetesKind());
     }
     try {
-      if (executor.delete(job)) {
-        deleted.add(name);
-      }
+      return new Deletion(name, executor.delete(job), null);
     } catch (RuntimeException e) {
       LOG.warn("could not delete {}", name, e);
-      failed.add(name + " (" + e.getMessage() + ")");
+      return new Deletion(name, false, String.valueOf(e.getMessage()));
     }
   }
+
+  /**
+   * What deleting one object did.
+   *
+   * @param name {@code Kind:namespace/name}
+   * @param deleted whether it was deleted (false: gone already, or not ours)
+   * @param failure why it could not be deleted, null when it is gone
+   */
+  public record Deletion(String name, boolean deleted, String failure) {}
+
+  /** Highest band first (Ingress, workloads, claims and RBAC, configuration). */
+  public static final Comparator<RenderedObject> REVERSE_BANDS =
+      Comparator.comparingInt(RenderedObject::band).reversed();
 }

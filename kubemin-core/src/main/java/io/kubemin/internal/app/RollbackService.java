@@ -4,6 +4,8 @@ import io.kubemin.DeletionResult;
 import io.kubemin.EmptyWorkflowException;
 import io.kubemin.ExecOptions;
 import io.kubemin.RollbackResult;
+import io.kubemin.internal.gc.Garbage;
+import io.kubemin.internal.gc.GarbageFinder;
 import io.kubemin.internal.plan.StoredApplication;
 import io.kubemin.model.Application;
 import io.kubemin.spi.RevisionRecord;
@@ -22,12 +24,12 @@ public final class RollbackService {
 
   private final ApplicationService apps;
   private final TaskService tasks;
-  private final ObjectDeleter deleter;
+  private final GarbageFinder garbage;
 
-  public RollbackService(ApplicationService apps, TaskService tasks, ObjectDeleter deleter) {
+  public RollbackService(ApplicationService apps, TaskService tasks, GarbageFinder garbage) {
     this.apps = apps;
     this.tasks = tasks;
-    this.deleter = deleter;
+    this.garbage = garbage;
   }
 
   public RollbackResult rollback(String appId, int number, String user) {
@@ -44,7 +46,7 @@ public final class RollbackService {
             .build();
     ApplicationService.Written written =
         apps.write(definition, author, "rolled back from " + from + " to " + number);
-    DeletionResult deletion = deleter.deleteMissing(before, apps.load(appId));
+    DeletionResult deletion = deleteLeftovers(before, apps.load(appId));
     if (!deletion.complete()) {
       LOG.warn(
           "rolling application {} back to revision {}: objects not deleted: {}",
@@ -67,5 +69,31 @@ public final class RollbackService {
         written.revision(),
         taskId);
     return new RollbackResult(appId, from, number, written.revision(), taskId, deletion);
+  }
+
+  /**
+   * Deletes, highest band first, what the definition before the rollback rendered and the target
+   * does not, and any other garbage of the application: the same finder and deletion path as the
+   * garbage collection after each deploy (claims kept unless the policy deletes them).
+   */
+  private DeletionResult deleteLeftovers(StoredApplication before, StoredApplication after) {
+    String appId = after.record().id();
+    Garbage leftovers;
+    try {
+      leftovers = garbage.afterChange(before, after);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new DeletionResult(appId, List.of(), List.of("*: interrupted"));
+    } catch (RuntimeException e) {
+      return new DeletionResult(
+          appId, List.of(), List.of("*: rendering failed: " + e.getMessage()));
+    }
+    DeletionResult result = garbage.deleter().deleteAll(appId, leftovers.toDelete());
+    if (leftovers.unreadable().isEmpty()) {
+      return result;
+    }
+    List<String> failed = new java.util.ArrayList<>(result.failedResources());
+    leftovers.unreadable().forEach(k -> failed.add("cannot list " + k));
+    return new DeletionResult(appId, result.deletedResources(), failed);
   }
 }

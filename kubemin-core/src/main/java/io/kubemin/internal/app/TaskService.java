@@ -9,12 +9,17 @@ import io.kubemin.TaskNotFoundException;
 import io.kubemin.WorkflowNotFoundException;
 import io.kubemin.internal.engine.Engine;
 import io.kubemin.internal.engine.EngineParts;
+import io.kubemin.internal.engine.Gates;
 import io.kubemin.internal.engine.TaskEvents;
+import io.kubemin.internal.trace.SpanKind;
+import io.kubemin.internal.trace.TraceNames;
+import io.kubemin.internal.trace.TraceSpan;
 import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.validation.TextLimits;
 import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
+import io.kubemin.workflow.TaskSuspension;
 import java.time.Duration;
 import java.util.List;
 
@@ -34,6 +39,28 @@ public final class TaskService {
 
   /** Creates a waiting task for a workflow of the application and offers it at once. */
   public String exec(String appId, ExecOptions options) {
+    if (!parts.tracing().on()) {
+      return exec(appId, options, null);
+    }
+    try (TraceSpan span =
+        parts
+            .tracing()
+            .start(TraceNames.EXEC, SpanKind.INTERNAL)
+            .attribute(TraceNames.APP_ID, appId)
+            .attribute(TraceNames.INSTANCE, parts.settings().instanceId())) {
+      try {
+        String taskId = exec(appId, options, span);
+        span.attribute(TraceNames.TASK_ID, taskId);
+        return taskId;
+      } catch (RuntimeException e) {
+        span.failed(e.getClass().getSimpleName());
+        throw e;
+      }
+    }
+  }
+
+  /** The exec; its trace context is stored with the task when {@code span} is given. */
+  private String exec(String appId, ExecOptions options, TraceSpan span) {
     apps.record(appId);
     String workflowId = options.workflowId();
     // The default workflow comes with the listing; only an explicit id needs its own read.
@@ -66,6 +93,9 @@ public final class TaskService {
                     throw new ApplicationNotFoundException(appId);
                   }
                   boolean added = tx.insertTask(inserting, limit);
+                  if (added && span != null) {
+                    tx.putTraceContext(inserting.id(), span.traceparent());
+                  }
                   if (added) {
                     apps.revisions().recordTask(tx, inserting.id(), appId);
                   }
@@ -98,8 +128,9 @@ public final class TaskService {
   }
 
   /**
-   * Cancels a task: durable in the store; a waiting or queued task ends {@code cancelled} at once
-   * and never starts, a running one stops within a second here and within one heartbeat elsewhere.
+   * Cancels a task: durable in the store; a waiting, queued or suspended task ends {@code
+   * cancelled} at once and never starts (again), a running one stops within a second here and
+   * within one heartbeat elsewhere.
    *
    * @return the task after the request (still {@code running} while its jobs stop)
    */
@@ -118,7 +149,7 @@ public final class TaskService {
     for (int round = 0; round < CANCEL_ROUNDS; round++) {
       Task current = find(taskId);
       switch (current.status()) {
-        case WAITING, QUEUED -> {
+        case WAITING, QUEUED, SUSPENDED -> {
           Task cancelled = parts.states().finish(current, TaskStatus.CANCELLED, why, parts.now());
           if (cancelled != null) {
             parts.listener().taskFinished(TaskEvents.of(cancelled, parts.now()));
@@ -136,6 +167,38 @@ public final class TaskService {
       }
     }
     return find(taskId);
+  }
+
+  /**
+   * Resumes a suspended task: it goes back to {@code waiting} with the next attempt, is offered at
+   * once when this instance dispatches, and goes on after its suspend step on whichever worker
+   * takes it.
+   *
+   * @return the task as written ({@code waiting})
+   */
+  public Task resume(String taskId, String user) {
+    TextLimits.require(TextLimits.SHORT_TEXT, "user", user);
+    String by = user == null || user.isBlank() ? "system" : user;
+    Task task = find(taskId);
+    Task waiting = Gates.resume(parts, task, by);
+    TaskSuspension suspension =
+        parts.store().listSuspensions(taskId).stream()
+            .filter(s -> by.equals(s.resumedBy()))
+            .reduce((first, second) -> second)
+            .orElse(null);
+    parts.listener().taskResumed(TaskEvents.of(waiting, parts.now()), suspension);
+    engine.offer(waiting, true);
+    return waiting;
+  }
+
+  /** The suspensions of a task (one per suspend step it reached), oldest first. */
+  public List<TaskSuspension> suspensions(String taskId) {
+    find(taskId);
+    try {
+      return parts.store().listSuspensions(taskId);
+    } catch (UnsupportedOperationException e) {
+      return List.of(); // such a store fails every task that reaches a suspend step
+    }
   }
 
   /** The tasks of an application, newest first. */

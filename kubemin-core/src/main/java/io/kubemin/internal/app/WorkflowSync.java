@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps workflow steps in line with a version update: removed components disappear from every step
- * (steps left empty disappear, and so do references to them in {@code depends_on}); added
- * components get a step of their own at the end of the default workflow.
+ * (steps left empty disappear, and so do references to them in {@code depends_on}; a {@code
+ * suspend} step, empty by nature, stays); added components get a step of their own at the end of
+ * the default workflow.
  */
 final class WorkflowSync {
   private WorkflowSync() {}
@@ -22,7 +23,7 @@ final class WorkflowSync {
     List<String> dropped = new ArrayList<>();
     for (Step step : steps) {
       Step pruned = prune(step, gone);
-      if (pruned.componentNames().isEmpty() && pruned.subSteps().isEmpty()) {
+      if (!pruned.suspends() && pruned.componentNames().isEmpty() && pruned.subSteps().isEmpty()) {
         dropped.add(step.name());
       } else {
         kept.add(pruned);
@@ -76,6 +77,8 @@ final class WorkflowSync {
         subSteps,
         dependsOn,
         step.timeout(),
-        step.retries());
+        step.retries(),
+        step.type(),
+        step.message());
   }
 }

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Claims waiting tasks (waiting -> queued, FIFO) and offers them to the workers through the queue.
  * Runs only while this instance leads. A task of an application that already has {@code
- * maxActiveTasksPerApp} queued or running tasks stays waiting (queued-behind tasks) until one ends.
+ * maxActiveTasksPerApp} queued, running or suspended tasks stays waiting (queued-behind tasks)
+ * until one ends.
  */
 final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -85,6 +86,7 @@ final class Dispatcher {
   /** Offers claimed tasks in one enqueue; on failure they go back to waiting (returns false). */
   private boolean offerAll(List<Task> claimed) {
     Instant now = parts.now();
+    DispatchSpans spans = DispatchSpans.open(parts, claimed);
     List<OutgoingMessage> messages = new ArrayList<>(claimed.size());
     for (Task queued : claimed) {
       // Announced before the enqueue, so that a worker's start event never comes first; once per
@@ -93,8 +95,7 @@ final class Dispatcher {
         parts.listener().taskQueued(TaskEvents.of(queued, now));
       }
       messages.add(
-          new OutgoingMessage(
-              queued.appId(), new DispatchMessage(queued.id(), queued.attempt()).encode()));
+          spans.message(queued, new DispatchMessage(queued.id(), queued.attempt()).encode()));
     }
     String kind = "enqueueing tasks on instance " + parts.settings().instanceId();
     try {
@@ -102,6 +103,7 @@ final class Dispatcher {
       FAILURES.succeeded(kind);
       return true;
     } catch (RuntimeException e) {
+      spans.failed(e);
       FAILURES.failed(kind, claimed.size() + " task(s) wait for the next dispatch", e);
       for (Task queued : claimed) {
         if (announcedUnsent.size() < MAX_ANNOUNCED_UNSENT) {
@@ -114,6 +116,8 @@ final class Dispatcher {
         }
       }
       return false;
+    } finally {
+      spans.close();
     }
   }
 
@@ -181,9 +185,17 @@ final class Dispatcher {
           "task {} was queued since {} and its message may be lost; offering it again",
           task.id(),
           task.updatedAt());
-      parts
-          .queue()
-          .enqueue(touched.appId(), new DispatchMessage(touched.id(), touched.attempt()).encode());
+      byte[] payload = new DispatchMessage(touched.id(), touched.attempt()).encode();
+      if (!parts.tracing().on()) {
+        parts.queue().enqueue(touched.appId(), payload);
+        return;
+      }
+      DispatchSpans spans = DispatchSpans.open(parts, List.of(touched));
+      try {
+        parts.queue().enqueueAll(List.of(spans.message(touched, payload)));
+      } finally {
+        spans.close();
+      }
     }
   }
 
@@ -195,8 +207,8 @@ final class Dispatcher {
     for (Task task : appTasks) {
       if (task.status() == TaskStatus.WAITING) {
         waiting.add(task);
-      } else if (task.status() == TaskStatus.QUEUED || task.status() == TaskStatus.RUNNING) {
-        started++;
+      } else {
+        started++; // queued, running, or suspended (it holds its place until resumed)
       }
     }
     waiting.sort(FIFO);

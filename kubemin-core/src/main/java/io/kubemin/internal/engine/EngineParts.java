@@ -1,5 +1,6 @@
 package io.kubemin.internal.engine;
 
+import io.kubemin.internal.trace.EngineTracing;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.Queue;
 import java.time.Clock;
@@ -15,6 +16,7 @@ import java.time.temporal.ChronoUnit;
  * @param listener every registered listener
  * @param clock the clock for leases and deadlines
  * @param settings the configuration
+ * @param tracing where spans go ({@link EngineTracing#OFF} without tracing)
  */
 public record EngineParts(
     DataStore store,
@@ -22,7 +24,19 @@ public record EngineParts(
     JobExecutors executors,
     Listeners listener,
     Clock clock,
-    EngineSettings settings) {
+    EngineSettings settings,
+    EngineTracing tracing) {
+
+  /** The parts of an engine without tracing. */
+  public EngineParts(
+      DataStore store,
+      Queue queue,
+      JobExecutors executors,
+      Listeners listener,
+      Clock clock,
+      EngineSettings settings) {
+    this(store, queue, executors, listener, clock, settings, EngineTracing.OFF);
+  }
 
   /** Now, at the millisecond precision stores keep. */
   public Instant now() {

@@ -1,5 +1,9 @@
 package io.kubemin.internal.engine;
 
+import io.kubemin.internal.trace.EngineTracing;
+import io.kubemin.internal.trace.SpanKind;
+import io.kubemin.internal.trace.TraceNames;
+import io.kubemin.internal.trace.TraceSpan;
 import io.kubemin.spi.ApplicationRecord;
 import io.kubemin.spi.AppliedConfig;
 import io.kubemin.spi.ComponentRecord;
@@ -12,6 +16,7 @@ import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
+import io.kubemin.workflow.TaskSuspension;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -46,13 +51,24 @@ public final class GroupCommitStore implements DataStore {
 
   private final DataStore store;
   private final Lane[] lanes = new Lane[LANES];
+  private final EngineTracing tracing;
 
   /**
    * @param store the store written in batches
    * @param name the name of the committer threads (its instance)
    */
   public GroupCommitStore(DataStore store, String name) {
+    this(store, name, EngineTracing.OFF);
+  }
+
+  /**
+   * @param store the store written in batches
+   * @param name the name of the committer threads (its instance)
+   * @param tracing where each batch's span goes
+   */
+  public GroupCommitStore(DataStore store, String name, EngineTracing tracing) {
     this.store = store;
+    this.tracing = tracing;
     for (int i = 0; i < LANES; i++) {
       lanes[i] = new Lane(name + "-" + i);
     }
@@ -205,7 +221,14 @@ public final class GroupCommitStore implements DataStore {
         List<JobRecord> jobs,
         List<AppliedConfig> applied,
         String marker) {
-      Write write = new Write(changes, jobs, applied, marker, new CompletableFuture<>());
+      Write write =
+          new Write(
+              changes,
+              jobs,
+              applied,
+              marker,
+              new CompletableFuture<>(),
+              tracing.on() ? tracing.currentTraceparent() : null);
       synchronized (pending) {
         if (crashed) {
           write.fail(new DataStoreException("the instance stopped (crash)"));
@@ -305,11 +328,16 @@ public final class GroupCommitStore implements DataStore {
         }
       }
       List<Boolean> matched;
-      try {
-        matched =
-            applied.isEmpty()
-                ? store.writeBatch(changes, jobs)
-                : store.writeBatch(changes, jobs, applied);
+      try (TraceSpan span = tracing.on() ? batchSpan(batch, changes, jobs) : TraceSpan.NONE) {
+        try {
+          matched =
+              applied.isEmpty()
+                  ? store.writeBatch(changes, jobs)
+                  : store.writeBatch(changes, jobs, applied);
+        } catch (RuntimeException e) {
+          span.failed(e.getClass().getSimpleName());
+          throw e;
+        }
       } catch (RuntimeException e) {
         unattended.forEach(
             job -> unwritten.computeIfAbsent(job.taskId(), id -> new ArrayList<>()).add(job));
@@ -332,6 +360,34 @@ public final class GroupCommitStore implements DataStore {
         offset += size;
       }
     }
+  }
+
+  /**
+   * The batch's span: a child of a writer's span when all its traced writers belong to one trace,
+   * else a root linked to one writer of each trace (one batch serves many traces); none when no
+   * writer was traced.
+   */
+  private TraceSpan batchSpan(List<Write> batch, List<TaskChange> changes, List<JobRecord> jobs) {
+    Map<String, String> writerByTrace = new java.util.LinkedHashMap<>();
+    for (Write write : batch) {
+      String writer = write.traceparent();
+      if (writer != null && writer.length() >= 35) {
+        writerByTrace.putIfAbsent(writer.substring(3, 35), writer);
+      }
+    }
+    if (writerByTrace.isEmpty()) {
+      return TraceSpan.NONE; // heartbeats and other untraced writes make no trace of their own
+    }
+    String parent = writerByTrace.size() == 1 ? writerByTrace.values().iterator().next() : null;
+    TraceSpan span =
+        tracing
+            .start(TraceNames.STORE_BATCH, SpanKind.CLIENT, parent, null, false)
+            .attribute(TraceNames.DB_OPERATION, "writeBatch")
+            .attribute(TraceNames.BATCH_SIZE, changes.size() + jobs.size());
+    if (parent == null) {
+      writerByTrace.values().forEach(w -> span.link(w, "batched"));
+    }
+    return span;
   }
 
   private static <T> T join(CompletableFuture<T> future) {
@@ -570,6 +626,26 @@ public final class GroupCommitStore implements DataStore {
   }
 
   @Override
+  public List<Task> listSuspendedToEnd(Instant now, int limit) {
+    return store.listSuspendedToEnd(now, limit);
+  }
+
+  @Override
+  public void putSuspension(TaskSuspension suspension) {
+    store.putSuspension(suspension);
+  }
+
+  @Override
+  public List<TaskSuspension> listSuspensions(String taskId) {
+    return store.listSuspensions(taskId);
+  }
+
+  @Override
+  public boolean resumeSuspension(String taskId, String step, String by, Instant at) {
+    return store.resumeSuspension(taskId, step, by, at);
+  }
+
+  @Override
   public boolean markConfigApplied(String appId, String componentName, Instant now) {
     return store.markConfigApplied(appId, componentName, now);
   }
@@ -587,6 +663,16 @@ public final class GroupCommitStore implements DataStore {
   @Override
   public List<JobRecord> listJobs(String taskId) {
     return store.listJobs(taskId);
+  }
+
+  @Override
+  public void putTraceContext(String taskId, String traceparent) {
+    store.putTraceContext(taskId, traceparent);
+  }
+
+  @Override
+  public Map<String, String> findTraceContexts(Collection<String> taskIds) {
+    return store.findTraceContexts(taskIds);
   }
 
   @Override
@@ -610,7 +696,8 @@ public final class GroupCommitStore implements DataStore {
       List<JobRecord> jobs,
       List<AppliedConfig> applied,
       String marker,
-      CompletableFuture<List<Boolean>> result) {
+      CompletableFuture<List<Boolean>> result,
+      String traceparent) {
     int rows() {
       return changes.size() + jobs.size() + applied.size();
     }

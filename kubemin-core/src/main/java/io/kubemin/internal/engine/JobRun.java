@@ -1,5 +1,8 @@
 package io.kubemin.internal.engine;
 
+import io.kubemin.internal.trace.SpanKind;
+import io.kubemin.internal.trace.TraceNames;
+import io.kubemin.internal.trace.TraceSpan;
 import io.kubemin.spi.Job;
 import io.kubemin.spi.JobExecutor;
 import io.kubemin.spi.JobOutcome;
@@ -80,11 +83,31 @@ final class JobRun {
     }
     Map<String, String> mdc = EngineMdc.enter(execution.task());
     MDC.put(EngineMdc.JOB, job.name());
-    try {
-      return runAndRecord();
+    try (TraceSpan span = span()) {
+      JobResult result = runAndRecord();
+      span.attribute(TraceNames.OUTCOME, result.status().jsonName());
+      if (!result.succeeded()) {
+        span.failed(result.status().jsonName());
+      }
+      return result;
     } finally {
       EngineMdc.leave(mdc);
     }
+  }
+
+  /** The job's span, current on this thread (a child of its step's). */
+  private TraceSpan span() {
+    if (!parts.tracing().on()) {
+      return TraceSpan.NONE;
+    }
+    return parts
+        .tracing()
+        .start(TraceNames.JOB, SpanKind.INTERNAL)
+        .attribute(TraceNames.JOB_KIND, job.kind().kubernetesKind())
+        .attribute(TraceNames.K8S_NAMESPACE, job.namespace())
+        .attribute(TraceNames.JOB_NAME, job.name())
+        .attribute(TraceNames.COMPONENT, job.componentName())
+        .attribute(TraceNames.TASK_ATTEMPT, execution.task().attempt());
   }
 
   private JobResult runAndRecord() {

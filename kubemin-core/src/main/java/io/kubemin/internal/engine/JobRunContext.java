@@ -76,4 +76,22 @@ final class JobRunContext implements JobContext {
   public void progress(String message) {
     progress.accept(message);
   }
+
+  @Override
+  public <T> T traced(String spanName, java.util.Map<String, String> attributes, TracedWork<T> work)
+      throws InterruptedException {
+    if (!parts.tracing().on()) {
+      return work.run();
+    }
+    try (io.kubemin.internal.trace.TraceSpan span =
+        parts.tracing().start(spanName, io.kubemin.internal.trace.SpanKind.CLIENT)) {
+      attributes.forEach(span::attribute);
+      try {
+        return work.run();
+      } catch (InterruptedException | RuntimeException | Error e) {
+        span.failed(e.getClass().getSimpleName());
+        throw e;
+      }
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.kubemin.internal.engine;
 
 import io.kubemin.workflow.JobEvent;
 import io.kubemin.workflow.TaskEvent;
+import io.kubemin.workflow.TaskSuspension;
 import io.kubemin.workflow.WorkflowListener;
 import java.util.List;
 import java.util.function.Consumer;
@@ -29,6 +30,16 @@ public final class Listeners implements WorkflowListener {
   @Override
   public void taskStarted(TaskEvent event) {
     each(l -> l.taskStarted(event));
+  }
+
+  @Override
+  public void taskSuspended(TaskEvent event, TaskSuspension suspension) {
+    each(l -> l.taskSuspended(event, suspension));
+  }
+
+  @Override
+  public void taskResumed(TaskEvent event, TaskSuspension suspension) {
+    each(l -> l.taskResumed(event, suspension));
   }
 
   @Override

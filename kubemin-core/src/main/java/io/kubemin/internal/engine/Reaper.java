@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes back running tasks whose worker stopped renewing the lease: running -> waiting with the
- * next attempt, so another worker resumes them and a late write of the old one is rejected.
+ * next attempt, so another worker resumes them and a late write of the old one is rejected. Also
+ * ends suspended tasks past their suspend step's deadline ({@code timeout}) or cancelled.
  */
 final class Reaper {
   private static final Logger LOG = LoggerFactory.getLogger(Reaper.class);
@@ -34,5 +35,6 @@ final class Reaper {
         takenBack.accept(back);
       }
     }
+    Gates.endDue(parts, takenBack);
   }
 }

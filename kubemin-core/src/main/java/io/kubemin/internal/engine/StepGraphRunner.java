@@ -17,11 +17,15 @@ import java.util.concurrent.ExecutorCompletionService;
  * steps ready together run in parallel. After a failure no further step starts, and the steps
  * already running finish. A single ready step runs on the calling thread. A step that throws (an
  * engine fault, not a job failure) also starts no further step, and is rethrown only once the steps
- * still running have ended, so a task never ends while its steps still apply objects.
+ * still running have ended, so a task never ends while its steps still apply objects. A {@code
+ * suspend} step that becomes ready is not run: no further step starts, and once the running ones
+ * completed the run ends at that gate ({@link #gate()}).
  */
 final class StepGraphRunner {
   private final StepRunner steps;
   private final EngineThreads threads;
+  private final Set<String> completed = new HashSet<>();
+  private PlannedStep gate;
 
   StepGraphRunner(StepRunner steps, EngineThreads threads) {
     this.steps = steps;
@@ -43,7 +47,12 @@ final class StepGraphRunner {
     JobResult failure = null;
     Throwable thrown = null;
     while (true) {
-      if (failure == null && thrown == null && !ready.isEmpty()) {
+      if (failure == null && thrown == null && gate == null && !ready.isEmpty()) {
+        gate = ready.stream().filter(PlannedStep::suspends).findFirst().orElse(null);
+        if (gate != null) {
+          ready.clear();
+          continue;
+        }
         if (running == 0 && ready.size() == 1) {
           PlannedStep step = ready.remove(0);
           StepDone done = runStep(step);
@@ -70,6 +79,19 @@ final class StepGraphRunner {
     }
   }
 
+  /**
+   * The suspend step the run reached, or null. It counts only when {@link #run} returned no
+   * failure: then every step before the gate completed and none after it started.
+   */
+  PlannedStep gate() {
+    return gate;
+  }
+
+  /** The steps that completed in this run. */
+  Set<String> completed() {
+    return completed;
+  }
+
   private StepDone runStep(PlannedStep step) {
     try {
       return new StepDone(step, steps.run(step), null);
@@ -87,7 +109,7 @@ final class StepGraphRunner {
     }
   }
 
-  private static JobResult finished(
+  private JobResult finished(
       StepDone done,
       Plan plan,
       Map<String, Set<String>> waitingFor,
@@ -99,6 +121,7 @@ final class StepGraphRunner {
     if (done.failure() != null) {
       return JobResult.worse(failure, done.failure());
     }
+    completed.add(done.step().name());
     for (PlannedStep step : plan.steps()) {
       Set<String> waiting = waitingFor.get(step.name());
       if (waiting.remove(done.step().name()) && waiting.isEmpty()) {

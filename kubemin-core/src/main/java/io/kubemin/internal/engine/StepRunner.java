@@ -2,6 +2,9 @@ package io.kubemin.internal.engine;
 
 import io.kubemin.internal.plan.PlanUnit;
 import io.kubemin.internal.plan.PlannedStep;
+import io.kubemin.internal.trace.SpanKind;
+import io.kubemin.internal.trace.TraceNames;
+import io.kubemin.internal.trace.TraceSpan;
 import io.kubemin.model.StepMode;
 import io.kubemin.spi.Job;
 import io.kubemin.workflow.JobStatus;
@@ -45,6 +48,27 @@ final class StepRunner {
 
   /** Runs the step; returns null when it completed, else the failure that ended it. */
   JobResult run(PlannedStep step) {
+    if (!parts.tracing().on()) {
+      return runTries(step);
+    }
+    // The step may run on a pool thread: its parent is the task's span, named explicitly.
+    try (TraceSpan span =
+        parts
+            .tracing()
+            .start(TraceNames.STEP, SpanKind.INTERNAL, execution.traceparent())
+            .attribute(TraceNames.STEP_NAME, step.name())
+            .attribute(TraceNames.TASK_ID, execution.task().id())) {
+      JobResult failure = runTries(step);
+      span.attribute(
+          TraceNames.OUTCOME, failure == null ? "completed" : failure.status().jsonName());
+      if (failure != null) {
+        span.failed(failure.status().jsonName());
+      }
+      return failure;
+    }
+  }
+
+  private JobResult runTries(PlannedStep step) {
     Set<Job> done = Collections.newSetFromMap(new IdentityHashMap<>());
     Duration backoff = step.backoff();
     for (int retry = 0; ; retry++) {
@@ -105,7 +129,8 @@ final class StepRunner {
     List<CompletableFuture<JobResult>> running = new ArrayList<>();
     for (Job job : jobs) {
       JobRun run = newRun(job, stepDeadline);
-      running.add(CompletableFuture.supplyAsync(run::run, threads.jobPool()));
+      running.add(
+          CompletableFuture.supplyAsync(parts.tracing().carried(run::run), threads.jobPool()));
     }
     JobResult failure = null;
     RuntimeException thrown = null;

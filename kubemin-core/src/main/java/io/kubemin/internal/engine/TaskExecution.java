@@ -24,9 +24,32 @@ final class TaskExecution {
   private volatile String stopMessage;
   private volatile long leaseEndNanos = System.nanoTime();
   private volatile boolean lost;
+  private volatile String traceparent;
+  private volatile Instant deliveredAt;
 
   TaskExecution(Task task) {
     this.task = task;
+  }
+
+  /**
+   * The trace context of this run: the one its queue message carried until the task's span opens,
+   * then that span's (the parent of its steps' spans); null without tracing.
+   */
+  String traceparent() {
+    return traceparent;
+  }
+
+  void traceparent(String context) {
+    traceparent = context;
+  }
+
+  /** When its queue message was read (the start of the consumer span); null without tracing. */
+  Instant deliveredAt() {
+    return deliveredAt;
+  }
+
+  void deliveredAt(Instant when) {
+    deliveredAt = when;
   }
 
   /**

@@ -1,14 +1,20 @@
 package io.kubemin.internal.engine;
 
 import io.kubemin.internal.plan.Plan;
+import io.kubemin.internal.plan.PlannedStep;
 import io.kubemin.internal.plan.Planner;
 import io.kubemin.internal.plan.PlanningException;
+import io.kubemin.internal.trace.TraceNames;
+import io.kubemin.internal.trace.TraceSpan;
 import io.kubemin.workflow.JobStatus;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskEvent;
 import io.kubemin.workflow.TaskStatus;
+import io.kubemin.workflow.TaskSuspension;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -49,6 +55,7 @@ final class TaskRunner implements Runnable {
   public void run() {
     Task task = execution.task();
     java.util.Map<String, String> mdc = EngineMdc.enter(task);
+    TraceSpan span = TaskSpans.open(parts, execution);
     TaskProgress progress = new TaskProgress(0);
     try {
       parts.listener().taskStarted(event(task, progress));
@@ -56,8 +63,13 @@ final class TaskRunner implements Runnable {
       try {
         Plan plan = planner.plan(task, execution.inputs());
         execution.inputs(null);
+        Set<String> passed =
+            plan.suspends() ? Gates.passedSteps(parts.store(), task.id()) : Set.of();
+        plan = plan.without(passed);
         progress = new TaskProgress(plan.jobCount());
-        outcome = runPlan(plan, task, progress);
+        outcome = runPlan(plan, passed, task, progress);
+      } catch (Gates.UnsupportedStoreException e) {
+        outcome = new Outcome(TaskStatus.FAILED, e.getMessage());
       } catch (PlanningException e) {
         outcome = new Outcome(TaskStatus.FAILED, e.getMessage());
       } catch (RuntimeException | Error e) {
@@ -65,13 +77,19 @@ final class TaskRunner implements Runnable {
         outcome = new Outcome(TaskStatus.FAILED, "internal error: " + e);
       }
       concludeDurably(outcome, progress);
+      span.attribute(TraceNames.OUTCOME, outcome.status().jsonName());
+      // A task stopped at a suspend step did not fail: its span ends, the resume opens another.
+      if (outcome.status() != TaskStatus.COMPLETED && outcome.status() != TaskStatus.SUSPENDED) {
+        span.failed(outcome.status().jsonName());
+      }
     } finally {
       onEnd.accept(execution);
+      span.close();
       EngineMdc.leave(mdc);
     }
   }
 
-  private Outcome runPlan(Plan plan, Task task, TaskProgress progress) {
+  private Outcome runPlan(Plan plan, Set<String> passed, Task task, TaskProgress progress) {
     Instant deadline = task.deadline();
     if (deadline != null && !deadline.isAfter(parts.now())) {
       return new Outcome(TaskStatus.TIMEOUT, "the task's deadline passed before it could resume");
@@ -87,9 +105,13 @@ final class TaskRunner implements Runnable {
                     TimeUnit.MILLISECONDS);
     try {
       StepRunner steps = new StepRunner(parts, threads, execution, progress, deadline);
-      JobResult failure = new StepGraphRunner(steps, threads).run(plan);
+      StepGraphRunner graph = new StepGraphRunner(steps, threads);
+      JobResult failure = graph.run(plan);
+      if (failure == null && graph.gate() != null) {
+        return atGate(graph, passed);
+      }
       if (failure == null) {
-        return new Outcome(TaskStatus.COMPLETED, null);
+        return collectGarbage(plan);
       }
       String error = describe(failure);
       if (plan.rollbackOnFailure() && execution.ownsResult()) {
@@ -101,6 +123,26 @@ final class TaskRunner implements Runnable {
         deadlineTimer.cancel(false);
       }
     }
+  }
+
+  /** Every step completed: the garbage goes; a failure of that fails the task (no rollback). */
+  private Outcome collectGarbage(Plan plan) {
+    String error = new GarbageCollector(parts, execution).collect(plan.garbage());
+    if (error == null) {
+      return new Outcome(TaskStatus.COMPLETED, null);
+    }
+    StopReason stop = execution.stopReason();
+    return new Outcome(stop == null ? TaskStatus.FAILED : taskStatus(stop.jobStatus()), error);
+  }
+
+  /** The task reached a suspend step with every step before it completed. */
+  private Outcome atGate(StepGraphRunner graph, Set<String> passed) {
+    if (execution.stopReason() == StopReason.CANCELLED) {
+      return new Outcome(TaskStatus.CANCELLED, execution.stopMessage());
+    }
+    Set<String> done = new java.util.TreeSet<>(passed);
+    done.addAll(graph.completed());
+    return new Outcome(TaskStatus.SUSPENDED, null, graph.gate(), List.copyOf(done));
   }
 
   private static TaskStatus taskStatus(JobStatus status) {
@@ -171,12 +213,18 @@ final class TaskRunner implements Runnable {
           outcome.status().jsonName());
       return;
     }
-    if (stop == StopReason.SHUTDOWN && outcome.status() != TaskStatus.COMPLETED) {
+    if (stop == StopReason.SHUTDOWN
+        && outcome.status() != TaskStatus.COMPLETED
+        && outcome.status() != TaskStatus.SUSPENDED) {
       Task back = parts.states().takeBack(task, parts.now());
       LOG.info(
           "task {} handed back at shutdown{}",
           task.id(),
           back == null ? " failed: it changed meanwhile" : " as attempt " + back.attempt());
+      return;
+    }
+    if (outcome.status() == TaskStatus.SUSPENDED) {
+      suspend(task, outcome, progress, retry);
       return;
     }
     Task finished = parts.states().finish(task, outcome.status(), outcome.error(), parts.now());
@@ -201,13 +249,62 @@ final class TaskRunner implements Runnable {
     parts.listener().taskFinished(event(finished, progress));
   }
 
+  /**
+   * Stops the task at its gate: the suspension is written first, then {@code running -> suspended},
+   * which releases the task (no owner, no lease). A cancel that arrived meanwhile ends it at once.
+   */
+  private void suspend(Task task, Outcome outcome, TaskProgress progress, boolean retry) {
+    if (execution.stopReason() == StopReason.FENCED) {
+      // The new owner writes its own suspension; this one must not overwrite it.
+      LOG.warn(
+          "task {} attempt {} was fenced at its gate; not suspended", task.id(), task.attempt());
+      return;
+    }
+    Instant now = parts.now();
+    PlannedStep.Gate gate = outcome.gate().gate();
+    Instant deadline = gate.timeout() == null ? null : now.plus(gate.timeout());
+    TaskSuspension suspension =
+        new TaskSuspension(
+            task.id(),
+            task.appId(),
+            outcome.gate().name(),
+            gate.message(),
+            task.attempt(),
+            now,
+            deadline,
+            outcome.stepsDone(),
+            null,
+            null);
+    parts.store().putSuspension(suspension);
+    Task suspended = parts.states().suspend(task, deadline, now);
+    if (suspended == null && retry) {
+      suspended = writtenBefore(task, outcome);
+    }
+    if (suspended == null) {
+      LOG.warn(
+          "task {} attempt {} is no longer this worker's (fenced); it was not suspended",
+          task.id(),
+          task.attempt());
+      return;
+    }
+    execution.task(suspended);
+    LOG.info(
+        "task {} suspended at step {} until resumed{}",
+        task.id(),
+        suspension.step(),
+        deadline == null ? "" : " or " + deadline);
+    parts.listener().taskSuspended(event(suspended, progress), suspension);
+    Gates.cancelIfRequested(parts, suspended);
+  }
+
   private Task writtenBefore(Task mine, Outcome outcome) {
     Task current = parts.store().findTask(mine.id()).orElse(null);
     boolean ours =
         current != null
             && current.status() == outcome.status()
             && current.attempt() == mine.attempt()
-            && java.util.Objects.equals(current.owner(), mine.owner());
+            && (outcome.status() == TaskStatus.SUSPENDED
+                || java.util.Objects.equals(current.owner(), mine.owner()));
     return ours ? current : null;
   }
 
@@ -215,5 +312,10 @@ final class TaskRunner implements Runnable {
     return TaskEvents.of(task, parts.now(), progress.planned(), progress.done());
   }
 
-  private record Outcome(TaskStatus status, String error) {}
+  private record Outcome(
+      TaskStatus status, String error, PlannedStep gate, List<String> stepsDone) {
+    Outcome(TaskStatus status, String error) {
+      this(status, error, null, List.of());
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.kubemin.internal.engine;
 
 import io.kubemin.internal.plan.PlanInputs;
 import io.kubemin.internal.plan.Planner;
+import io.kubemin.internal.trace.EngineTracing;
 import io.kubemin.spi.DispatchMessage;
 import io.kubemin.spi.QueueMessage;
 import io.kubemin.spi.TaskChange;
@@ -121,6 +122,10 @@ final class TaskStarter {
         acks.add(message.id());
       } else {
         TaskExecution execution = new TaskExecution(task);
+        if (parts.tracing().on()) {
+          execution.traceparent(message.headers().get(EngineTracing.TRACEPARENT));
+          execution.deliveredAt(parts.clock().instant());
+        }
         running.put(key(task), execution);
         executions.add(execution);
         startMessages.add(message);

@@ -49,10 +49,24 @@ public final class TaskStates {
     return swap(running, running.withLease(running.owner(), leaseUntil));
   }
 
-  /** running, waiting or queued -> a final state. */
+  /** running, waiting, queued or suspended -> a final state. */
   public Task finish(Task current, TaskStatus status, String error, Instant now) {
     return swap(
         current, current.withStatus(status, now).withError(error).withLease(current.owner(), null));
+  }
+
+  /**
+   * running -> suspended at a suspend step: released (no owner, no lease), with the step's timeout
+   * as its deadline (null: none).
+   */
+  public Task suspend(Task running, Instant deadline, Instant now) {
+    return swap(
+        running,
+        running
+            .withStatus(TaskStatus.SUSPENDED, now)
+            .withLease(null, null)
+            .withDeadline(deadline)
+            .withError(null));
   }
 
   /** running -> waiting with the next attempt: the task is taken back from its owner. */

@@ -1,5 +1,7 @@
 package io.kubemin.internal.plan;
 
+import io.kubemin.internal.gc.GarbageFinder;
+import io.kubemin.internal.gc.GarbageScope;
 import io.kubemin.model.Step;
 import io.kubemin.model.StepMode;
 import io.kubemin.render.RenderedApplication;
@@ -33,10 +35,20 @@ public final class Planner {
 
   private final DataStore store;
   private final Renderer renderer;
+  private final GarbageFinder garbage;
 
+  /** A planner whose plans collect no garbage. */
   public Planner(DataStore store, Renderer renderer) {
+    this(store, renderer, null);
+  }
+
+  /**
+   * @param garbage finds what a completed task deletes; null to collect nothing
+   */
+  public Planner(DataStore store, Renderer renderer, GarbageFinder garbage) {
     this.store = store;
     this.renderer = renderer;
+    this.garbage = garbage;
   }
 
   /** The plan of a task, from what the store holds now. */
@@ -125,21 +137,34 @@ public final class Planner {
               ? (previous == null ? Set.of() : Set.of(previous))
               : new LinkedHashSet<>(step.dependsOn());
       planned.add(
-          new PlannedStep(
-              name,
-              after,
-              duration(step.timeout(), null, name, "timeout"),
-              retryLimit(step),
-              duration(
-                  step.retries() == null ? null : step.retries().backoff(),
-                  DEFAULT_RETRY_BACKOFF,
+          step.suspends()
+              ? new PlannedStep(
                   name,
-                  "retries.backoff"),
-              units.forStep(step, name)));
+                  after,
+                  null,
+                  0,
+                  DEFAULT_RETRY_BACKOFF,
+                  List.of(),
+                  new PlannedStep.Gate(
+                      step.message(), duration(step.timeout(), null, name, "timeout")))
+              : new PlannedStep(
+                  name,
+                  after,
+                  duration(step.timeout(), null, name, "timeout"),
+                  retryLimit(step),
+                  duration(
+                      step.retries() == null ? null : step.retries().backoff(),
+                      DEFAULT_RETRY_BACKOFF,
+                      name,
+                      "retries.backoff"),
+                  units.forStep(step, name)));
       previous = name;
     }
     StepGraph.check(planned);
-    return new Plan(planned, app.record().rollbackOnFailure());
+    return new Plan(
+        planned,
+        app.record().rollbackOnFailure(),
+        garbage == null ? GarbageScope.NONE : new GarbageScope(garbage, app, objects));
   }
 
   /** The name of a step; unnamed steps are called {@code step-<n>} (1-based). */

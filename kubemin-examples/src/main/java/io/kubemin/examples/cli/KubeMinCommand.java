@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
       DeployCommand.class,
       ServeCommand.class,
       RevisionsCommand.class,
-      RollbackCommand.class
+      RollbackCommand.class,
+      PlanCommand.class
     })
 public final class KubeMinCommand implements Runnable {
   /** Exit code when a command could not run: bad input, unexpected failure. */

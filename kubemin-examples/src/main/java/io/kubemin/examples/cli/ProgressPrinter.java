@@ -3,6 +3,7 @@ package io.kubemin.examples.cli;
 import io.kubemin.workflow.JobEvent;
 import io.kubemin.workflow.JobStatus;
 import io.kubemin.workflow.TaskEvent;
+import io.kubemin.workflow.TaskSuspension;
 import io.kubemin.workflow.WorkflowListener;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -42,6 +43,24 @@ final class ProgressPrinter implements WorkflowListener {
             + " jobs)"
             + (event.error() == null ? "" : ": " + event.error()));
     finished.computeIfAbsent(event.taskId(), id -> new CompletableFuture<>()).complete(event);
+  }
+
+  @Override
+  public void taskSuspended(TaskEvent event, TaskSuspension gate) {
+    line(
+        "task "
+            + event.taskId()
+            + " suspended at step "
+            + gate.step()
+            + (gate.message() == null ? "" : ": " + gate.message())
+            + " (waits for a resume"
+            + (gate.deadline() == null ? "" : " until " + gate.deadline())
+            + ")");
+  }
+
+  @Override
+  public void taskResumed(TaskEvent event, TaskSuspension gate) {
+    line("task " + event.taskId() + " resumed by " + gate.resumedBy());
   }
 
   @Override

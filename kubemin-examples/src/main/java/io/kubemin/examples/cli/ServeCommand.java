@@ -130,7 +130,16 @@ public final class ServeCommand implements Callable<Integer> {
           "serve GET /metrics in the Prometheus text format (behind --token-file when given)")
   private boolean metrics;
 
+  @Option(
+      names = "--otlp-endpoint",
+      paramLabel = "URL",
+      description =
+          "export traces over OTLP/HTTP to this collector (such as http://localhost:4318; spans"
+              + " are posted to URL/v1/traces)")
+  private String otlpEndpoint;
+
   private PrometheusMeterRegistry registry;
+  private io.opentelemetry.sdk.OpenTelemetrySdk tracing;
 
   @Spec private CommandSpec spec;
 
@@ -150,8 +159,12 @@ public final class ServeCommand implements Callable<Integer> {
                   address,
                   leaderElection ? leaderNamespace : null,
                   restSettings(),
-                  registry));
+                  registry,
+                  tracing));
     } catch (IOException | IllegalArgumentException | KubeMinException e) {
+      if (tracing != null) {
+        tracing.close();
+      }
       err.println("kubemin: serve: " + KubeMinCommand.oneLine(String.valueOf(e.getMessage())));
       return KubeMinCommand.EXIT_CANNOT_RUN;
     }
@@ -167,7 +180,8 @@ public final class ServeCommand implements Callable<Integer> {
               + " dialect"
               + (tokenFile == null ? "" : ", bearer token")
               + (consoleUi == null ? "" : ", console UI at /")
-              + (metrics ? ", metrics at /metrics" : ""));
+              + (metrics ? ", metrics at /metrics" : "")
+              + (otlpEndpoint == null ? "" : ", traces to " + OtlpTracing.tracesUrl(otlpEndpoint)));
       out.println(
           "listening on " + (tlsCert == null ? "http://" : "https://") + hostPort(run.address()));
       out.flush();
@@ -208,6 +222,11 @@ public final class ServeCommand implements Callable<Integer> {
     if (metrics) {
       registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       settings.metrics(registry::scrape);
+    }
+    if (otlpEndpoint != null) {
+      OtlpTracing.tracesUrl(otlpEndpoint); // a bad URL fails before anything is opened
+      tracing = OtlpTracing.open(otlpEndpoint, "kubemin-serve");
+      settings.tracing(tracing);
     }
     return settings.build();
   }

@@ -48,6 +48,9 @@ final class ServeRun implements AutoCloseable {
    * @param leaderNamespace namespace of the dispatcher's Lease, or null for no election (this
    *     instance always dispatches)
    * @param rest the REST server's dialect, security and limits
+   * @param metrics the registry the engine's meters go to, or null
+   * @param tracing the SDK the engine's and the API's spans go to (closed with the run, which
+   *     flushes them), or null
    */
   record Settings(
       String storeUri,
@@ -55,7 +58,8 @@ final class ServeRun implements AutoCloseable {
       InetSocketAddress address,
       String leaderNamespace,
       RestSettings rest,
-      io.micrometer.core.instrument.MeterRegistry metrics) {}
+      io.micrometer.core.instrument.MeterRegistry metrics,
+      io.opentelemetry.sdk.OpenTelemetrySdk tracing) {}
 
   /**
    * Opens everything and starts serving.
@@ -74,22 +78,26 @@ final class ServeRun implements AutoCloseable {
   }
 
   private void open(ClusterOptions clusterOptions, Settings settings) throws IOException {
+    if (settings.tracing() != null) {
+      remember(settings.tracing()); // closed last: the spans of the shutdown are flushed too
+    }
     cluster = remember(clusterOptions.open());
     DataStore store = remember(Providers.openDataStore(settings.storeUri()));
     Queue queue = remember(Providers.openQueue(settings.queueUri()));
     KubernetesJobExecutor executor = remember(new KubernetesJobExecutor(cluster.client()));
+    KubernetesStatusSync statusSync = new KubernetesStatusSync(cluster.client());
     KubeMinBuilder builder =
-        KubeMin.builder()
-            .dataStore(store)
-            .queue(queue)
-            .jobExecutor(executor)
-            .extension(new KubernetesStatusSync(cluster.client()));
+        KubeMin.builder().dataStore(store).queue(queue).jobExecutor(executor).extension(statusSync);
     if (settings.metrics() != null) {
       MicrometerMetrics metrics = new MicrometerMetrics(settings.metrics());
+      statusSync.eventLag(metrics.informerEventLag());
       builder
           .dataStore(metrics.instrument(store))
           .queue(metrics.instrument(queue))
           .listener(metrics.bindQueue(queue).bindStore(store));
+    }
+    if (settings.tracing() != null) {
+      builder.tracing(new io.kubemin.tracing.OpenTelemetryTracing(settings.tracing()));
     }
     if (settings.leaderNamespace() != null) {
       builder.leaderElection(

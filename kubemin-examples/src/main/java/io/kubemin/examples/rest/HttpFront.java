@@ -35,6 +35,7 @@ final class HttpFront {
   private final WireFormat format;
   private final RestSettings settings;
   private final ExecutorService handlers;
+  private final RestTracing tracing;
   private final Cors cors;
   private final RequestChecks checks;
   private final StaticFiles files;
@@ -52,6 +53,8 @@ final class HttpFront {
     this.format = format;
     this.settings = settings;
     this.handlers = handlers;
+    this.tracing =
+        settings.openTelemetry() == null ? null : new RestTracing(settings.openTelemetry(), router);
     this.cors = new Cors(settings.corsOrigins());
     this.files = settings.consoleUi() == null ? null : StaticFiles.of(settings.consoleUi());
     this.checks = new RequestChecks(settings, hosts, cors, files != null);
@@ -198,7 +201,15 @@ final class HttpFront {
       handlers.execute(
           () -> {
             try {
-              reply(request, router.dispatch(restRequest), corsHeaders, false, start);
+              RestResponse response =
+                  tracing == null
+                      ? router.dispatch(restRequest)
+                      : tracing.traced(
+                          restRequest.method(),
+                          restRequest.path(),
+                          request.headers(),
+                          () -> router.dispatch(restRequest));
+              reply(request, response, corsHeaders, false, start);
             } finally {
               inFlight.decrementAndGet();
             }

@@ -124,6 +124,7 @@ public final class RestServer implements AutoCloseable {
     new ApplicationRoutes(kubemin).register(router, PREFIX);
     new WorkflowRoutes(kubemin).register(router, PREFIX);
     new RevisionRoutes(kubemin).register(router, PREFIX);
+    new PlanRoutes(kubemin).register(router, PREFIX);
     new HealthRoutes(checks, probes, READINESS_TIMEOUT).register(router, PREFIX);
     ExecutorService handlers = handlerPool(settings);
     HttpFront front;

@@ -49,6 +49,7 @@ public final class RestSettings {
   private final Path tlsKey;
   private final Path consoleUi;
   private final java.util.function.Supplier<String> metrics;
+  private final io.opentelemetry.api.OpenTelemetry openTelemetry;
   private final boolean insecure;
   private final int maxBodyBytes;
   private final int threads;
@@ -67,6 +68,7 @@ public final class RestSettings {
     this.tlsKey = b.tlsKey;
     this.consoleUi = b.consoleUi;
     this.metrics = b.metrics;
+    this.openTelemetry = b.openTelemetry;
     this.insecure = b.insecure;
     this.maxBodyBytes = b.maxBodyBytes;
     this.threads = b.threads;
@@ -120,6 +122,11 @@ public final class RestSettings {
   /** The directory of a built single-page console served at {@code /}, or null. */
   public Path consoleUi() {
     return consoleUi;
+  }
+
+  /** Where each request's server span goes, or null when requests are not traced. */
+  public io.opentelemetry.api.OpenTelemetry openTelemetry() {
+    return openTelemetry;
   }
 
   /** What {@code GET /metrics} answers (Prometheus text format), or null when it is off. */
@@ -177,6 +184,7 @@ public final class RestSettings {
     private Path tlsKey;
     private Path consoleUi;
     private java.util.function.Supplier<String> metrics;
+    private io.opentelemetry.api.OpenTelemetry openTelemetry;
     private boolean insecure;
     private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
     private int threads = DEFAULT_THREADS;
@@ -247,6 +255,15 @@ public final class RestSettings {
     }
 
     /** Allows binding a non-loopback address without a token (default false). */
+    /**
+     * Opens a server span for each API request (a child of the caller's W3C {@code traceparent}
+     * header), current while the request runs, so an exec's trace starts at the REST call.
+     */
+    public Builder tracing(io.opentelemetry.api.OpenTelemetry openTelemetry) {
+      this.openTelemetry = Objects.requireNonNull(openTelemetry, "openTelemetry");
+      return this;
+    }
+
     /**
      * Serves {@code GET /metrics} with what {@code scrape} returns, in the Prometheus text format
      * (behind the bearer token when there is one).

@@ -76,6 +76,20 @@ final class Router {
     return ErrorResponses.plain(404, "no route for " + method + " " + path);
   }
 
+  /** The pattern of the route that answers this method and path ({@code http.route}), or null. */
+  String routeOf(String method, String path) {
+    try {
+      List<String> segments = segments(path);
+      return routes.stream()
+          .filter(r -> r.method().equals(method) && r.match(segments).isPresent())
+          .map(r -> "/" + String.join("/", r.pattern()))
+          .findFirst()
+          .orElse(null);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   /** Whether some route has this path, whatever its method. */
   boolean knows(String path) {
     try {

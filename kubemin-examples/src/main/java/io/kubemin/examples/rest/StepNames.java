@@ -30,7 +30,9 @@ final class StepNames {
         normalized(step.subSteps()),
         lowerCased(step.dependsOn()),
         step.timeout(),
-        step.retries());
+        step.retries(),
+        step.type(),
+        step.message());
   }
 
   private static List<String> lowerCased(List<String> names) {

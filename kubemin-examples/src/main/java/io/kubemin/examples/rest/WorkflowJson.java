@@ -33,7 +33,10 @@ final class WorkflowJson {
       String updateTime,
       String workflowType) {}
 
-  /** A step: the upstream's fields, then KubeMin's {@code depends_on}, timeout and retries. */
+  /**
+   * A step: the upstream's fields, then KubeMin's {@code depends_on}, timeout, retries, and the
+   * type and message of a {@code suspend} step (absent for a deploy step that gives no type).
+   */
   record StepView(
       String name,
       String workflowType,
@@ -42,7 +45,9 @@ final class WorkflowJson {
       List<StepView> subSteps,
       List<String> dependsOn,
       String timeout,
-      RetrySpec retries) {}
+      RetrySpec retries,
+      String type,
+      String message) {}
 
   /** The upstream's {@code TaskStatusResponse}, plus attempt, error and times of the task. */
   record TaskStatusBody(
@@ -103,7 +108,9 @@ final class WorkflowJson {
         step.subSteps().stream().map(WorkflowJson::step).toList(),
         nullIfEmpty(step.dependsOn()),
         step.timeout(),
-        step.retries());
+        step.retries(),
+        step.type(),
+        step.message());
   }
 
   static TaskStatusBody taskStatus(TaskStatusView view) {

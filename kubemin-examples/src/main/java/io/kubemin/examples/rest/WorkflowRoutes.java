@@ -5,6 +5,7 @@ import static io.kubemin.examples.rest.BadRequestException.WORKFLOW_CONFIG;
 import io.kubemin.ApplicationInfo;
 import io.kubemin.ExecOptions;
 import io.kubemin.KubeMin;
+import io.kubemin.TaskNotFoundException;
 import io.kubemin.model.Step;
 import io.kubemin.model.WorkflowRequest;
 import io.kubemin.spi.WorkflowRecord;
@@ -16,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Workflows and tasks: list and write workflows, exec, cancel, task status, list tasks, and the
- * upstream's unimplemented custom-workflow routes (501).
+ * Workflows and tasks: list and write workflows, exec, cancel, resume, task status, list tasks, and
+ * the upstream's unimplemented custom-workflow routes (501).
  */
 final class WorkflowRoutes {
   /** How long a cancel waits for a running task to stop before it answers. */
@@ -46,6 +47,18 @@ final class WorkflowRoutes {
    */
   record CancelBody(String taskId, String user, String reason) {}
 
+  /**
+   * The body of {@code POST /workflow/tasks/:taskID/resume} (optional) and of {@code POST
+   * .../workflow/resume}.
+   *
+   * @param taskId the task (required on the application's route; the task route names it)
+   * @param user who resumes (default {@code system})
+   */
+  record ResumeBody(String taskId, String user) {}
+
+  /** The answer of a resume: the task as written ({@code waiting}, the next attempt). */
+  record ResumeAnswer(String taskId, String status, int attempt) {}
+
   /** The answer of an exec. */
   record ExecAnswer(String taskId) {}
 
@@ -62,10 +75,12 @@ final class WorkflowRoutes {
         .put(app + "/workflow", this::putWorkflow)
         .post(app + "/workflow/exec", this::exec)
         .post(app + "/workflow/cancel", this::cancel)
+        .post(app + "/workflow/resume", this::resumeOfApplication)
         .get(app + "/tasks", this::tasks)
         .get(app + "/workflow/tasks", this::tasks)
         .get(prefix + "/workflow/tasks/:taskID/status", this::taskStatus)
         .get(prefix + "/workflow/tasks/:taskID/stages", this::stages)
+        .post(prefix + "/workflow/tasks/:taskID/resume", this::resume)
         .post(prefix + "/workflow", request -> notImplemented("execution"))
         .post(prefix + "/workflow/exec", request -> notImplemented("execution"))
         .post(prefix + "/workflow/cancel", request -> notImplemented("cancellation"));
@@ -123,6 +138,31 @@ final class WorkflowRoutes {
     return RestResponse.ok(new CancelAnswer(task.id(), task.status().jsonName()));
   }
 
+  private RestResponse resume(RestRequest request) {
+    ResumeBody body =
+        request.hasBody()
+            ? request.read(ResumeBody.class, WORKFLOW_CONFIG)
+            : new ResumeBody(null, null);
+    return resumed(kubemin.resume(request.param("taskID"), blankToNull(body.user())));
+  }
+
+  private RestResponse resumeOfApplication(RestRequest request) {
+    ResumeBody body = request.read(ResumeBody.class, WORKFLOW_CONFIG);
+    if (blankToNull(body.taskId()) == null) {
+      throw new BadRequestException(WORKFLOW_CONFIG, "taskId (task_id) is required");
+    }
+    String appId = request.param("appID");
+    if (!kubemin.task(body.taskId()).appId().equals(appId)) {
+      throw new TaskNotFoundException(
+          body.taskId(), "does not belong to application '" + appId + "'");
+    }
+    return resumed(kubemin.resume(body.taskId(), blankToNull(body.user())));
+  }
+
+  private static RestResponse resumed(Task task) {
+    return RestResponse.ok(new ResumeAnswer(task.id(), task.status().jsonName(), task.attempt()));
+  }
+
   private RestResponse tasks(RestRequest request) {
     return RestResponse.ok(
         Paging.listing(
@@ -140,7 +180,8 @@ final class WorkflowRoutes {
             .findFirst()
             .map(WorkflowRecord::steps)
             .orElse(List.of());
-    return RestResponse.ok(TaskStages.of(task, steps, kubemin.jobs(taskId)));
+    return RestResponse.ok(
+        TaskStages.of(task, steps, kubemin.jobs(taskId), kubemin.suspensions(taskId)));
   }
 
   private RestResponse taskStatus(RestRequest request) {

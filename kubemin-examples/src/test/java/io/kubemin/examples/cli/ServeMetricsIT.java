@@ -88,7 +88,10 @@ class ServeMetricsIT {
               "kubemin_store_calls_seconds_count{operation=",
               "kubemin_queue_calls_seconds_count{operation=\"ack\",outcome=\"success\"}",
               "kubemin_tasks_active{status=\"running\"}",
-              "kubemin_queue_backlog{group=\"workflow-workers\"}");
+              "kubemin_queue_backlog{group=\"workflow-workers\"}",
+              "kubemin_leases_renewals_total{outcome=\"renewed\"}",
+              "kubemin_leases_expired_total",
+              "kubemin_informer_event_lag_seconds_count");
     } finally {
       serving.interrupt();
       serving.join(Duration.ofSeconds(30).toMillis());

@@ -39,7 +39,12 @@ public final class DesiredState {
     return JsonDocuments.contains(actual, wanted);
   }
 
-  private Map<String, Object> comparable(HasMetadata object) {
+  /**
+   * The object as a document for comparison: no {@code apiVersion}, {@code kind} or {@code status},
+   * and of the metadata only the labels and annotations (the server populates the rest); a Secret's
+   * {@code stringData} folded into {@code data}.
+   */
+  public Map<String, Object> comparable(HasMetadata object) {
     Map<String, Object> document =
         new LinkedHashMap<>(JsonDocuments.asObject(serialization.convertValue(object, Map.class)));
     document.remove("apiVersion");

@@ -226,6 +226,32 @@ class PluginsOnSandboxIT {
   }
 
   @Test
+  void aRemovedTraitsCustomResourceIsGarbageCollectedThoughNoLongerRendered() {
+    ApplicationInfo app = kubemin.createApplication(app("gc", "", "{host: gc.example.com}"));
+    assertThat(execAndWait(app.id()).status()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(certificate("gc", "tls-web-" + app.id())).isNotNull();
+    Application withoutTls =
+        ModelCodec.yaml()
+            .readApplication(
+                "id: "
+                    + app.id()
+                    + "\nname: gc\nnamespace: gc\ncomponent:\n"
+                    + "  - {name: web, type: webservice, image: nginx,"
+                    + " properties: {ports: [{port: 80}]}}\n")
+            .value();
+    kubemin.createApplication(withoutTls);
+
+    Task task = execAndWait(app.id());
+
+    assertThat(task.status()).as(String.valueOf(task.error())).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(certificate("gc", "tls-web-" + app.id())).isNull();
+    assertThat(kubemin.jobs(task.id()))
+        .filteredOn(j -> j.stepName().equals("garbage-collection"))
+        .extracting(j -> j.kind().name() + " " + j.name())
+        .containsExactly("cert-manager.io/v1/Certificate tls-web-" + app.id());
+  }
+
+  @Test
   void theTaskWaitsUntilTheCertificateIsIssued() throws Exception {
     ApplicationInfo app =
         kubemin.createApplication(app("issued", "", "{host: i.example.com, await_issuer: true}"));

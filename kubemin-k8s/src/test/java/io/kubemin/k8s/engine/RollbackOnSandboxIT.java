@@ -15,6 +15,7 @@ import io.kubemin.model.Properties;
 import io.kubemin.model.StorageTrait;
 import io.kubemin.model.Traits;
 import io.kubemin.spi.RevisionRecord;
+import io.kubemin.workflow.GarbageCollection;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import java.time.Duration;
@@ -39,7 +40,12 @@ class RollbackOnSandboxIT {
     client = sandbox.client();
     executor = new KubernetesJobExecutor(client);
     kubemin =
-        KubeMin.builder().jobExecutor(executor).defaultJobTimeout(Duration.ofSeconds(5)).build();
+        KubeMin.builder()
+            .jobExecutor(executor)
+            .defaultJobTimeout(Duration.ofSeconds(5))
+            // The second revision's claim goes too (by default garbage collection keeps claims).
+            .garbageCollection(GarbageCollection.deletingClaims())
+            .build();
     kubemin.start();
   }
 

@@ -116,7 +116,11 @@ public final class KafkaQueue implements Queue {
           producer()
               .send(
                   new ProducerRecord<>(
-                      settings.dispatchTopic(), message.key(), message.payload())));
+                      settings.dispatchTopic(),
+                      null,
+                      message.key(),
+                      message.payload(),
+                      recordHeaders(message.headers()))));
     }
     List<String> ids = new java.util.ArrayList<>(sent.size());
     for (java.util.concurrent.Future<RecordMetadata> future : sent) {
@@ -125,6 +129,12 @@ public final class KafkaQueue implements Queue {
       ids.add(stored.partition() + ":" + stored.offset());
     }
     return ids;
+  }
+
+  private static RecordHeaders recordHeaders(Map<String, String> headers) {
+    RecordHeaders record = new RecordHeaders();
+    headers.forEach((name, value) -> record.add(name, value.getBytes(StandardCharsets.UTF_8)));
+    return record;
   }
 
   /**
@@ -199,7 +209,7 @@ public final class KafkaQueue implements Queue {
     bind(group);
     Delivery delivery = ledger.peek(message.id());
     String key = delivery == null ? null : delivery.record().key();
-    RecordHeaders headers = new RecordHeaders();
+    RecordHeaders headers = recordHeaders(message.headers());
     headers.add(REASON_HEADER, String.valueOf(reason).getBytes(StandardCharsets.UTF_8));
     headers.add(
         SOURCE_HEADER,

@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
 public final class RedisQueue implements Queue {
   private static final Logger LOG = LoggerFactory.getLogger(RedisQueue.class);
   private static final String PAYLOAD = "p";
+
+  /** Prefix of the stream fields that carry a message's headers ("h:traceparent"). */
+  static final String HEADER_PREFIX = "h:";
+
   private static final Duration MAX_READ_SLICE = Duration.ofMillis(500);
   private static final Pattern STREAM_ID = Pattern.compile("\\d{1,20}(-\\d{1,20})?");
 
@@ -100,7 +104,7 @@ public final class RedisQueue implements Queue {
     List<io.lettuce.core.RedisFuture<String>> sent = new java.util.ArrayList<>(messages.size());
     try {
       for (io.kubemin.spi.OutgoingMessage message : messages) {
-        sent.add(redis.async().xadd(stream, trimming(), Map.of(PAYLOAD, message.payload())));
+        sent.add(redis.async().xadd(stream, trimming(), fields(message)));
       }
       List<String> ids = new java.util.ArrayList<>(sent.size());
       for (io.lettuce.core.RedisFuture<String> future : sent) {
@@ -110,6 +114,16 @@ public final class RedisQueue implements Queue {
     } catch (RedisException e) {
       throw failure("add to", e);
     }
+  }
+
+  private static Map<String, byte[]> fields(io.kubemin.spi.OutgoingMessage message) {
+    if (message.headers().isEmpty()) {
+      return Map.of(PAYLOAD, message.payload());
+    }
+    Map<String, byte[]> fields = new LinkedHashMap<>();
+    fields.put(PAYLOAD, message.payload());
+    message.headers().forEach((name, value) -> fields.put(HEADER_PREFIX + name, utf8(value)));
+    return fields;
   }
 
   private String awaitAdded(io.lettuce.core.RedisFuture<String> future) {
@@ -232,6 +246,7 @@ public final class RedisQueue implements Queue {
     checkOpen();
     Map<String, byte[]> fields = new LinkedHashMap<>();
     fields.put(PAYLOAD, message.payload());
+    message.headers().forEach((name, value) -> fields.put(HEADER_PREFIX + name, utf8(value)));
     fields.put("reason", utf8(reason == null ? "" : reason));
     fields.put("group", utf8(group));
     fields.put("id", utf8(message.id()));
@@ -322,8 +337,21 @@ public final class RedisQueue implements Queue {
   static QueueMessage message(StreamMessage<String, byte[]> entry, int deliveries) {
     // An entry some other writer added without our field still reaches the engine, which
     // dead-letters the empty payload instead of skipping it forever.
-    byte[] payload = entry.getBody() == null ? null : entry.getBody().get(PAYLOAD);
-    return new QueueMessage(entry.getId(), payload == null ? new byte[0] : payload, deliveries);
+    Map<String, byte[]> body = entry.getBody() == null ? Map.of() : entry.getBody();
+    byte[] payload = body.get(PAYLOAD);
+    Map<String, String> headers = Map.of();
+    if (body.size() > 1) {
+      headers = new java.util.HashMap<>();
+      for (Map.Entry<String, byte[]> field : body.entrySet()) {
+        if (field.getKey().startsWith(HEADER_PREFIX) && field.getValue() != null) {
+          headers.put(
+              field.getKey().substring(HEADER_PREFIX.length()),
+              new String(field.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return new QueueMessage(
+        entry.getId(), payload == null ? new byte[0] : payload, deliveries, headers);
   }
 
   private XAddArgs trimming() {

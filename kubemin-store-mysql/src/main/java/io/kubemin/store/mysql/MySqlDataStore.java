@@ -21,12 +21,14 @@ import io.kubemin.store.mysql.internal.LeaseRows;
 import io.kubemin.store.mysql.internal.RevisionRows;
 import io.kubemin.store.mysql.internal.SchemaMigrator;
 import io.kubemin.store.mysql.internal.SqlFailures;
+import io.kubemin.store.mysql.internal.SuspensionRows;
 import io.kubemin.store.mysql.internal.TaskBatches;
 import io.kubemin.store.mysql.internal.TaskRows;
 import io.kubemin.store.mysql.internal.WorkflowRows;
 import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
+import io.kubemin.workflow.TaskSuspension;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -276,6 +278,30 @@ public final class MySqlDataStore implements DataStore {
   }
 
   @Override
+  public void putSuspension(TaskSuspension suspension) {
+    session.run(
+        "put suspension of task " + suspension.taskId() + " at " + suspension.step(),
+        h -> SuspensionRows.put(h, suspension));
+  }
+
+  @Override
+  public List<TaskSuspension> listSuspensions(String taskId) {
+    return session.call("list suspensions of task " + taskId, h -> SuspensionRows.list(h, taskId));
+  }
+
+  @Override
+  public boolean resumeSuspension(String taskId, String step, String by, Instant at) {
+    return session.call(
+        "resume suspension of task " + taskId + " at " + step,
+        h -> SuspensionRows.resume(h, taskId, step, by, at));
+  }
+
+  @Override
+  public List<Task> listSuspendedToEnd(Instant now, int limit) {
+    return session.call("list suspended tasks to end", h -> SuspensionRows.toEnd(h, now, limit));
+  }
+
+  @Override
   public boolean tryLease(String name, String holder, Instant now, Instant until) {
     try {
       return session.call("take lease " + name, h -> LeaseRows.take(h, name, holder, now, until));
@@ -483,6 +509,31 @@ public final class MySqlDataStore implements DataStore {
       return List.of();
     }
     return session.call("find " + ids.size() + " tasks", h -> TaskBatches.find(h, ids));
+  }
+
+  @Override
+  public void putTraceContext(String taskId, String traceparent) {
+    if (traceparent != null && traceparent.length() > 64) {
+      throw new IllegalArgumentException(
+          "traceparent must be at most 64 characters, got " + traceparent.length());
+    }
+    session.run(
+        "put the trace context of task " + taskId,
+        h ->
+            h.createUpdate("UPDATE min_workflow_queue SET trace_context = :context WHERE id = :id")
+                .bind("context", traceparent)
+                .bind("id", taskId)
+                .execute());
+  }
+
+  @Override
+  public java.util.Map<String, String> findTraceContexts(Collection<String> taskIds) {
+    if (taskIds.isEmpty()) {
+      return java.util.Map.of();
+    }
+    return session.call(
+        "find the trace contexts of " + taskIds.size() + " tasks",
+        h -> TaskBatches.traceContexts(h, taskIds));
   }
 
   @Override

@@ -18,8 +18,9 @@ import java.util.Map;
  * <p>An apply ({@code PATCH} with content type {@code application/apply-patch+yaml}) creates the
  * object when it is absent; otherwise it JSON-merges the body into the stored object and stores the
  * result as an update (so generation and resourceVersion move as on a real server), or changes
- * nothing when the merge gives the stored object back. There is no field ownership: fields removed
- * from an apply body stay.
+ * nothing when the merge gives the stored object back. With {@code dryRun=All} it answers what it
+ * would store and stores nothing. There is no field ownership: fields removed from an apply body
+ * stay.
  */
 public final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
   private static final String APPLY_CONTENT_TYPE = "application/apply-patch";
@@ -57,14 +58,22 @@ public final class ApplyingCrudDispatcher extends KubernetesCrudDispatcher {
   private MockResponse apply(RecordedRequest request) {
     String path = withoutQuery(request.getPath());
     String body = request.getUtf8Body();
+    boolean dryRun = request.getPath().matches(".*[?&]dryRun=All(&.*)?");
     Map.Entry<AttributeSet, String> stored = findResource(getKey(path));
     if (stored == null) {
+      if (dryRun) {
+        return new MockResponse().setResponseCode(201).setBody(body);
+      }
       return handleCreate(rewrite(request, HttpMethod.POST, collectionOf(path), body));
     }
     Map<String, Object> current = parse(stored.getValue());
     Map<String, Object> merged = JsonDocuments.mergePatch(current, parse(body));
     if (merged.equals(current)) {
       return new MockResponse().setResponseCode(200).setBody(stored.getValue());
+    }
+    if (dryRun) {
+      // What the apply would store, without storing it.
+      return new MockResponse().setResponseCode(200).setBody(Serialization.asJson(merged));
     }
     return handleUpdate(rewrite(request, HttpMethod.PUT, path, Serialization.asJson(merged)));
   }

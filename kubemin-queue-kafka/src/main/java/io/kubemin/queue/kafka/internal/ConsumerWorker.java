@@ -82,7 +82,18 @@ public final class ConsumerWorker {
   private QueueMessage handOut(ConsumerRecord<String, byte[]> record) {
     int deliveries = ledger.handOut(this, record);
     byte[] payload = record.value() == null ? new byte[0] : record.value();
-    return new QueueMessage(DeliveryLedger.idOf(record), payload, deliveries);
+    return new QueueMessage(DeliveryLedger.idOf(record), payload, deliveries, headers(record));
+  }
+
+  private static java.util.Map<String, String> headers(ConsumerRecord<String, byte[]> record) {
+    java.util.Map<String, String> headers = new java.util.HashMap<>();
+    for (org.apache.kafka.common.header.Header header : record.headers()) {
+      if (header.value() != null) {
+        headers.put(
+            header.key(), new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+    return headers;
   }
 
   /**

@@ -93,6 +93,7 @@ public final class ApplicationRows {
    */
   public static boolean deleteWithEverything(Handle handle, String id) {
     JobRows.deleteOfApplication(handle, id);
+    SuspensionRows.deleteOfApplication(handle, id);
     TaskRows.deleteOfApplication(handle, id);
     WorkflowRows.deleteOfApplication(handle, id);
     ComponentRows.deleteOfApplication(handle, id);

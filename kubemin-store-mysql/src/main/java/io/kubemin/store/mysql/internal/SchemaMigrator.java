@@ -33,7 +33,9 @@ public final class SchemaMigrator {
           "V2__application_rollback_on_failure.sql",
           "V4__leases.sql",
           "V5__application_revisions.sql",
-          "V6__job_kind_width.sql");
+          "V6__job_kind_width.sql",
+          "V7__task_trace_context.sql",
+          "V8__task_suspensions.sql");
 
   private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
 

@@ -21,12 +21,20 @@ public final class TaskBatches {
   private static final int CHUNK = 500;
 
   private static final String WAITING = "'" + TaskStatus.WAITING.jsonName() + "'";
+
+  /** Statuses that hold an application's place (a suspended task goes on after its resume). */
   private static final String STARTED =
-      "('" + TaskStatus.QUEUED.jsonName() + "', '" + TaskStatus.RUNNING.jsonName() + "')";
+      "('"
+          + TaskStatus.QUEUED.jsonName()
+          + "', '"
+          + TaskStatus.RUNNING.jsonName()
+          + "', '"
+          + TaskStatus.SUSPENDED.jsonName()
+          + "')";
 
   /**
    * Waiting tasks that may start, oldest first: the n-th waiting task of an application qualifies
-   * while n plus its application's queued and running tasks stays within the limit.
+   * while n plus its application's queued, running and suspended tasks stays within the limit.
    */
   private static final String FAIR_CANDIDATES =
       "SELECT w.id FROM (SELECT id, app_id, created_at, ROW_NUMBER() OVER (PARTITION BY app_id"
@@ -104,6 +112,20 @@ public final class TaskBatches {
         ids,
         ")",
         TaskRows::map);
+  }
+
+  /** The stored trace contexts of these tasks, by task id (tasks without one left out). */
+  public static java.util.Map<String, String> traceContexts(Handle handle, Collection<String> ids) {
+    java.util.Map<String, String> found = new java.util.HashMap<>();
+    selectIn(
+            handle,
+            "SELECT id, trace_context FROM min_workflow_queue WHERE trace_context IS NOT NULL"
+                + " AND id IN (",
+            ids,
+            ")",
+            (rs, ctx) -> java.util.Map.entry(rs.getString(1), rs.getString(2)))
+        .forEach(e -> found.put(e.getKey(), e.getValue()));
+    return found;
   }
 
   /** The applications with these ids. */

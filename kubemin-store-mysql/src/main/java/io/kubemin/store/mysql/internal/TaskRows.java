@@ -192,6 +192,8 @@ public final class TaskRows {
         handle.createUpdate("DELETE FROM min_job WHERE task_id IN " + in);
     org.jdbi.v3.core.statement.Update revisions =
         handle.createUpdate("DELETE FROM min_task_revisions WHERE task_id IN " + in);
+    org.jdbi.v3.core.statement.Update suspensions =
+        handle.createUpdate("DELETE FROM min_task_suspensions WHERE task_id IN " + in);
     org.jdbi.v3.core.statement.Update tasks =
         handle.createUpdate(
             "DELETE FROM min_workflow_queue WHERE id IN "
@@ -201,10 +203,12 @@ public final class TaskRows {
     for (int i = 0; i < batch.size(); i++) {
       jobs.bind("id" + i, batch.get(i));
       revisions.bind("id" + i, batch.get(i));
+      suspensions.bind("id" + i, batch.get(i));
       tasks.bind("id" + i, batch.get(i));
     }
     jobs.execute();
     revisions.execute();
+    suspensions.execute();
     return tasks.execute();
   }
 
