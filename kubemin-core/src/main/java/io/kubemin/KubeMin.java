@@ -110,7 +110,7 @@ public final class KubeMin implements AutoCloseable {
               engineStore,
               queue,
               executors,
-              new Listeners(listeners(builder, store)),
+              new Listeners(listeners(builder, engineStore)),
               builder.clock,
               settings,
               tracing);

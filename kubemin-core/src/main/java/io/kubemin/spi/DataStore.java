@@ -328,6 +328,24 @@ public interface DataStore extends AutoCloseable {
   }
 
   /**
+   * {@link #writeBatch(List, List)} that also marks applied config and secret components running
+   * (as {@link #markConfigApplied} does each), in the same transaction where the store can: the
+   * engine's group commit sends the marks with the task changes of the same batch. The default
+   * writes the batch, then marks each component on its own.
+   *
+   * @return for each change, in order, whether it matched and was written
+   */
+  default List<Boolean> writeBatch(
+      List<TaskChange> changes, List<JobRecord> jobs, List<AppliedConfig> applied) {
+    List<Boolean> matched =
+        changes.isEmpty() && jobs.isEmpty() ? List.of() : writeBatch(changes, jobs);
+    for (AppliedConfig config : applied) {
+      markConfigApplied(config.appId(), config.componentName(), config.at());
+    }
+    return matched;
+  }
+
+  /**
    * Whether {@link #writeBatch} of many rows costs much less than writing them one by one (a
    * database with a commit per transaction). The engine then gathers the writes of its tasks into
    * batches; otherwise it writes each at once. The default is false.

@@ -647,6 +647,53 @@ public abstract class DataStoreContract {
   }
 
   @Test
+  void aBatchMarksItsAppliedConfigComponentsWithItsChanges() {
+    Component settings =
+        Component.builder()
+            .name("settings")
+            .type("config")
+            .properties(
+                io.kubemin.model.Properties.builder().conf(java.util.Map.of("k", "v")).build())
+            .build();
+    List<ApplicationRecord> apps = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ApplicationRecord app = app(Ids.newId(), T0);
+      store.putApplication(app);
+      store.putComponent(component(app.id(), 0, settings));
+      store.putComponent(component(app.id(), 1, web("web")));
+      apps.add(app);
+    }
+    Task task = waitingTask(Ids.newId(), T0);
+    store.insertTask(task, 0);
+    Instant now = T0.plusSeconds(5);
+    Task ended = task.withStatus(TaskStatus.COMPLETED, now);
+
+    List<Boolean> matched =
+        store.writeBatch(
+            List.of(TaskChange.of(task, ended)),
+            List.of(job(task.id(), "settings", JobStatus.COMPLETED)),
+            List.of(
+                new AppliedConfig(apps.get(0).id(), "settings", now),
+                new AppliedConfig(apps.get(1).id(), "settings", now),
+                new AppliedConfig(apps.get(1).id(), "web", now)));
+
+    assertThat(matched).containsExactly(true);
+    assertThat(store.findTask(task.id()).orElseThrow().status()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(store.listJobs(task.id())).hasSize(1);
+    assertThat(apps)
+        .map(
+            app ->
+                store.listComponents(app.id()).stream()
+                    .map(c -> c.name() + "=" + c.status())
+                    .toList())
+        .containsExactly(
+            List.of("settings=RUNNING", "web=UNKNOWN"),
+            List.of("settings=RUNNING", "web=UNKNOWN"),
+            List.of("settings=UNKNOWN", "web=UNKNOWN"));
+    assertThat(store.writeBatch(List.of(), List.of(), List.of())).isEmpty();
+  }
+
+  @Test
   void aBatchOfManyChangesReportsEveryRowOnItsOwn() {
     List<TaskChange> changes = new ArrayList<>();
     List<Boolean> expected = new ArrayList<>();
@@ -849,6 +896,47 @@ public abstract class DataStoreContract {
     assertThat(stored.attempt()).isEqualTo(2);
     assertThat(stored.deadline()).isNull();
     assertThat(store.listSuspensions(task.id()).get(0).resumedBy()).isEqualTo("alice");
+  }
+
+  @Test
+  void concurrentResumesHaveExactlyOneWinnerAndItsNameIsKept() throws Exception {
+    Task task = suspendedTask(Ids.newId(), 0, null);
+    store.putSuspension(suspension(task, "approve", T0.plusSeconds(1)));
+    Task waiting = task.withStatus(TaskStatus.WAITING, T0.plusSeconds(2)).withAttempt(2);
+    int contenders = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(contenders);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < contenders; i++) {
+        String user = "user-" + i;
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  boolean won =
+                      store.inTransaction(
+                          tx ->
+                              tx.compareAndSet(task.id(), TaskStatus.SUSPENDED, 1, waiting)
+                                  && tx.resumeSuspension(
+                                      task.id(), "approve", user, T0.plusSeconds(2)));
+                  return won ? user : null;
+                }));
+      }
+      start.countDown();
+      List<String> winners = new ArrayList<>();
+      for (Future<String> result : results) {
+        String winner = result.get(20, TimeUnit.SECONDS);
+        if (winner != null) {
+          winners.add(winner);
+        }
+      }
+      assertThat(winners).hasSize(1);
+      assertThat(store.listSuspensions(task.id()).get(0).resumedBy()).isEqualTo(winners.get(0));
+      assertThat(store.findTask(task.id()).orElseThrow().attempt()).isEqualTo(2);
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test

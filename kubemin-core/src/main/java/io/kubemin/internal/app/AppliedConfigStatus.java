@@ -1,5 +1,7 @@
 package io.kubemin.internal.app;
 
+import io.kubemin.internal.engine.GroupCommitStore;
+import io.kubemin.spi.AppliedConfig;
 import io.kubemin.spi.ComponentStatus;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.JobKind;
@@ -13,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Marks a config or secret component {@link ComponentStatus#RUNNING} once a job has applied its
  * ConfigMap or Secret: no workload reports a status for them, so without this they would stay
- * {@link ComponentStatus#NOT_DEPLOYED} forever.
+ * {@link ComponentStatus#NOT_DEPLOYED} forever. With group commit the mark joins the batch of the
+ * task's next write (durable no later than the task's end) instead of a statement and a commit of
+ * its own.
  */
 public final class AppliedConfigStatus implements WorkflowListener {
   private static final Logger LOG = LoggerFactory.getLogger(AppliedConfigStatus.class);
@@ -33,7 +37,13 @@ public final class AppliedConfigStatus implements WorkflowListener {
       return;
     }
     try {
-      store.markConfigApplied(event.appId(), event.componentName(), clock.instant());
+      if (store instanceof GroupCommitStore batches) {
+        batches.markConfigAppliedLater(
+            event.taskId(),
+            new AppliedConfig(event.appId(), event.componentName(), clock.instant()));
+      } else {
+        store.markConfigApplied(event.appId(), event.componentName(), clock.instant());
+      }
     } catch (RuntimeException e) {
       LOG.warn("cannot mark component {} of {} applied", event.componentName(), event.appId(), e);
     }

@@ -15,12 +15,17 @@ final class DispatchLoop implements LeaderElection.LeadershipListener {
   private static final Logger LOG = LoggerFactory.getLogger(DispatchLoop.class);
   private static final FailureLog FAILURES = new FailureLog(LOG);
 
+  /** The shortest time between two dispatch rounds asked for by {@link #nudge()}. */
+  static final long NUDGE_SPACING_NANOS = 10_000_000L;
+
   private final EngineParts parts;
   private final Dispatcher dispatcher;
   private final Reaper reaper;
   private volatile boolean leading;
   private volatile RetentionPurger purger;
   private Thread thread;
+  private final Object wake = new Object();
+  private boolean nudged; // guarded by wake
 
   DispatchLoop(EngineParts parts, Dispatcher dispatcher) {
     this.parts = parts;
@@ -69,6 +74,18 @@ final class DispatchLoop implements LeaderElection.LeadershipListener {
     this.purger = retention;
   }
 
+  /**
+   * Asks for a dispatch round soon (a task ended, so a task queued behind it may go): the requests
+   * of many ending tasks are served by one round, at most one per {@link #NUDGE_SPACING_NANOS},
+   * instead of a read of each application's tasks.
+   */
+  void nudge() {
+    synchronized (wake) {
+      nudged = true;
+      wake.notifyAll();
+    }
+  }
+
   /** Whether this instance dispatches now. */
   boolean leading() {
     return leading;
@@ -95,14 +112,20 @@ final class DispatchLoop implements LeaderElection.LeadershipListener {
     long nextPoll = System.nanoTime();
     long nextReap = System.nanoTime();
     long nextPurge = System.nanoTime();
+    long nextNudged = System.nanoTime();
     while (leading) {
       try {
         long now = System.nanoTime();
         if (now - nextPoll >= 0) {
+          takeNudge();
           dispatcher.dispatchWaiting();
           dispatcher.reofferAfterLoss();
           dispatcher.reofferLost();
           nextPoll = now + pollNanos;
+          nextNudged = now + NUDGE_SPACING_NANOS;
+        } else if (now - nextNudged >= 0 && takeNudge()) {
+          dispatcher.dispatchWaiting();
+          nextNudged = now + NUDGE_SPACING_NANOS;
         }
         if (now - nextReap >= 0) {
           reaper.reap();
@@ -114,7 +137,7 @@ final class DispatchLoop implements LeaderElection.LeadershipListener {
           retention.purge();
         }
         FAILURES.succeeded(rounds());
-        TimeUnit.NANOSECONDS.sleep(Math.max(0, Math.min(nextPoll, nextReap) - System.nanoTime()));
+        sleepUntil(Math.min(nextPoll, nextReap), nextNudged);
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException | Error e) {
@@ -123,6 +146,29 @@ final class DispatchLoop implements LeaderElection.LeadershipListener {
         if (!pause()) {
           return;
         }
+      }
+    }
+  }
+
+  private boolean takeNudge() {
+    synchronized (wake) {
+      boolean was = nudged;
+      nudged = false;
+      return was;
+    }
+  }
+
+  /** Sleeps until {@code due}, or until {@code nudgeDue} once a nudge came. */
+  private void sleepUntil(long due, long nudgeDue) throws InterruptedException {
+    synchronized (wake) {
+      while (true) {
+        long now = System.nanoTime();
+        long until = nudged && nudgeDue - due < 0 ? nudgeDue : due;
+        long left = until - now;
+        if (left <= 0) {
+          return;
+        }
+        TimeUnit.NANOSECONDS.timedWait(wake, left);
       }
     }
   }

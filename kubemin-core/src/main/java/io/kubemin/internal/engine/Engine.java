@@ -128,10 +128,15 @@ public final class Engine {
 
   /**
    * Lets the next task queued behind an ended (or cancelled) one go at once, from whichever
-   * instance saw it end: the claim is a compare-and-set, so this is safe beside the leader.
+   * instance saw it end: the claim is a compare-and-set, so this is safe beside the leader. The
+   * leader instead asks its dispatcher for a round, which serves many ended tasks at once.
    */
   public void taskEnded(Task task) {
     if (parts.settings().maxActiveTasksPerApp() <= 0) {
+      return;
+    }
+    if (dispatchLoop.leading()) {
+      dispatchLoop.nudge();
       return;
     }
     try {

@@ -5,6 +5,7 @@ import io.kubemin.internal.trace.SpanKind;
 import io.kubemin.internal.trace.TraceNames;
 import io.kubemin.internal.trace.TraceSpan;
 import io.kubemin.spi.ApplicationRecord;
+import io.kubemin.spi.AppliedConfig;
 import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.ComponentStatus;
 import io.kubemin.spi.DataStore;
@@ -36,8 +37,8 @@ import org.slf4j.LoggerFactory;
  * committer thread and written with {@link DataStore#writeBatch}, one transaction for as many as
  * arrived while the previous batch was written. Each change keeps its own condition, and its caller
  * learns its own outcome; a failed batch fails each of its callers as their own write would have.
- * Job records are written in order before any later change, without the caller waiting. Reads and
- * everything else go straight to the store.
+ * Job records and applied-config marks are written in order before any later change of their task,
+ * without the caller waiting. Reads and everything else go straight to the store.
  */
 public final class GroupCommitStore implements DataStore {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitStore.class);
@@ -106,7 +107,7 @@ public final class GroupCommitStore implements DataStore {
     }
     if (changes.size() + jobs.size() == 1) {
       String taskId = changes.isEmpty() ? jobs.get(0).taskId() : changes.get(0).taskId();
-      return lane(taskId).submit(List.copyOf(changes), List.copyOf(jobs));
+      return lane(taskId).submit(List.copyOf(changes), List.copyOf(jobs), List.of(), null);
     }
     List<List<TaskChange>> changesByLane = new ArrayList<>();
     List<List<JobRecord>> jobsByLane = new ArrayList<>();
@@ -126,7 +127,7 @@ public final class GroupCommitStore implements DataStore {
       parts.add(
           empty
               ? CompletableFuture.completedFuture(List.of())
-              : lanes[i].submit(changesByLane.get(i), jobsByLane.get(i)));
+              : lanes[i].submit(changesByLane.get(i), jobsByLane.get(i), List.of(), null));
     }
     return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new))
         .thenApply(
@@ -137,6 +138,27 @@ public final class GroupCommitStore implements DataStore {
                 matched.add(parts.get(lane).join().get(next[lane]++));
               }
               return matched;
+            });
+  }
+
+  /**
+   * Queues a mark of an applied config or secret component ({@link DataStore#markConfigApplied})
+   * for the next batch of the lane of the task whose job applied it, without waiting: it is durable
+   * no later than that task's next change. When its batch fails, the mark goes again with the
+   * task's final state.
+   */
+  public void markConfigAppliedLater(String taskId, AppliedConfig applied) {
+    lane(taskId)
+        .submit(List.of(), List.of(), List.of(applied), taskId)
+        .exceptionally(
+            e -> {
+              LOG.debug(
+                  "the mark of component {} of {} goes again with task {}'s end",
+                  applied.componentName(),
+                  applied.appId(),
+                  taskId,
+                  e);
+              return List.of();
             });
   }
 
@@ -158,6 +180,8 @@ public final class GroupCommitStore implements DataStore {
     // Job records whose fire-and-forget batch failed, by task: they go again with the task's final
     // state, so no task ends with a record missing (touched by the committer thread only).
     private final Map<String, List<JobRecord>> unwritten = new HashMap<>();
+    // Likewise for applied-config marks, by the task whose job applied them.
+    private final Map<String, List<AppliedConfig>> unapplied = new HashMap<>();
 
     Lane(String name) {
       this.name = name;
@@ -192,11 +216,17 @@ public final class GroupCommitStore implements DataStore {
       dropped.forEach(w -> w.fail(failure));
     }
 
-    CompletableFuture<List<Boolean>> submit(List<TaskChange> changes, List<JobRecord> jobs) {
+    CompletableFuture<List<Boolean>> submit(
+        List<TaskChange> changes,
+        List<JobRecord> jobs,
+        List<AppliedConfig> applied,
+        String marker) {
       Write write =
           new Write(
               changes,
               jobs,
+              applied,
+              marker,
               new CompletableFuture<>(),
               tracing.on() ? tracing.currentTraceparent() : null);
       synchronized (pending) {
@@ -215,7 +245,10 @@ public final class GroupCommitStore implements DataStore {
         }
       }
       try {
-        write.result.complete(store.writeBatch(changes, jobs));
+        write.result.complete(
+            applied.isEmpty()
+                ? store.writeBatch(changes, jobs)
+                : store.writeBatch(changes, jobs, applied));
       } catch (RuntimeException e) {
         write.fail(e);
       }
@@ -261,26 +294,46 @@ public final class GroupCommitStore implements DataStore {
     private void write(List<Write> batch) {
       List<TaskChange> changes = new ArrayList<>();
       List<JobRecord> jobs = new ArrayList<>();
+      List<AppliedConfig> applied = new ArrayList<>();
       List<JobRecord> unattended = new ArrayList<>();
+      Map<String, List<AppliedConfig>> unattendedMarks = new HashMap<>();
       for (Write write : batch) {
         changes.addAll(write.changes);
         jobs.addAll(write.jobs);
+        applied.addAll(write.applied);
         if (write.changes.isEmpty()) {
           unattended.addAll(write.jobs);
+          if (!write.applied.isEmpty()) {
+            unattendedMarks
+                .computeIfAbsent(write.marker, id -> new ArrayList<>())
+                .addAll(write.applied);
+          }
         }
       }
       for (TaskChange change : changes) {
-        List<JobRecord> again =
-            change.next().status().terminal() ? unwritten.remove(change.taskId()) : null;
+        if (!change.next().status().terminal()) {
+          continue;
+        }
+        List<JobRecord> again = unwritten.remove(change.taskId());
         if (again != null) {
           jobs.addAll(0, again);
           unattended.addAll(again);
+        }
+        List<AppliedConfig> marksAgain = unapplied.remove(change.taskId());
+        if (marksAgain != null) {
+          applied.addAll(marksAgain);
+          unattendedMarks
+              .computeIfAbsent(change.taskId(), id -> new ArrayList<>())
+              .addAll(marksAgain);
         }
       }
       List<Boolean> matched;
       try (TraceSpan span = tracing.on() ? batchSpan(batch, changes, jobs) : TraceSpan.NONE) {
         try {
-          matched = store.writeBatch(changes, jobs);
+          matched =
+              applied.isEmpty()
+                  ? store.writeBatch(changes, jobs)
+                  : store.writeBatch(changes, jobs, applied);
         } catch (RuntimeException e) {
           span.failed(e.getClass().getSimpleName());
           throw e;
@@ -288,6 +341,9 @@ public final class GroupCommitStore implements DataStore {
       } catch (RuntimeException e) {
         unattended.forEach(
             job -> unwritten.computeIfAbsent(job.taskId(), id -> new ArrayList<>()).add(job));
+        unattendedMarks.forEach(
+            (taskId, marks) ->
+                unapplied.computeIfAbsent(taskId, id -> new ArrayList<>()).addAll(marks));
         LOG.warn(
             "writing a batch of {} task change(s) and {} job record(s) failed; each of its tasks"
                 + " handles the failure as its own",
@@ -374,6 +430,18 @@ public final class GroupCommitStore implements DataStore {
   @Override
   public List<Boolean> writeBatch(List<TaskChange> changes, List<JobRecord> jobs) {
     return join(writeBatchAsync(changes, jobs));
+  }
+
+  @Override
+  public List<Boolean> writeBatch(
+      List<TaskChange> changes, List<JobRecord> jobs, List<AppliedConfig> applied) {
+    // The changes go through the committers (in order with their tasks' other writes); marks
+    // without a task to follow go straight to the store (the engine queues its own with its task).
+    List<Boolean> matched = writeBatch(changes, jobs);
+    if (!applied.isEmpty()) {
+      store.writeBatch(List.of(), List.of(), applied);
+    }
+    return matched;
   }
 
   @Override
@@ -619,14 +687,19 @@ public final class GroupCommitStore implements DataStore {
     store.close();
   }
 
-  /** Changes with their caller's result, and job records nobody waits for. */
+  /**
+   * Changes with their caller's result, and job records and marks nobody waits for ({@code marker}:
+   * the task whose job applied the marks).
+   */
   private record Write(
       List<TaskChange> changes,
       List<JobRecord> jobs,
+      List<AppliedConfig> applied,
+      String marker,
       CompletableFuture<List<Boolean>> result,
       String traceparent) {
     int rows() {
-      return changes.size() + jobs.size();
+      return changes.size() + jobs.size() + applied.size();
     }
 
     void fail(Throwable failure) {

@@ -17,6 +17,13 @@ final class QueueReader implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(QueueReader.class);
   private static final FailureLog FAILURES = new FailureLog(LOG);
   private static final int MAX_BATCH = 32;
+
+  /**
+   * How long a reader behind a backlog waits for more task slots to free up before it reads, so
+   * that its tasks start in batches (one read and one commit for many) rather than one by one.
+   */
+  static final long GATHER_NANOS = 2_000_000L;
+
   private static final Duration FIRST_ERROR_PAUSE = Duration.ofMillis(200);
   private static final Duration MAX_ERROR_PAUSE = Duration.ofSeconds(30);
 
@@ -25,6 +32,8 @@ final class QueueReader implements Runnable {
   private final Semaphore slots;
   private final TaskStarter starter;
   private volatile boolean reading = true;
+  // Whether the last read filled every slot it had: the queue holds more, worth gathering slots.
+  private boolean backlogged;
 
   QueueReader(EngineParts parts, String consumer, Semaphore slots, TaskStarter starter) {
     this.parts = parts;
@@ -70,6 +79,7 @@ final class QueueReader implements Runnable {
                       EngineSettings.WORKER_GROUP, consumer, granted, parts.settings().readBlock());
         }
         FAILURES.succeeded(reading());
+        backlogged = messages.size() == granted;
         granted -= handleAll(messages);
         pause = FIRST_ERROR_PAUSE;
       } catch (InterruptedException e) {
@@ -106,16 +116,34 @@ final class QueueReader implements Runnable {
     return "reading the queue as " + consumer;
   }
 
-  /** Waits for one free slot, then takes the others free at once (up to a batch). */
+  /**
+   * Waits for one free slot, then takes the others free at once (up to a batch). Behind a backlog,
+   * on a store that prefers batches, it waits up to {@link #GATHER_NANOS} for half the slots.
+   */
   private int acquireSlots() throws InterruptedException {
     if (!slots.tryAcquire(parts.settings().readBlock().toMillis(), TimeUnit.MILLISECONDS)) {
       return 0;
     }
-    int granted = 1;
-    while (granted < MAX_BATCH && slots.tryAcquire()) {
-      granted++;
+    int granted = 1 + drainFree(MAX_BATCH - 1);
+    int wanted = Math.min(MAX_BATCH, parts.settings().maxConcurrentTasks() / 2);
+    if (backlogged && granted < wanted && parts.store().prefersBatches()) {
+      long end = System.nanoTime() + GATHER_NANOS;
+      long left;
+      while (granted < wanted && (left = end - System.nanoTime()) > 0) {
+        if (slots.tryAcquire(left, TimeUnit.NANOSECONDS)) {
+          granted += 1 + drainFree(MAX_BATCH - granted - 1);
+        }
+      }
     }
     return granted;
+  }
+
+  private int drainFree(int most) {
+    int taken = 0;
+    while (taken < most && slots.tryAcquire()) {
+      taken++;
+    }
+    return taken;
   }
 
   private Duration pauseAfterError(Duration pause) {

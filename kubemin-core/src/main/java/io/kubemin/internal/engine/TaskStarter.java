@@ -14,7 +14,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,16 +37,29 @@ final class TaskStarter {
   private final Map<String, TaskExecution> running = new ConcurrentHashMap<>();
   private final Consumer<TaskExecution> launch;
   private final Consumer<Task> cancelledBeforeStart;
+  private final Runnable slotUnused;
+  private final Executor afterCommit;
 
+  /**
+   * @param launch runs a started task (which holds a slot until it ends)
+   * @param cancelledBeforeStart told of a task cancelled before it started
+   * @param slotUnused gives back the slot of a start that did not happen after {@link #handleAll}
+   *     returned
+   * @param afterCommit where the tasks of a batch are launched once their start is durable
+   */
   TaskStarter(
       EngineParts parts,
       Planner planner,
       Consumer<TaskExecution> launch,
-      Consumer<Task> cancelledBeforeStart) {
+      Consumer<Task> cancelledBeforeStart,
+      Runnable slotUnused,
+      Executor afterCommit) {
     this.parts = parts;
     this.planner = planner;
     this.launch = launch;
     this.cancelledBeforeStart = cancelledBeforeStart;
+    this.slotUnused = slotUnused;
+    this.afterCommit = afterCommit;
   }
 
   /**
@@ -72,7 +88,9 @@ final class TaskStarter {
   /**
    * Handles messages read together: one store read for their tasks, one batch for their starts,
    * three reads for the inputs of their plans, one acknowledgement. Returns how many started a task
-   * (each then holds a slot).
+   * or will once their start is durable (each then holds a slot; a start that then does not happen
+   * gives its slot back through {@code slotUnused}). With group commit the caller does not wait for
+   * the commit: it reads the next messages meanwhile.
    */
   int handleAll(List<QueueMessage> messages) {
     Map<QueueMessage, DispatchMessage> offers = new LinkedHashMap<>();
@@ -148,12 +166,98 @@ final class TaskStarter {
     }
   }
 
-  /** Starts the tasks (queued -> running) in one batch; acknowledges each message handled. */
+  /**
+   * Starts the tasks (queued -> running) in one batch; acknowledges each message handled. A task is
+   * launched only once its start is durable, so no job runs for a task this worker does not own.
+   */
   private int start(
       List<TaskExecution> executions, List<QueueMessage> messages, List<String> acks) {
     if (executions.isEmpty()) {
       return 0;
     }
+    List<TaskChange> changes = startChanges(executions);
+    long sent = System.nanoTime();
+    if (parts.store() instanceof GroupCommitStore batches) {
+      CompletableFuture<List<Boolean>> written = batches.writeBatchAsync(changes, List.of());
+      preloadInputs(executions);
+      if (!written.isDone()) {
+        written.whenCompleteAsync(
+            (matched, failure) -> {
+              if (failure == null) {
+                List<String> started = new ArrayList<>();
+                int unused = launch(executions, messages, changes, matched, sent, started);
+                ack(started);
+                for (int i = 0; i < unused; i++) {
+                  slotUnused.run();
+                }
+              } else {
+                notStarted(executions, failure);
+              }
+            },
+            afterCommit);
+        return executions.size();
+      }
+      List<Boolean> matched;
+      try {
+        matched = written.join();
+      } catch (CompletionException e) {
+        executions.forEach(x -> running.remove(key(x.task()), x));
+        throw e.getCause() instanceof RuntimeException cause ? cause : e;
+      }
+      return executions.size() - launch(executions, messages, changes, matched, sent, acks);
+    }
+    List<Boolean> matched;
+    try {
+      matched = write(changes, executions);
+    } catch (RuntimeException e) {
+      executions.forEach(x -> running.remove(key(x.task()), x));
+      throw e;
+    }
+    return executions.size() - launch(executions, messages, changes, matched, sent, acks);
+  }
+
+  /** A batch of starts that failed: their messages are delivered again, their slots freed. */
+  private void notStarted(List<TaskExecution> executions, Throwable failure) {
+    executions.forEach(x -> running.remove(key(x.task()), x));
+    FAILURES.failed(
+        "starting tasks on instance " + parts.settings().instanceId(),
+        executions.size() + " message(s) will be delivered again",
+        failure instanceof CompletionException e && e.getCause() != null ? e.getCause() : failure);
+    executions.forEach(x -> slotUnused.run());
+  }
+
+  /**
+   * Launches the tasks whose start matched, acknowledging every message (and the ones in {@code
+   * acks}); returns how many did not start.
+   */
+  private int launch(
+      List<TaskExecution> executions,
+      List<QueueMessage> messages,
+      List<TaskChange> changes,
+      List<Boolean> matched,
+      long sent,
+      List<String> acks) {
+    EngineSettings settings = parts.settings();
+    List<TaskExecution> launched = new ArrayList<>();
+    for (int i = 0; i < executions.size(); i++) {
+      TaskExecution execution = executions.get(i);
+      acks.add(messages.get(i).id());
+      if (matched.get(i)) {
+        execution.task(changes.get(i).next());
+        execution.leaseWritten(sent, settings.taskLease(), settings.leaseMargin());
+        launched.add(execution);
+      } else {
+        running.remove(key(execution.task()), execution);
+      }
+    }
+    ack(acks);
+    acks.clear();
+    launched.forEach(launch);
+    return executions.size() - launched.size();
+  }
+
+  /** The queued -> running change of each task, leased to this instance. */
+  private List<TaskChange> startChanges(List<TaskExecution> executions) {
     Instant now = parts.now();
     EngineSettings settings = parts.settings();
     List<TaskChange> changes = new ArrayList<>(executions.size());
@@ -170,47 +274,14 @@ final class TaskStarter {
               .withStart(now, kept);
       changes.add(TaskChange.of(queued, running));
     }
-    List<Boolean> matched;
-    long sent = System.nanoTime();
-    try {
-      matched = write(changes, executions);
-    } catch (RuntimeException e) {
-      executions.forEach(x -> running.remove(key(x.task()), x));
-      throw e;
-    }
-    List<TaskExecution> launched = new ArrayList<>();
-    for (int i = 0; i < executions.size(); i++) {
-      TaskExecution execution = executions.get(i);
-      acks.add(messages.get(i).id());
-      if (matched.get(i)) {
-        execution.task(changes.get(i).next());
-        execution.leaseWritten(sent, settings.taskLease(), settings.leaseMargin());
-        launched.add(execution);
-      } else {
-        running.remove(key(execution.task()), execution);
-      }
-    }
-    ack(acks);
-    acks.clear();
-    launched.forEach(launch);
-    return launched.size();
+    return changes;
   }
 
   /**
    * Each change as its own compare-and-set: in one batch where the store prefers it, reading the
-   * plans' inputs together (while the batch commits, with group commit).
+   * plans' inputs together.
    */
   private List<Boolean> write(List<TaskChange> changes, List<TaskExecution> executions) {
-    if (parts.store() instanceof GroupCommitStore batches) {
-      java.util.concurrent.CompletableFuture<List<Boolean>> written =
-          batches.writeBatchAsync(changes, List.of());
-      preloadInputs(executions);
-      try {
-        return written.join();
-      } catch (java.util.concurrent.CompletionException e) {
-        throw e.getCause() instanceof RuntimeException cause ? cause : e;
-      }
-    }
     if (parts.store().prefersBatches()) {
       preloadInputs(executions);
       return parts.store().writeBatch(changes, List.of());

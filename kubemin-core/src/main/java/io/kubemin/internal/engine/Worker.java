@@ -39,11 +39,15 @@ final class Worker {
     this.planner = planner;
     this.taskEnded = taskEnded;
     this.slots = new Semaphore(parts.settings().maxConcurrentTasks());
-    this.starter = new TaskStarter(parts, planner, this::launch, this::cancelledBeforeStart);
     this.taskPool =
         Executors.newFixedThreadPool(
             parts.settings().maxConcurrentTasks(),
             EngineThreadFactory.named("kubemin-task-" + parts.settings().instanceId()));
+    // A batch whose start is being committed holds its slots but no task thread, so the pool
+    // always has a thread free to launch it once the commit is in.
+    this.starter =
+        new TaskStarter(
+            parts, planner, this::launch, this::cancelledBeforeStart, slots::release, taskPool);
   }
 
   void start() {

@@ -2,6 +2,7 @@ package io.kubemin.store.mysql;
 
 import io.kubemin.model.Component;
 import io.kubemin.spi.ApplicationRecord;
+import io.kubemin.spi.AppliedConfig;
 import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.ComponentStatus;
 import io.kubemin.spi.DataStore;
@@ -587,6 +588,42 @@ public final class MySqlDataStore implements DataStore {
     // MariaDB and MySQL: an explicit transaction inside autocommit mode spares the round trips
     // of switching autocommit off and on again.
     return session.call(operation, h -> TaskBatches.writeInTransaction(h, changes, jobs));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One transaction: the statements of {@link #writeBatch(List, List)} and one update marking
+   * the applied components.
+   */
+  @Override
+  public List<Boolean> writeBatch(
+      List<TaskChange> changes, List<JobRecord> jobs, List<AppliedConfig> applied) {
+    if (applied.isEmpty()) {
+      return writeBatch(changes, jobs);
+    }
+    String operation =
+        "write "
+            + changes.size()
+            + " task changes, "
+            + jobs.size()
+            + " job records and "
+            + applied.size()
+            + " applied components";
+    if (changes.isEmpty() && jobs.isEmpty()) {
+      session.run(operation, h -> ComponentRows.markConfigsApplied(h, applied));
+      return List.of();
+    }
+    if (dialect == SqlDialect.H2) {
+      return session.atomically(
+          operation,
+          h -> {
+            List<Boolean> matched = TaskBatches.write(h, changes, jobs);
+            ComponentRows.markConfigsApplied(h, applied);
+            return matched;
+          });
+    }
+    return session.call(operation, h -> TaskBatches.writeInTransaction(h, changes, jobs, applied));
   }
 
   /**

@@ -147,6 +147,44 @@ public final class ComponentRows {
         > 0;
   }
 
+  /**
+   * {@link #markConfigApplied} for many components in one statement: each listed config or secret
+   * component not yet running; returns how many rows changed.
+   */
+  public static int markConfigsApplied(
+      Handle handle, java.util.List<io.kubemin.spi.AppliedConfig> applied) {
+    if (applied.isEmpty()) {
+      return 0;
+    }
+    java.time.Instant latest =
+        applied.stream()
+            .map(io.kubemin.spi.AppliedConfig::at)
+            .max(java.util.Comparator.naturalOrder())
+            .orElseThrow();
+    StringBuilder sql =
+        new StringBuilder(
+            "UPDATE min_app_components SET status = ?, ready_replicas = 0, updated_at = ?"
+                + " WHERE component_type IN ('config', 'secret') AND status <> ? AND app_id IN (");
+    sql.append(String.join(", ", java.util.Collections.nCopies(applied.size(), "?")));
+    sql.append(") AND (");
+    for (int i = 0; i < applied.size(); i++) {
+      sql.append(i == 0 ? "" : " OR ").append("(app_id = ? AND name = ?)");
+    }
+    sql.append(")");
+    var update = handle.createUpdate(sql.toString());
+    int i = 0;
+    update.bind(i++, ComponentStatus.RUNNING.jsonName());
+    update.bind(i++, UtcInstants.text(latest));
+    update.bind(i++, ComponentStatus.RUNNING.jsonName());
+    for (io.kubemin.spi.AppliedConfig config : applied) {
+      update.bind(i++, config.appId());
+    }
+    for (io.kubemin.spi.AppliedConfig config : applied) {
+      update.bind(i++, config.appId()).bind(i++, config.componentName());
+    }
+    return update.execute();
+  }
+
   static ComponentRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new ComponentRecord(
         rs.getString("id"),

@@ -236,10 +236,20 @@ public final class TaskBatches {
    */
   public static List<Boolean> writeInTransaction(
       Handle handle, List<TaskChange> changes, List<JobRecord> jobs) {
+    return writeInTransaction(handle, changes, jobs, List.of());
+  }
+
+  /** {@link #writeInTransaction} that also marks applied config and secret components. */
+  public static List<Boolean> writeInTransaction(
+      Handle handle,
+      List<TaskChange> changes,
+      List<JobRecord> jobs,
+      List<io.kubemin.spi.AppliedConfig> applied) {
     handle.execute("START TRANSACTION");
     boolean committed = false;
     try {
       List<Boolean> matched = write(handle, changes, jobs);
+      ComponentRows.markConfigsApplied(handle, applied);
       handle.execute("COMMIT");
       committed = true;
       return matched;
