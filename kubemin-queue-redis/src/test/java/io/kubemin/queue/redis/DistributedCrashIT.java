@@ -43,8 +43,7 @@ class DistributedCrashIT {
         // Kill a worker in the middle of jobs, not one that happens to be idle. The victim is the
         // one the condition saw busy: choosing again after the wait could pick one whose short
         // jobs ended meanwhile on a loaded machine.
-        AtomicReference<EngineProcess> busy =
-            new AtomicReference<>();
+        AtomicReference<EngineProcess> busy = new AtomicReference<>();
         await()
             .atMost(Duration.ofSeconds(120))
             .pollInterval(Duration.ofMillis(50))
