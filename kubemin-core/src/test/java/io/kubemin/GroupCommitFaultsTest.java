@@ -2,12 +2,15 @@ package io.kubemin;
 
 import static io.kubemin.TestApps.app;
 import static io.kubemin.TestApps.awaitEnd;
+import static io.kubemin.TestApps.config;
 import static io.kubemin.TestApps.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kubemin.memory.InMemoryDataStore;
 import io.kubemin.memory.InMemoryQueue;
+import io.kubemin.spi.ComponentRecord;
+import io.kubemin.spi.ComponentStatus;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.DataStoreException;
 import io.kubemin.spi.Role;
@@ -126,6 +129,33 @@ class GroupCommitFaultsTest {
     }
   }
 
+  @Test
+  void aConfigMarkWhoseBatchFailedIsWrittenWithItsTasksEnd() throws Exception {
+    KubeMin kubemin = start("only", Role.values());
+    AtomicInteger failures = new AtomicInteger();
+    faults.failOnceWithMarks(failures);
+    List<String> appIds = new ArrayList<>();
+    List<String> taskIds = new ArrayList<>();
+    for (int i = 0; i < TASKS; i++) {
+      String appId = kubemin.createApplication(app("marks-" + i, List.of(config("settings")))).id();
+      appIds.add(appId);
+      taskIds.add(kubemin.exec(appId));
+    }
+
+    for (String taskId : taskIds) {
+      assertThat(awaitEnd(kubemin, taskId).status()).isEqualTo(TaskStatus.COMPLETED);
+    }
+
+    assertThat(failures).hasValue(1);
+    assertThat(appIds)
+        .as("every applied config component is running once its task completed")
+        .allSatisfy(
+            appId ->
+                assertThat(log.listComponents(appId))
+                    .extracting(ComponentRecord::status)
+                    .containsExactly(ComponentStatus.RUNNING));
+  }
+
   private List<String> execAll(KubeMin api) {
     List<String> taskIds = new ArrayList<>();
     for (int i = 0; i < TASKS; i++) {
@@ -173,6 +203,7 @@ class GroupCommitFaultsTest {
     private volatile Predicate<TaskChange> blocking;
     private volatile Predicate<TaskChange> failing;
     private volatile boolean commitBlocked;
+    private volatile boolean failingMarks;
     private AtomicInteger failures;
 
     void block(Predicate<TaskChange> which) {
@@ -182,6 +213,12 @@ class GroupCommitFaultsTest {
     void failOnce(Predicate<TaskChange> which, AtomicInteger counter) {
       failures = counter;
       failing = which;
+    }
+
+    /** Fails the first batch that marks applied config components. */
+    void failOnceWithMarks(AtomicInteger counter) {
+      failures = counter;
+      failingMarks = true;
     }
 
     void release(boolean commit) {
@@ -201,6 +238,11 @@ class GroupCommitFaultsTest {
                 if (method.getName().equals("writeBatch")) {
                   @SuppressWarnings("unchecked")
                   List<TaskChange> changes = (List<TaskChange>) args[0];
+                  if (args.length == 3 && !((List<?>) args[2]).isEmpty() && failingMarks) {
+                    failingMarks = false;
+                    failures.incrementAndGet();
+                    throw new DataStoreException("connection lost while marking components");
+                  }
                   beforeWrite(changes);
                 }
                 try {
