@@ -83,14 +83,21 @@ class EngineLogContextTest {
   }
 
   @Test
-  void withTracingOnTheLinesOfATaskAlsoCarryItsTraceId() throws InterruptedException {
+  void withTracingOnTheLinesOfATaskCarryItsTraceIdAndNoSpanCarriesASecret()
+      throws InterruptedException {
     RecordingJobExecutor executor = new RecordingJobExecutor().fail("web-fails", "apply refused");
     Task task;
     try (io.kubemin.testsupport.TraceRecorder traces = new io.kubemin.testsupport.TraceRecorder();
         KubeMin kubemin =
             KubeMin.builder().jobExecutor(executor).tracing(traces.tracing()).build()) {
       kubemin.start();
-      String appId = kubemin.createApplication(app("shop", List.of(web("web-fails")))).id();
+      Component secret =
+          Component.builder()
+              .name("creds")
+              .type("secret")
+              .properties(Properties.builder().secret(Map.of("password", SECRET_VALUE)).build())
+              .build();
+      String appId = kubemin.createApplication(app("shop", List.of(secret, web("web-fails")))).id();
       task = kubemin.awaitTask(kubemin.exec(appId), Duration.ofSeconds(30));
       String traceId =
           traces.await(s -> s.getName().equals("kubemin.task")).getSpanContext().getTraceId();
@@ -103,6 +110,9 @@ class EngineLogContextTest {
       assertThat(taskLines).isNotEmpty();
       assertThat(taskLines)
           .allSatisfy(e -> assertThat(e.getMDCPropertyMap()).containsEntry("trace_id", traceId));
+      assertThat(traces.spans())
+          .as("no span carries a secret value")
+          .allSatisfy(span -> assertThat(span.toString()).doesNotContain(SECRET_VALUE));
     }
   }
 }

@@ -899,6 +899,47 @@ public abstract class DataStoreContract {
   }
 
   @Test
+  void concurrentResumesHaveExactlyOneWinnerAndItsNameIsKept() throws Exception {
+    Task task = suspendedTask(Ids.newId(), 0, null);
+    store.putSuspension(suspension(task, "approve", T0.plusSeconds(1)));
+    Task waiting = task.withStatus(TaskStatus.WAITING, T0.plusSeconds(2)).withAttempt(2);
+    int contenders = 8;
+    ExecutorService pool = Executors.newFixedThreadPool(contenders);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<String>> results = new ArrayList<>();
+      for (int i = 0; i < contenders; i++) {
+        String user = "user-" + i;
+        results.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  boolean won =
+                      store.inTransaction(
+                          tx ->
+                              tx.compareAndSet(task.id(), TaskStatus.SUSPENDED, 1, waiting)
+                                  && tx.resumeSuspension(
+                                      task.id(), "approve", user, T0.plusSeconds(2)));
+                  return won ? user : null;
+                }));
+      }
+      start.countDown();
+      List<String> winners = new ArrayList<>();
+      for (Future<String> result : results) {
+        String winner = result.get(20, TimeUnit.SECONDS);
+        if (winner != null) {
+          winners.add(winner);
+        }
+      }
+      assertThat(winners).hasSize(1);
+      assertThat(store.listSuspensions(task.id()).get(0).resumedBy()).isEqualTo(winners.get(0));
+      assertThat(store.findTask(task.id()).orElseThrow().attempt()).isEqualTo(2);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void suspendedTasksPastTheirDeadlineOrCancelledAreListedToEnd() {
     String appId = Ids.newId();
     Task late = suspendedTask(appId, 0, T0.plusSeconds(100));

@@ -12,6 +12,7 @@ import io.kubemin.workflow.JobEvent;
 import io.kubemin.workflow.JobStatus;
 import io.kubemin.workflow.TaskEvent;
 import io.kubemin.workflow.TaskStatus;
+import io.kubemin.workflow.TaskSuspension;
 import io.kubemin.workflow.WorkflowListener;
 import java.time.Clock;
 import java.time.Instant;
@@ -130,6 +131,30 @@ public final class KubernetesEvents implements WorkflowListener, AutoCloseable {
             + " jobs"
             + (event.error() == null ? "" : ": " + event.error());
     submit(object, event.status() == TaskStatus.COMPLETED ? "Normal" : "Warning", reason, message);
+  }
+
+  /**
+   * A Normal {@code TaskSuspended} Event with the gate's step and message on the task's last
+   * object; the task leaves this instance (any instance may resume it), so it is forgotten here.
+   */
+  @Override
+  public void taskSuspended(TaskEvent event, TaskSuspension gate) {
+    JobEvent object = lastObjectOfTask.remove(event.taskId());
+    if (object == null) {
+      return; // the gate came before any job: no object to attach it to
+    }
+    submit(
+        object,
+        "Normal",
+        "TaskSuspended",
+        "task "
+            + event.taskId()
+            + " (attempt "
+            + event.attempt()
+            + ") waits at suspend step "
+            + gate.step()
+            + (gate.message() == null ? "" : ": " + gate.message())
+            + (gate.deadline() == null ? "" : " (until " + gate.deadline() + ")"));
   }
 
   /** Events dropped because {@value #QUEUE_CAPACITY} were already waiting. */

@@ -96,6 +96,36 @@ class KubernetesEventsIT {
     assertThat(kubemin.tasks(appId).get(0).status()).isEqualTo(TaskStatus.TIMEOUT);
   }
 
+  @Test
+  void aTaskAtAGateLeavesANormalEventSayingWhatItWaitsFor() throws InterruptedException {
+    startEngine(Duration.ofMinutes(1));
+    Application app =
+        ModelCodec.json()
+            .readApplication(
+                """
+                {"name": "gated", "component": [{"name": "web", "type": "webservice",
+                  "image": "nginx:1.27", "properties": {"ports": [{"port": 80}]}}],
+                 "workflow": [{"name": "deploy", "components": ["web"]},
+                              {"name": "approve", "type": "suspend", "message": "smoke test it"}]}
+                """)
+            .value();
+    String appId = kubemin.createApplication(app).id();
+    String taskId = kubemin.exec(appId);
+    String deployment = "deploy-web-" + appId;
+
+    List<Event> found = awaitEventsOn(deployment, 1);
+
+    assertThat(found)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getType()).isEqualTo("Normal");
+              assertThat(e.getReason()).isEqualTo("TaskSuspended");
+              assertThat(e.getMessage()).contains("waits at suspend step approve: smoke test it");
+            });
+    assertThat(kubemin.task(taskId).status()).isEqualTo(TaskStatus.SUSPENDED);
+  }
+
   private String deploy(Application app) throws InterruptedException {
     String appId = kubemin.createApplication(app).id();
     kubemin.awaitTask(kubemin.exec(appId), Duration.ofSeconds(90));

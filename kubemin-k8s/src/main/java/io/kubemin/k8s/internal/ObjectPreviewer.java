@@ -55,6 +55,13 @@ public final class ObjectPreviewer {
     if ("ignore".equalsIgnoreCase(ObjectLabels.label(desired, ObjectLabels.SHARE_STRATEGY))) {
       return none("share strategy 'ignore': never applied");
     }
+    if (!job.kind().builtIn() && Kinds.type(client, job.kind()) == null) {
+      try {
+        Kinds.discover(client, job.kind());
+      } catch (UnknownKindException e) {
+        return none(e.getMessage());
+      }
+    }
     HasMetadata existing;
     try {
       existing = client.resource(desired).get();

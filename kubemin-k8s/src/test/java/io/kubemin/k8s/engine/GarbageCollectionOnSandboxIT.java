@@ -92,6 +92,9 @@ class GarbageCollectionOnSandboxIT {
     client.resource(service(ns, "old", old)).create();
     client.resource(configMap(ns, "hand-made", Map.of("team", "ops"))).create();
     client.resource(configMap(ns, "other-app", labels("someoneelse00000000000000", "x"))).create();
+    awaitListed(kubernetes, appId, JobKind.CONFIG_MAP, "old-settings");
+    awaitListed(kubernetes, appId, JobKind.DEPLOYMENT, "old");
+    awaitListed(kubernetes, appId, JobKind.SERVICE, "old");
 
     Task task = deploy(keepingClaims, appId);
 
@@ -192,6 +195,7 @@ class GarbageCollectionOnSandboxIT {
                 .endSpec()
                 .build())
         .create();
+    awaitListed(kubernetes, appId, JobKind.PERSISTENT_VOLUME_CLAIM, claim);
 
     Task task = deploy(deletingClaims, appId);
 
@@ -211,6 +215,7 @@ class GarbageCollectionOnSandboxIT {
             .build();
     String appId = keepingClaims.createApplication(gated).id();
     client.resource(configMap(ns, "leftover", labels(appId, "gone"))).create();
+    awaitListed(kubernetes, appId, JobKind.CONFIG_MAP, "leftover");
     String taskId = keepingClaims.exec(appId);
     org.awaitility.Awaitility.await()
         .atMost(Duration.ofSeconds(20))
@@ -254,6 +259,7 @@ class GarbageCollectionOnSandboxIT {
     String appId = keepingClaims.createApplication(app("shop", ns, web("api"))).id();
     deploy(keepingClaims, appId);
     client.resource(configMap(ns, "stale", labels(appId, "gone"))).create();
+    awaitListed(kubernetes, appId, JobKind.CONFIG_MAP, "stale");
     executor.failDeleting("stale");
 
     Task failed = awaitEnd(keepingClaims, keepingClaims.exec(appId));
@@ -271,6 +277,19 @@ class GarbageCollectionOnSandboxIT {
     deploy(keepingClaims, appId);
 
     assertThat(names(ns)).doesNotContain("stale");
+  }
+
+  /**
+   * Waits until the executor's cache lists the object (garbage is listed from the informer cache;
+   * an object made a moment before a deploy may be seen only by the next one).
+   */
+  static void awaitListed(KubernetesJobExecutor executor, String appId, JobKind kind, String name) {
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                executor.listOwned(kind, appId).stream()
+                    .anyMatch(o -> o.getMetadata().getName().equals(name)));
   }
 
   private static Task deploy(KubeMin kubemin, String appId) {

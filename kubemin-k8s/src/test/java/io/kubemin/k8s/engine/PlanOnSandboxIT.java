@@ -17,6 +17,9 @@ import io.kubemin.k8s.sandbox.KubeSandbox;
 import io.kubemin.model.Application;
 import io.kubemin.model.Component;
 import io.kubemin.model.Properties;
+import io.kubemin.model.RbacRule;
+import io.kubemin.model.RbacTrait;
+import io.kubemin.model.Traits;
 import io.kubemin.plan.ApplicationPlan;
 import io.kubemin.plan.FieldChange;
 import io.kubemin.plan.ObjectChange;
@@ -24,6 +27,7 @@ import io.kubemin.plan.PlanAction;
 import io.kubemin.plan.PlanMethod;
 import io.kubemin.render.Labels;
 import io.kubemin.render.Renderer;
+import io.kubemin.spi.JobKind;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import java.nio.charset.StandardCharsets;
@@ -144,6 +148,7 @@ class PlanOnSandboxIT {
                 .endMetadata()
                 .build())
         .create();
+    GarbageCollectionOnSandboxIT.awaitListed(executor, appId, JobKind.CONFIG_MAP, "old-settings");
     kubemin.createApplication(first.toBuilder().id(appId).components(List.of(web("api"))).build());
 
     ApplicationPlan plan = kubemin.plan(appId);
@@ -156,6 +161,41 @@ class PlanOnSandboxIT {
     assertThat(only(plan, "PersistentVolumeClaim").note())
         .contains("gc.deletePersistentVolumeClaims");
     assertThat(only(plan, "Deployment").action()).isEqualTo(PlanAction.UPDATE);
+  }
+
+  @Test
+  void anRbacObjectSomeoneElseOwnsIsLeftAlone() {
+    String ns = "plan-rbac";
+    client
+        .resource(
+            new io.fabric8.kubernetes.api.model.ServiceAccountBuilder()
+                .withNewMetadata()
+                .withName("runner")
+                .withNamespace(ns)
+                .endMetadata()
+                .build())
+        .create();
+    RbacTrait rbac =
+        new RbacTrait(
+            "runner",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(new RbacRule(List.of(""), List.of("pods"), null, null, List.of("get"))),
+            null);
+    Component api =
+        web("api").toBuilder().traits(Traits.builder().rbac(List.of(rbac)).build()).build();
+    String appId = kubemin.createApplication(app("plan", ns, api)).id();
+
+    ObjectChange account = only(kubemin.plan(appId), "ServiceAccount");
+
+    assertThat(account.action()).isEqualTo(PlanAction.NONE);
+    assertThat(account.note()).contains("not managed by this application");
   }
 
   @Test

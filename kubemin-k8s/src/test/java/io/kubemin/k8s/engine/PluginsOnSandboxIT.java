@@ -321,6 +321,11 @@ class PluginsOnSandboxIT {
     assertThat(task.error())
         .contains("Widget (example.com/v1) is not served by the cluster")
         .doesNotContain("Exception");
+    assertThat(kubemin.plan(app.id()).objects())
+        .filteredOn(o -> o.kind().equals("Widget"))
+        .singleElement()
+        .satisfies(o -> assertThat(o.action()).isEqualTo(io.kubemin.plan.PlanAction.NONE))
+        .satisfies(o -> assertThat(o.note()).contains("not served"));
   }
 
   private static GenericKubernetesResource certificate(String namespace, String name) {

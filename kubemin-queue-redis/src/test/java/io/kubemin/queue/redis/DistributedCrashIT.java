@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,16 +40,24 @@ class DistributedCrashIT {
         }
         processes.forEach(EngineProcess::awaitStarted);
         List<String> taskIds = fleet.exec(TASKS);
+        // Kill a worker in the middle of jobs, not one that happens to be idle. The victim is the
+        // one the condition saw busy: choosing again after the wait could pick one whose short
+        // jobs ended meanwhile on a loaded machine.
+        AtomicReference<EngineProcess> busy = new AtomicReference<>();
         await()
             .atMost(Duration.ofSeconds(120))
             .pollInterval(Duration.ofMillis(50))
             .until(
-                () ->
-                    fleet.finished() >= TASKS / 10
-                        // kill a worker in the middle of jobs, not one that happens to be idle
-                        && runningJobs(fleet, busiest(fleet, processes)) > 0);
+                () -> {
+                  if (fleet.finished() < TASKS / 10) {
+                    return false;
+                  }
+                  EngineProcess candidate = busiest(fleet, processes);
+                  busy.set(candidate);
+                  return runningJobs(fleet, candidate) > 0;
+                });
 
-        EngineProcess victim = busiest(fleet, processes);
+        EngineProcess victim = busy.get();
         victim.kill();
         long killedAt = System.currentTimeMillis();
         fleet.journal.add(Journal.KILLED, "-", 0, victim.instanceId());
