@@ -21,12 +21,14 @@ import io.kubemin.internal.engine.Listeners;
 import io.kubemin.internal.gc.ClusterPlanner;
 import io.kubemin.internal.gc.GarbageFinder;
 import io.kubemin.internal.plan.Planner;
+import io.kubemin.internal.plan.StoredApplication;
 import io.kubemin.internal.trace.EngineTracing;
 import io.kubemin.internal.trace.otel.OtelEngineTracing;
 import io.kubemin.model.Application;
 import io.kubemin.model.VersionUpdate;
 import io.kubemin.model.WorkflowRequest;
 import io.kubemin.plan.ApplicationPlan;
+import io.kubemin.plan.PlanUnavailableException;
 import io.kubemin.render.Renderer;
 import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.DataStore;
@@ -597,9 +599,9 @@ public final class KubeMin implements AutoCloseable {
     return plan(applications.unsaved(app), replace);
   }
 
-  private ApplicationPlan plan(io.kubemin.internal.plan.StoredApplication app, boolean stored) {
+  private ApplicationPlan plan(StoredApplication app, boolean stored) {
     if (!hasExecutors) {
-      throw new io.kubemin.plan.PlanUnavailableException();
+      throw new PlanUnavailableException();
     }
     try {
       return clusterPlanner.plan(app, stored);

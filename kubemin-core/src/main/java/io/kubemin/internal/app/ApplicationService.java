@@ -19,6 +19,7 @@ import io.kubemin.spi.DataStore;
 import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.validation.ValidationException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -237,7 +238,7 @@ public final class ApplicationService {
       throw expansion.relocate(e);
     }
     Instant now = parts.now();
-    List<ComponentRecord> components = new java.util.ArrayList<>();
+    List<ComponentRecord> components = new ArrayList<>();
     for (int i = 0; i < app.components().size(); i++) {
       Component spec = app.components().get(i);
       String id = keptIds.getOrDefault(spec.name(), Ids.newId());

@@ -10,6 +10,7 @@ import io.kubemin.internal.plan.StoredApplication;
 import io.kubemin.model.Application;
 import io.kubemin.spi.RevisionRecord;
 import io.kubemin.validation.TextLimits;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,7 +93,7 @@ public final class RollbackService {
     if (leftovers.unreadable().isEmpty()) {
       return result;
     }
-    List<String> failed = new java.util.ArrayList<>(result.failedResources());
+    List<String> failed = new ArrayList<>(result.failedResources());
     leftovers.unreadable().forEach(k -> failed.add("cannot list " + k));
     return new DeletionResult(appId, result.deletedResources(), failed);
   }

@@ -21,7 +21,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds an application's garbage: the objects of the built-in kinds, and of every custom kind one
@@ -30,13 +33,12 @@ import java.util.regex.Pattern;
  * never garbage; other PersistentVolumeClaims are kept unless the policy deletes them.
  */
 public final class GarbageFinder {
-  private static final org.slf4j.Logger LOG =
-      org.slf4j.LoggerFactory.getLogger(GarbageFinder.class);
+  private static final Logger LOG = LoggerFactory.getLogger(GarbageFinder.class);
   private static final Pattern ORDINAL = Pattern.compile("[0-9]+");
 
   private final Renderer renderer;
   private final JobExecutors executors;
-  private final Set<JobKind> unlistable = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Set<JobKind> unlistable = ConcurrentHashMap.newKeySet();
   private final ObjectDeleter deleter;
   private final RenderedKinds renderedKinds;
   private final GarbageCollection fallback;

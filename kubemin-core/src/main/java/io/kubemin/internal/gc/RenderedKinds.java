@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +37,8 @@ final class RenderedKinds {
             }
           });
 
-  /** The kinds up to a revision, read while the application was as {@code app}. */
-  private record Seen(StoredApplication app, int upToRevision, Set<JobKind> kinds) {}
+  /** The kinds up to a revision, read while the application had this fingerprint. */
+  private record Seen(int fingerprint, int upToRevision, Set<JobKind> kinds) {}
 
   RenderedKinds(DataStore store, Renderer renderer) {
     this.store = store;
@@ -51,8 +52,13 @@ final class RenderedKinds {
    */
   Set<JobKind> of(StoredApplication app) {
     String appId = app.record().id();
+    // New kinds come only with new component specs (status updates do not count).
+    int fingerprint =
+        Objects.hash(
+            app.record().namespace(),
+            app.components().stream().map(c -> List.of(c.id(), c.name(), c.spec())).toList());
     Seen seen = byApp.get(appId);
-    if (seen != null && seen.app().equals(app)) {
+    if (seen != null && seen.fingerprint() == fingerprint) {
       return seen.kinds();
     }
     List<RevisionRecord> revisions;
@@ -69,7 +75,7 @@ final class RenderedKinds {
       }
     }
     int newest = revisions.stream().mapToInt(RevisionRecord::number).max().orElse(upTo);
-    byApp.put(appId, new Seen(app, Math.max(upTo, newest), Set.copyOf(kinds)));
+    byApp.put(appId, new Seen(fingerprint, Math.max(upTo, newest), Set.copyOf(kinds)));
     return kinds;
   }
 

@@ -59,7 +59,8 @@ final class ErrorResponses {
               "the store failed (reference " + reference + ", see the server log)",
               null));
     }
-    if (failure instanceof KubeMinException e && e.httpStatus() < 500) {
+    if (failure instanceof KubeMinException e && (e.httpStatus() < 500 || e.httpStatus() == 501)) {
+      // 501: this server lacks the capability (a plan without a cluster), nothing to log.
       return new RestResponse(
           e.httpStatus(), new Envelope(null, e.businessCode(), e.getMessage(), null));
     }

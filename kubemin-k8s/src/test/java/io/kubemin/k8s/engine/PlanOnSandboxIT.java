@@ -97,6 +97,34 @@ class PlanOnSandboxIT {
   }
 
   @Test
+  void theCompleteUpstreamExampleIsUnchangedAfterItsDeploy() {
+    Application example =
+        io.kubemin.model.ModelCodec.readApplication(
+                io.kubemin.testing.UpstreamExamples.root()
+                    .resolve("validation-try/02-valid-complete-app.json"))
+            .value();
+    Application app =
+        example.toBuilder()
+            .namespace("plan-complete")
+            .components(
+                example.components().stream()
+                    .map(c -> c.toBuilder().namespace("plan-complete").build())
+                    .toList())
+            .build();
+    String appId = kubemin.createApplication(app).id();
+    assertThat(kubemin.plan(appId).count(PlanAction.CREATE)).isEqualTo(11);
+
+    deploy(appId);
+    ApplicationPlan after = kubemin.plan(appId);
+
+    assertThat(after.hasChanges()).as(after.toString()).isFalse();
+    assertThat(after.objects())
+        .extracting(ObjectChange::kind)
+        .contains("StatefulSet", "Ingress", "Role", "ConfigMap", "Secret");
+    assertThat(after.objects()).allMatch(o -> o.action() == PlanAction.UNCHANGED);
+  }
+
+  @Test
   void anUpdateNamesTheFieldsAndMasksSecretData() {
     Application first = app("plan", "plan-update", web("api"), secret("db", "s3cr3t"));
     String appId = kubemin.createApplication(first).id();
