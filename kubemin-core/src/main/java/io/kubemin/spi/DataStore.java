@@ -402,6 +402,17 @@ public interface DataStore extends AutoCloseable {
   }
 
   /**
+   * The numbers of an application's revisions, oldest first: how a caller learns whether revisions
+   * it has not read yet exist, without reading their documents. The default takes them from {@link
+   * #listRevisions}; stores should read only the numbers.
+   *
+   * @throws UnsupportedOperationException when the store keeps no revisions
+   */
+  default List<Integer> revisionNumbers(String appId) {
+    return listRevisions(appId).stream().map(RevisionRecord::number).toList();
+  }
+
+  /**
    * One revision of an application. The default searches {@link #listRevisions}.
    *
    * @throws UnsupportedOperationException when the store keeps no revisions

@@ -995,8 +995,10 @@ public abstract class DataStoreContract {
     assertThat(store.findRevision(appId, 2)).contains(second);
     assertThat(store.findRevision(appId, 3)).isEmpty();
     assertThat(store.latestRevision(appId)).contains(second);
+    assertThat(store.revisionNumbers(appId)).containsExactly(1, 2);
     assertThat(store.listRevisions(Ids.newId())).isEmpty();
     assertThat(store.latestRevision(Ids.newId())).isEmpty();
+    assertThat(store.revisionNumbers(Ids.newId())).isEmpty();
   }
 
   @Test

@@ -606,6 +606,11 @@ public final class GroupCommitStore implements DataStore {
   }
 
   @Override
+  public List<Integer> revisionNumbers(String appId) {
+    return store.revisionNumbers(appId);
+  }
+
+  @Override
   public Optional<RevisionRecord> findRevision(String appId, int number) {
     return store.findRevision(appId, number);
   }

@@ -61,21 +61,27 @@ final class RenderedKinds {
     if (seen != null && seen.fingerprint() == fingerprint) {
       return seen.kinds();
     }
-    List<RevisionRecord> revisions;
+    List<Integer> numbers;
     try {
-      revisions = store.listRevisions(appId);
+      numbers = store.revisionNumbers(appId);
     } catch (UnsupportedOperationException e) {
       return Set.of();
     }
     int upTo = seen == null ? 0 : seen.upToRevision();
     Set<JobKind> kinds = new LinkedHashSet<>(seen == null ? Set.of() : seen.kinds());
-    for (RevisionRecord revision : revisions) {
-      if (revision.number() > upTo) {
-        kinds.addAll(customKinds(app, revision));
+    // A single revision is the current definition, whose kinds the caller renders anyway: it is
+    // read (and counted as seen) only once a newer one exists, which keeps a new application's
+    // collection to one light read.
+    int newest = upTo;
+    if (numbers.size() > 1) {
+      for (int number : numbers) {
+        if (number > upTo) {
+          store.findRevision(appId, number).ifPresent(r -> kinds.addAll(customKinds(app, r)));
+          newest = Math.max(newest, number);
+        }
       }
     }
-    int newest = revisions.stream().mapToInt(RevisionRecord::number).max().orElse(upTo);
-    byApp.put(appId, new Seen(fingerprint, Math.max(upTo, newest), Set.copyOf(kinds)));
+    byApp.put(appId, new Seen(fingerprint, newest, Set.copyOf(kinds)));
     return kinds;
   }
 

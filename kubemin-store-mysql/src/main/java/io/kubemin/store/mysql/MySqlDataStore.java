@@ -254,6 +254,11 @@ public final class MySqlDataStore implements DataStore {
   }
 
   @Override
+  public List<Integer> revisionNumbers(String appId) {
+    return session.call("list revision numbers of " + appId, h -> RevisionRows.numbers(h, appId));
+  }
+
+  @Override
   public Optional<RevisionRecord> findRevision(String appId, int number) {
     return session.call(
         "find revision " + number + " of " + appId,

@@ -53,6 +53,15 @@ public final class RevisionRows {
         .list();
   }
 
+  /** The numbers of an application's revisions, oldest first (an index-only read). */
+  public static List<Integer> numbers(Handle handle, String appId) {
+    return handle
+        .createQuery("SELECT revision FROM min_app_revisions WHERE app_id = :app ORDER BY revision")
+        .bind("app", appId)
+        .mapTo(Integer.class)
+        .list();
+  }
+
   /** One revision. */
   public static Optional<RevisionRecord> find(
       Handle handle, String appId, int number, UnaryOperator<Component> open) {
