@@ -102,6 +102,10 @@ public final class GarbageFinder {
   public Garbage find(
       StoredApplication app, RenderedApplication rendered, List<RenderedObject> renderedBefore)
       throws InterruptedException {
+    if (renderedBefore.isEmpty() && !executors.anyLists()) {
+      // No executor can list: nothing could be found, so neither revisions nor kinds are read.
+      return Garbage.NONE;
+    }
     String appId = app.record().id();
     GarbageCollection policy = policy(appId);
     Set<String> wanted = new HashSet<>();
@@ -164,13 +168,16 @@ public final class GarbageFinder {
       JobKind kind, String appId, boolean used, List<String> unreadable)
       throws InterruptedException {
     JobExecutor executor = executors.forKind(kind).orElse(null);
-    if (executor == null) {
+    if (executor == null || !JobExecutors.lists(executor)) {
       return List.of();
     }
     try {
-      return executor.listOwned(kind, appId).stream()
-          .filter(o -> o.getMetadata() != null && o.getMetadata().getName() != null)
-          .toList();
+      List<HasMetadata> owned = executor.listOwned(kind, appId);
+      return owned.isEmpty()
+          ? owned
+          : owned.stream()
+              .filter(o -> o.getMetadata() != null && o.getMetadata().getName() != null)
+              .toList();
     } catch (RuntimeException e) {
       if (used) {
         unreadable.add(kind.kubernetesKind() + " (" + e.getMessage() + ")");
