@@ -77,29 +77,13 @@ public final class ApplicationService {
    * @param cause the revision's cause, or null for {@code created} / {@code replaced}
    */
   Written write(Application request, String author, String cause) {
-    boolean replace = request.id() != null && !request.id().isBlank();
-    ApplicationRecord existing =
-        replace
-            ? parts
-                .store()
-                .findApplication(request.id())
-                .orElseThrow(() -> new ApplicationNotFoundException(request.id()))
-            : null;
-    TemplateExpansion expansion = TemplateExpander.expand(request, this::template);
-    Application app = expansion.application();
-    String appId = replace ? app.id() : Ids.newId();
-    Map<String, String> keptIds = new LinkedHashMap<>();
-    if (replace) {
-      parts.store().listComponents(appId).forEach(c -> keptIds.put(c.name(), c.id()));
-    }
-    try {
-      check.check(app, appId, keptIds);
-    } catch (ValidationException e) {
-      throw expansion.relocate(e);
-    }
+    Checked checked = checked(request);
     Instant now = parts.now();
-    String why = cause != null ? cause : replace ? "replaced" : "created";
-    return parts.store().inTransaction(tx -> write(tx, app, appId, existing, now, author, why));
+    String why = cause != null ? cause : checked.existing() != null ? "replaced" : "created";
+    return parts
+        .store()
+        .inTransaction(
+            tx -> write(tx, checked.app(), checked.appId(), checked.existing(), now, author, why));
   }
 
   private Written write(
@@ -223,6 +207,31 @@ public final class ApplicationService {
    * @throws ApplicationNotFoundException when the request carries an unknown id
    */
   public StoredApplication unsaved(Application request) {
+    Checked checked = checked(request);
+    Application app = checked.app();
+    String appId = checked.appId();
+    Instant now = parts.now();
+    List<ComponentRecord> components = new ArrayList<>();
+    for (int i = 0; i < app.components().size(); i++) {
+      Component spec = app.components().get(i);
+      String id = checked.keptIds().getOrDefault(spec.name(), Ids.newId());
+      components.add(
+          new ComponentRecord(id, appId, i, spec, ComponentStatus.NOT_DEPLOYED, 0, now, now));
+    }
+    return new StoredApplication(record(app, appId, checked.existing(), now), components);
+  }
+
+  /** A create or replace request expanded and checked; {@code existing} is null for a create. */
+  private record Checked(
+      Application app, String appId, ApplicationRecord existing, Map<String, String> keptIds) {}
+
+  /**
+   * Expands the request's template references and validates it; a replace keeps its components' ids
+   * by name.
+   *
+   * @throws ApplicationNotFoundException when the request carries an unknown id
+   */
+  private Checked checked(Application request) {
     boolean replace = request.id() != null && !request.id().isBlank();
     ApplicationRecord existing = replace ? record(request.id()) : null;
     TemplateExpansion expansion = TemplateExpander.expand(request, this::template);
@@ -237,15 +246,7 @@ public final class ApplicationService {
     } catch (ValidationException e) {
       throw expansion.relocate(e);
     }
-    Instant now = parts.now();
-    List<ComponentRecord> components = new ArrayList<>();
-    for (int i = 0; i < app.components().size(); i++) {
-      Component spec = app.components().get(i);
-      String id = keptIds.getOrDefault(spec.name(), Ids.newId());
-      components.add(
-          new ComponentRecord(id, appId, i, spec, ComponentStatus.NOT_DEPLOYED, 0, now, now));
-    }
-    return new StoredApplication(record(app, appId, existing, now), components);
+    return new Checked(app, appId, existing, keptIds);
   }
 
   /**
