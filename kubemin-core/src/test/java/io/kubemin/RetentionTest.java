@@ -12,6 +12,7 @@ import io.kubemin.testing.ManualClock;
 import io.kubemin.testing.RecordingJobExecutor;
 import io.kubemin.workflow.Retention;
 import io.kubemin.workflow.Task;
+import io.kubemin.workflow.TaskStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,5 +115,62 @@ class RetentionTest {
     assertThatThrownBy(() -> Retention.keepFor(Duration.ZERO)).hasMessageContaining("maxAge");
     assertThatThrownBy(() -> KubeMin.builder().retention(" ", Retention.keepAll()))
         .hasMessageContaining("appId");
+  }
+
+  @Test
+  void aHistoryLargerThanOnePassIsPurgedWithoutWaitingForTheNextPass() {
+    // One pass purges at most 20 batches of 500 per application; the next pass comes ten polls
+    // (here a minute) later unless the purger knows it is behind.
+    String appId = startWithoutEngine().createApplication(app("busy", List.of(web("web")))).id();
+    String workflowId = kubemin.workflows(appId).get(0).id();
+    kubemin.close();
+    int history = 10_600;
+    for (int i = 0; i < history; i++) {
+      Task ended =
+          Task.waiting(Ids.newId(), appId, workflowId, "default", clock.instant())
+              .withStatus(TaskStatus.COMPLETED, clock.instant());
+      store.insertTask(ended, 0);
+      clock.advance(Duration.ofMillis(1));
+    }
+    kubemin =
+        KubeMin.builder()
+            .dataStore(store)
+            .jobExecutor(new RecordingJobExecutor())
+            .clock(clock)
+            .dispatchPollInterval(Duration.ofSeconds(30))
+            .retention(Retention.keepLast(3))
+            .build();
+    kubemin.start();
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> kubemin.tasks(appId).size() == 3);
+  }
+
+  @Test
+  void aBusyHistoryIsPurgedBeforeTheNextIntervalOnceABatchOfTasksEnded() {
+    // The interval between passes is here a minute; 500 ended tasks bring the next pass forward.
+    kubemin =
+        KubeMin.builder()
+            .dataStore(store)
+            .jobExecutor(new RecordingJobExecutor())
+            .clock(clock)
+            .dispatchPollInterval(Duration.ofSeconds(30))
+            .retention(Retention.keepLast(2))
+            .build();
+    kubemin.start();
+    String appId = kubemin.createApplication(app("busy", List.of(web("web")))).id();
+
+    runTasks(appId, 1_000);
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> kubemin.tasks(appId).size() <= 502);
+  }
+
+  private KubeMin startWithoutEngine() {
+    kubemin =
+        KubeMin.builder()
+            .dataStore(store)
+            .jobExecutor(new RecordingJobExecutor())
+            .clock(clock)
+            .build();
+    return kubemin;
   }
 }

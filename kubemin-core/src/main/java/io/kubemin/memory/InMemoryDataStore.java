@@ -395,6 +395,17 @@ public final class InMemoryDataStore implements DataStore {
               state.tasksByApp.getOrDefault(appId, Set.of()).stream()
                   .map(state.tasks::get)
                   .filter(t -> t.status().terminal())
+                  .toList();
+          if (ended.size() <= keepLast
+              && (endedBefore == null
+                  || ended.stream()
+                      .noneMatch(
+                          t -> t.finishedAt() != null && t.finishedAt().isBefore(endedBefore)))) {
+            // Nothing to purge, the usual case on every pass: no sort under the store's lock.
+            return 0;
+          }
+          ended =
+              ended.stream()
                   .sorted(Comparator.comparing(Task::createdAt).thenComparing(Task::id).reversed())
                   .toList();
           List<String> purged = new ArrayList<>();

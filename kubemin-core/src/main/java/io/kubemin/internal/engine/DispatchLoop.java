@@ -2,6 +2,7 @@ package io.kubemin.internal.engine;
 
 import io.kubemin.spi.LeaderElection;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +19,15 @@ final class DispatchLoop implements LeaderElection.LeadershipListener {
   /** The shortest time between two dispatch rounds asked for by {@link #nudge()}. */
   static final long NUDGE_SPACING_NANOS = 10_000_000L;
 
+  /** The pause between two retention passes while the purger is behind. */
+  static final long PURGE_PAUSE_NANOS = 10_000_000L;
+
   private final EngineParts parts;
   private final Dispatcher dispatcher;
   private final Reaper reaper;
   private volatile boolean leading;
   private volatile RetentionPurger purger;
+  private final AtomicInteger endedSincePurge = new AtomicInteger();
   private Thread thread;
   private final Object wake = new Object();
   private boolean nudged; // guarded by wake
@@ -86,6 +91,14 @@ final class DispatchLoop implements LeaderElection.LeadershipListener {
     }
   }
 
+  /**
+   * Counts a task that ended on this instance: once a batch of them ended, the next retention pass
+   * comes at the next wake instead of after its interval, so a busy history stays near its policy.
+   */
+  void countEnded() {
+    endedSincePurge.incrementAndGet();
+  }
+
   /** Whether this instance dispatches now. */
   boolean leading() {
     return leading;
@@ -132,12 +145,24 @@ final class DispatchLoop implements LeaderElection.LeadershipListener {
           nextReap = now + reapNanos;
         }
         RetentionPurger retention = purger;
-        if (retention != null && retention.active() && now - nextPurge >= 0) {
-          nextPurge = now + retention.interval().toNanos();
-          retention.purge();
+        long due = Math.min(nextPoll, nextReap);
+        if (retention != null && retention.active()) {
+          if (now - nextPurge >= 0 || endedSincePurge.get() >= RetentionPurger.BATCH) {
+            endedSincePurge.set(0);
+            int purged = retention.purge();
+            // Behind its retention, an application's history is purged pass after pass (a short
+            // pause apart, so other store users get the store); while tasks keep ending, a pass
+            // follows every poll; an idle history is looked at once per interval.
+            long pause =
+                retention.behind()
+                    ? PURGE_PAUSE_NANOS
+                    : purged > 0 ? pollNanos : retention.interval().toNanos();
+            nextPurge = now + pause;
+          }
+          due = Math.min(due, nextPurge);
         }
         FAILURES.succeeded(rounds());
-        sleepUntil(Math.min(nextPoll, nextReap), nextNudged);
+        sleepUntil(due, nextNudged);
       } catch (InterruptedException e) {
         return;
       } catch (RuntimeException | Error e) {

@@ -132,6 +132,7 @@ public final class Engine {
    * leader instead asks its dispatcher for a round, which serves many ended tasks at once.
    */
   public void taskEnded(Task task) {
+    dispatchLoop.countEnded();
     if (parts.settings().maxActiveTasksPerApp() <= 0) {
       return;
     }

@@ -23,6 +23,7 @@ final class RetentionPurger {
   private final Retention fallback;
   private final Map<String, Retention> perApp;
   private volatile boolean unsupported;
+  private volatile boolean behind;
 
   RetentionPurger(EngineParts parts, Retention fallback, Map<String, Retention> perApp) {
     this.parts = parts;
@@ -43,11 +44,21 @@ final class RetentionPurger {
     return tenPolls.compareTo(minute) < 0 ? tenPolls : minute;
   }
 
+  /**
+   * Whether the last pass stopped at its batch cap for an application with more to purge: the next
+   * pass should come at once rather than after the {@linkplain #interval() interval}, or a fast
+   * application's history would outgrow its retention.
+   */
+  boolean behind() {
+    return behind;
+  }
+
   /** One pass over every application; returns how many tasks it purged. */
   int purge() {
     if (!active()) {
       return 0;
     }
+    behind = false;
     int total = 0;
     for (ApplicationRecord app : parts.store().listApplications()) {
       Retention policy = perApp.getOrDefault(app.id(), fallback);
@@ -73,9 +84,10 @@ final class RetentionPurger {
         int deleted = parts.store().purgeEndedTasks(appId, keepLast, endedBefore, BATCH);
         purged += deleted;
         if (deleted < BATCH) {
-          break;
+          return purged;
         }
       }
+      behind = true;
     } catch (UnsupportedOperationException e) {
       unsupported = true;
       LOG.warn("retention is not applied: {}", e.getMessage());

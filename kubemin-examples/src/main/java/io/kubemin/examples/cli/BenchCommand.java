@@ -8,6 +8,7 @@ import io.kubemin.model.Parsed;
 import io.kubemin.render.Renderer;
 import io.kubemin.spi.ProviderNotFoundException;
 import io.kubemin.spi.Providers;
+import io.kubemin.workflow.Retention;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -76,6 +77,15 @@ public final class BenchCommand implements Callable<Integer> {
       description =
           "Engine instances in this JVM, each with every role (default ${DEFAULT-VALUE}).")
   private int instances;
+
+  @Option(
+      names = "--keep-last",
+      paramLabel = "N",
+      description = {
+        "Closed loop only: keep the newest N ended tasks of each application (the engine's",
+        "retention; default: keep every task)."
+      })
+  private Integer keepLast;
 
   @Option(
       names = "--store",
@@ -160,6 +170,12 @@ public final class BenchCommand implements Callable<Integer> {
       Providers.typeOf(storeUri);
       Providers.typeOf(queueUri);
       benchmark = new TaskBenchmark(storeUri, queueUri, tasks, concurrency, instances);
+      if (keepLast != null) {
+        if (keepLast < 1) {
+          throw new IllegalArgumentException("--keep-last must be at least 1, got " + keepLast);
+        }
+        benchmark.retention(Retention.keepLast(keepLast));
+      }
     } catch (IllegalArgumentException e) {
       err.println("kubemin: bench: " + KubeMinCommand.oneLine(e.getMessage()));
       return KubeMinCommand.EXIT_CANNOT_RUN;

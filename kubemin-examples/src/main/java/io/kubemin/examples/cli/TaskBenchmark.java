@@ -12,6 +12,7 @@ import io.kubemin.spi.JobKind;
 import io.kubemin.spi.JobOutcome;
 import io.kubemin.spi.Providers;
 import io.kubemin.spi.Queue;
+import io.kubemin.workflow.Retention;
 import io.kubemin.workflow.TaskEvent;
 import io.kubemin.workflow.TaskStatus;
 import io.kubemin.workflow.WorkflowListener;
@@ -43,6 +44,7 @@ public final class TaskBenchmark {
   private final int tasks;
   private final int concurrency;
   private final int instances;
+  private Retention retention = Retention.keepAll();
   private final Map<String, Long> firstJobStarts = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<TaskStatus>> endings = new ConcurrentHashMap<>();
 
@@ -74,6 +76,17 @@ public final class TaskBenchmark {
     this.tasks = tasks;
     this.concurrency = concurrency;
     this.instances = instances;
+  }
+
+  /**
+   * How long the engine keeps ended tasks (default: every one), so a long run shows whether the
+   * store's memory stays bounded.
+   *
+   * @return this benchmark
+   */
+  public TaskBenchmark retention(Retention policy) {
+    this.retention = Objects.requireNonNull(policy, "policy");
+    return this;
   }
 
   /**
@@ -154,6 +167,7 @@ public final class TaskBenchmark {
         .queue(queue)
         .jobExecutor(new NoopExecutor())
         .maxConcurrentTasks(concurrency)
+        .retention(retention)
         .listener(
             new WorkflowListener() {
               @Override
