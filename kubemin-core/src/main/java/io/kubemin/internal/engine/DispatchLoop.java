@@ -149,15 +149,11 @@ final class DispatchLoop implements LeaderElection.LeadershipListener {
         if (retention != null && retention.active()) {
           if (now - nextPurge >= 0 || endedSincePurge.get() >= RetentionPurger.BATCH) {
             endedSincePurge.set(0);
-            int purged = retention.purge();
+            retention.purge();
             // Behind its retention, an application's history is purged pass after pass (a short
-            // pause apart, so other store users get the store); while tasks keep ending, a pass
-            // follows every poll; an idle history is looked at once per interval.
-            long pause =
-                retention.behind()
-                    ? PURGE_PAUSE_NANOS
-                    : purged > 0 ? pollNanos : retention.interval().toNanos();
-            nextPurge = now + pause;
+            // pause apart, so other store users get the store) instead of once per interval.
+            nextPurge =
+                now + (retention.behind() ? PURGE_PAUSE_NANOS : retention.interval().toNanos());
           }
           due = Math.min(due, nextPurge);
         }
