@@ -282,4 +282,19 @@ class ApplicationOperationsTest {
         .orElseThrow()
         .id();
   }
+
+  @Test
+  void execOfAnUnknownApplicationOrWorkflowSaysWhichIsMissing() {
+    String appId = kubemin.createApplication(app("shop", List.of(web("web")))).id();
+
+    assertThatThrownBy(() -> kubemin.exec("nosuchapplication"))
+        .isInstanceOf(ApplicationNotFoundException.class)
+        .hasMessageContaining("nosuchapplication");
+    assertThatThrownBy(() -> kubemin.exec(appId, ExecOptions.defaults().workflow("nosuchflow")))
+        .isInstanceOf(WorkflowNotFoundException.class)
+        .hasMessageContaining("nosuchflow");
+    assertThatThrownBy(
+            () -> kubemin.exec("nosuchapplication", ExecOptions.defaults().workflow("nosuchflow")))
+        .isInstanceOf(ApplicationNotFoundException.class);
+  }
 }

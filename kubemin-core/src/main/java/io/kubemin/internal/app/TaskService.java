@@ -61,16 +61,19 @@ public final class TaskService {
 
   /** The exec; its trace context is stored with the task when {@code span} is given. */
   private String exec(String appId, ExecOptions options, TraceSpan span) {
-    apps.record(appId);
     String workflowId = options.workflowId();
-    // The default workflow comes with the listing; only an explicit id needs its own read.
+    // The default workflow comes with the listing; only an explicit id needs its own read. The
+    // application's existence is checked inside the insert's transaction, and read here only to
+    // tell a missing application from a missing workflow.
     WorkflowRecord workflow =
         (workflowId == null ? apps.defaultWorkflow(appId) : parts.store().findWorkflow(workflowId))
             .filter(w -> w.appId().equals(appId))
             .orElseThrow(
-                () ->
-                    new WorkflowNotFoundException(
-                        appId, workflowId == null ? "(default)" : workflowId));
+                () -> {
+                  apps.record(appId);
+                  return new WorkflowNotFoundException(
+                      appId, workflowId == null ? "(default)" : workflowId);
+                });
     if (workflow.steps().isEmpty()) {
       throw new EmptyWorkflowException(workflow.id());
     }
