@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A {@link DataStore} in the heap of this JVM: for local mode, tests and demos. Nothing survives
@@ -391,32 +392,28 @@ public final class InMemoryDataStore implements DataStore {
   public int purgeEndedTasks(String appId, int keepLast, Instant endedBefore, int limit) {
     return locked(
         () -> {
+          Predicate<Task> tooOld =
+              t ->
+                  endedBefore != null
+                      && t.finishedAt() != null
+                      && t.finishedAt().isBefore(endedBefore);
           List<Task> ended =
               state.tasksByApp.getOrDefault(appId, Set.of()).stream()
                   .map(state.tasks::get)
                   .filter(t -> t.status().terminal())
                   .toList();
-          if (ended.size() <= keepLast
-              && (endedBefore == null
-                  || ended.stream()
-                      .noneMatch(
-                          t -> t.finishedAt() != null && t.finishedAt().isBefore(endedBefore)))) {
+          if (ended.size() <= keepLast && ended.stream().noneMatch(tooOld)) {
             // Nothing to purge, the usual case on every pass: no sort under the store's lock.
             return 0;
           }
-          ended =
+          List<Task> newestFirst =
               ended.stream()
                   .sorted(Comparator.comparing(Task::createdAt).thenComparing(Task::id).reversed())
                   .toList();
           List<String> purged = new ArrayList<>();
-          for (int i = 0; i < ended.size() && purged.size() < limit; i++) {
-            Task task = ended.get(i);
-            boolean beyondCount = i >= keepLast;
-            boolean tooOld =
-                endedBefore != null
-                    && task.finishedAt() != null
-                    && task.finishedAt().isBefore(endedBefore);
-            if (beyondCount || tooOld) {
+          for (int i = 0; i < newestFirst.size() && purged.size() < limit; i++) {
+            Task task = newestFirst.get(i);
+            if (i >= keepLast || tooOld.test(task)) {
               purged.add(task.id());
             }
           }

@@ -35,7 +35,7 @@ public final class JobExecutors {
    * Whether an executor can list the objects an application owns: one that keeps {@link
    * JobExecutor#listOwned}'s default lists nothing, so asking it is skipped.
    */
-  public static boolean lists(JobExecutor executor) {
+  static boolean lists(JobExecutor executor) {
     return LISTS.get(executor.getClass());
   }
 
