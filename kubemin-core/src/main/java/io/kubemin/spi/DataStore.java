@@ -301,6 +301,24 @@ public interface DataStore extends AutoCloseable {
   }
 
   /**
+   * The tasks with these ids and what their plans are made of, read at one moment: a worker
+   * starting tasks reads them with this. The default calls {@link #findTasks}, {@link
+   * #findApplications}, {@link #listComponents(java.util.Collection)} and {@link #findWorkflows} in
+   * turn; a store where each read is a network round trip should answer in one.
+   */
+  default TasksWithInputs findTasksWithInputs(java.util.Collection<String> ids) {
+    List<Task> tasks = findTasks(ids);
+    java.util.Set<String> appIds = new java.util.LinkedHashSet<>();
+    java.util.Set<String> workflowIds = new java.util.LinkedHashSet<>();
+    for (Task task : tasks) {
+      appIds.add(task.appId());
+      workflowIds.add(task.workflowId());
+    }
+    return new TasksWithInputs(
+        tasks, findApplications(appIds), listComponents(appIds), findWorkflows(workflowIds));
+  }
+
+  /**
    * Writes a batch in one transaction: appends the job records, then applies each change as its own
    * compare-and-set (see {@link #compareAndSet}). A change whose condition fails changes nothing
    * and is reported as {@code false} for that change alone; the other changes and the job records

@@ -780,6 +780,53 @@ public abstract class DataStoreContract {
     assertThat(store.findWorkflows(List.of(workflow.id()))).containsExactly(workflow);
   }
 
+  @Test
+  void tasksAreReadWithTheirPlansInputs() {
+    List<WorkflowRecord> workflows = new ArrayList<>();
+    List<Task> tasks = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      String appId = Ids.newId();
+      store.putApplication(app(appId, T0));
+      store.putComponent(component(appId, 1, web("api")));
+      store.putComponent(component(appId, 0, web("web")));
+      WorkflowRecord workflow =
+          new WorkflowRecord(
+              Ids.newId(),
+              appId,
+              "deploy",
+              null,
+              List.of(Step.builder().name("web").components("web").build()),
+              T0,
+              T0);
+      store.putWorkflow(workflow);
+      workflows.add(workflow);
+      Task task =
+          Task.waiting(Ids.newId(), appId, workflow.id(), workflow.name(), T0.plusMillis(i));
+      store.insertTask(task, 0);
+      tasks.add(task);
+    }
+    String unrelated = Ids.newId();
+    store.putApplication(app(unrelated, T0));
+    store.putComponent(component(unrelated, 0, web("other")));
+
+    TasksWithInputs read =
+        store.findTasksWithInputs(List.of(tasks.get(0).id(), tasks.get(1).id(), "missing"));
+
+    assertThat(read.tasks()).containsExactlyInAnyOrderElementsOf(tasks);
+    assertThat(read.applications())
+        .extracting(ApplicationRecord::id)
+        .containsExactlyInAnyOrder(tasks.get(0).appId(), tasks.get(1).appId());
+    assertThat(read.workflows()).containsExactlyInAnyOrderElementsOf(workflows);
+    for (Task task : tasks) {
+      assertThat(read.components())
+          .filteredOn(c -> c.appId().equals(task.appId()))
+          .extracting(ComponentRecord::name)
+          .containsExactly("web", "api");
+    }
+    assertThat(read.components()).extracting(ComponentRecord::name).doesNotContain("other");
+    assertThat(store.findTasksWithInputs(List.of("missing")).tasks()).isEmpty();
+  }
+
   /** A task of {@code appId} inserted and moved to suspended with {@code deadline}. */
   protected Task suspendedTask(String appId, int minute, Instant deadline) {
     Task waiting = waitingTask(appId, T0.plusSeconds(60L * minute));

@@ -526,6 +526,11 @@ public final class GroupCommitStore implements DataStore {
   }
 
   @Override
+  public io.kubemin.spi.TasksWithInputs findTasksWithInputs(Collection<String> ids) {
+    return store.findTasksWithInputs(ids);
+  }
+
+  @Override
   public List<ApplicationRecord> findApplications(Collection<String> ids) {
     return store.findApplications(ids);
   }

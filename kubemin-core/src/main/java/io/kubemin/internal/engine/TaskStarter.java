@@ -6,6 +6,7 @@ import io.kubemin.internal.trace.EngineTracing;
 import io.kubemin.spi.DispatchMessage;
 import io.kubemin.spi.QueueMessage;
 import io.kubemin.spi.TaskChange;
+import io.kubemin.spi.TasksWithInputs;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import java.time.Instant;
@@ -86,11 +87,11 @@ final class TaskStarter {
   }
 
   /**
-   * Handles messages read together: one store read for their tasks, one batch for their starts,
-   * three reads for the inputs of their plans, one acknowledgement. Returns how many started a task
-   * or will once their start is durable (each then holds a slot; a start that then does not happen
-   * gives its slot back through {@code slotUnused}). With group commit the caller does not wait for
-   * the commit: it reads the next messages meanwhile.
+   * Handles messages read together: one store read for their tasks (with the inputs of their plans
+   * where the store prefers batches), one batch for their starts, one acknowledgement. Returns how
+   * many started a task or will once their start is durable (each then holds a slot; a start that
+   * then does not happen gives its slot back through {@code slotUnused}). With group commit the
+   * caller does not wait for the commit: it reads the next messages meanwhile.
    */
   int handleAll(List<QueueMessage> messages) {
     Map<QueueMessage, DispatchMessage> offers = new LinkedHashMap<>();
@@ -105,7 +106,15 @@ final class TaskStarter {
     }
     Map<String, Task> tasks = new HashMap<>();
     List<String> ids = offers.values().stream().map(DispatchMessage::taskId).toList();
-    parts.store().findTasks(ids).forEach(t -> tasks.put(t.id(), t));
+    Map<String, PlanInputs> inputs = Map.of();
+    if (parts.store().prefersBatches()) {
+      // Where every read is a round trip, the plans' inputs come with the tasks.
+      TasksWithInputs read = parts.store().findTasksWithInputs(ids);
+      read.tasks().forEach(t -> tasks.put(t.id(), t));
+      inputs = planner.inputsOf(read);
+    } else {
+      parts.store().findTasks(ids).forEach(t -> tasks.put(t.id(), t));
+    }
     List<String> acks = new ArrayList<>();
     List<QueueMessage> startMessages = new ArrayList<>();
     List<TaskExecution> executions = new ArrayList<>();
@@ -122,6 +131,7 @@ final class TaskStarter {
         acks.add(message.id());
       } else {
         TaskExecution execution = new TaskExecution(task);
+        execution.inputs(inputs.get(task.id()));
         if (parts.tracing().on()) {
           execution.traceparent(message.headers().get(EngineTracing.TRACEPARENT));
           execution.deliveredAt(parts.clock().instant());
@@ -179,7 +189,6 @@ final class TaskStarter {
     long sent = System.nanoTime();
     if (parts.store() instanceof GroupCommitStore batches) {
       CompletableFuture<List<Boolean>> written = batches.writeBatchAsync(changes, List.of());
-      preloadInputs(executions);
       if (!written.isDone()) {
         written.whenCompleteAsync(
             (matched, failure) -> {
@@ -208,7 +217,7 @@ final class TaskStarter {
     }
     List<Boolean> matched;
     try {
-      matched = write(changes, executions);
+      matched = write(changes);
     } catch (RuntimeException e) {
       executions.forEach(x -> running.remove(key(x.task()), x));
       throw e;
@@ -277,13 +286,9 @@ final class TaskStarter {
     return changes;
   }
 
-  /**
-   * Each change as its own compare-and-set: in one batch where the store prefers it, reading the
-   * plans' inputs together.
-   */
-  private List<Boolean> write(List<TaskChange> changes, List<TaskExecution> executions) {
+  /** Each change as its own compare-and-set: in one batch where the store prefers it. */
+  private List<Boolean> write(List<TaskChange> changes) {
     if (parts.store().prefersBatches()) {
-      preloadInputs(executions);
       return parts.store().writeBatch(changes, List.of());
     }
     // A store without batches answers fast: each task reads its own inputs on its own thread.
@@ -299,20 +304,6 @@ final class TaskStarter {
                   change.next()));
     }
     return matched;
-  }
-
-  /** Reads the plans' inputs of the started tasks together; on failure each task reads its own. */
-  private void preloadInputs(List<TaskExecution> launched) {
-    if (launched.size() < 2) {
-      return;
-    }
-    try {
-      Map<String, PlanInputs> inputs =
-          planner.loadAll(launched.stream().map(TaskExecution::task).toList());
-      launched.forEach(x -> x.inputs(inputs.get(x.task().id())));
-    } catch (RuntimeException e) {
-      LOG.debug("reading the inputs of {} plans together failed", launched.size(), e);
-    }
   }
 
   /** Forgets a task that ended. */

@@ -11,12 +11,12 @@ import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.Job;
 import io.kubemin.spi.RenderedObject;
+import io.kubemin.spi.TasksWithInputs;
 import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.validation.Durations;
 import io.kubemin.workflow.Task;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -73,30 +73,19 @@ public final class Planner {
   }
 
   /**
-   * The inputs of the plans of several tasks, read together: three store reads for all of them. A
-   * task whose workflow or application is missing gets none (its plan then reads and fails with the
-   * usual message).
-   *
-   * @return the inputs by task id
+   * The inputs of each task's plan among what was read with it, by task id. A task whose workflow
+   * or application is missing gets none (its plan then reads and fails with the usual message).
    */
-  public Map<String, PlanInputs> loadAll(Collection<Task> tasks) {
-    Set<String> appIds = new LinkedHashSet<>();
-    Set<String> workflowIds = new LinkedHashSet<>();
-    tasks.forEach(
-        t -> {
-          appIds.add(t.appId());
-          workflowIds.add(t.workflowId());
-        });
+  public Map<String, PlanInputs> inputsOf(TasksWithInputs read) {
     Map<String, WorkflowRecord> workflows = new HashMap<>();
-    store.findWorkflows(workflowIds).forEach(w -> workflows.put(w.id(), w));
+    read.workflows().forEach(w -> workflows.put(w.id(), w));
     Map<String, ApplicationRecord> apps = new HashMap<>();
-    store.findApplications(appIds).forEach(a -> apps.put(a.id(), a));
+    read.applications().forEach(a -> apps.put(a.id(), a));
     Map<String, List<ComponentRecord>> components = new HashMap<>();
-    store
-        .listComponents(apps.keySet())
+    read.components()
         .forEach(c -> components.computeIfAbsent(c.appId(), k -> new ArrayList<>()).add(c));
     Map<String, PlanInputs> inputs = new HashMap<>();
-    for (Task task : tasks) {
+    for (Task task : read.tasks()) {
       WorkflowRecord workflow = workflows.get(task.workflowId());
       ApplicationRecord app = apps.get(task.appId());
       if (workflow != null && app != null) {
@@ -107,7 +96,7 @@ public final class Planner {
     return inputs;
   }
 
-  /** The plan of a task from inputs read before ({@link #loadAll}), or from the store if null. */
+  /** The plan of a task from inputs read before ({@link #inputsOf}), or from the store if null. */
   public Plan plan(Task task, PlanInputs inputs) {
     if (inputs == null) {
       return plan(task);

@@ -9,6 +9,7 @@ import io.kubemin.spi.DataStore;
 import io.kubemin.spi.DataStoreException;
 import io.kubemin.spi.RevisionRecord;
 import io.kubemin.spi.TaskChange;
+import io.kubemin.spi.TasksWithInputs;
 import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.store.mysql.internal.ApplicationRows;
 import io.kubemin.store.mysql.internal.ComponentRows;
@@ -21,6 +22,7 @@ import io.kubemin.store.mysql.internal.LeaseRows;
 import io.kubemin.store.mysql.internal.RevisionRows;
 import io.kubemin.store.mysql.internal.SchemaMigrator;
 import io.kubemin.store.mysql.internal.SqlFailures;
+import io.kubemin.store.mysql.internal.SqlScript;
 import io.kubemin.store.mysql.internal.SuspensionRows;
 import io.kubemin.store.mysql.internal.TaskBatches;
 import io.kubemin.store.mysql.internal.TaskRows;
@@ -56,13 +58,19 @@ public final class MySqlDataStore implements DataStore {
   private final SqlDialect dialect;
   private final boolean shared;
   private final SecretCipher cipher;
+  private final boolean multiStatements;
 
   private MySqlDataStore(
-      JdbiSession session, SqlDialect dialect, boolean shared, SecretCipher cipher) {
+      JdbiSession session,
+      SqlDialect dialect,
+      boolean shared,
+      SecretCipher cipher,
+      boolean multiStatements) {
     this.session = session;
     this.dialect = dialect;
     this.shared = shared;
     this.cipher = cipher;
+    this.multiStatements = multiStatements;
   }
 
   /**
@@ -146,13 +154,42 @@ public final class MySqlDataStore implements DataStore {
                 + " give MySqlSettings.secretKeys(...) or {} to encrypt them (docs/store-mysql.md)",
             SecretKeys.ENVIRONMENT_VARIABLE);
       }
-      return new MySqlDataStore(session, dialect, isShared(jdbi, dialect), cipher);
+      boolean multiStatements = allowsMultiStatements(jdbi, dialect);
+      // The store's own pool runs at READ COMMITTED, so a transaction needs no settings of its own.
+      JdbiSession used =
+          multiStatements && ownedPool != null ? session.withExplicitTransactions() : session;
+      return new MySqlDataStore(used, dialect, isShared(jdbi, dialect), cipher, multiStatements);
     } catch (JdbiException e) {
       session.close();
       throw SqlFailures.translate("open the store at " + where, e);
     } catch (RuntimeException e) {
       session.close();
       throw e;
+    }
+  }
+
+  /**
+   * Whether the server takes several statements in one round trip on these connections: the pools
+   * the store creates ask for it ({@code allowMultiQueries}); a host pool may not, and then every
+   * statement travels on its own.
+   */
+  private static boolean allowsMultiStatements(Jdbi jdbi, SqlDialect dialect) {
+    if (dialect == SqlDialect.H2) {
+      return false;
+    }
+    try {
+      jdbi.useHandle(
+          h ->
+              new SqlScript()
+                  .query("SELECT 1", List.of(), (rs, ctx) -> rs.getInt(1))
+                  .query("SELECT 2", List.of(), (rs, ctx) -> rs.getInt(1))
+                  .run(h));
+      return true;
+    } catch (JdbiException e) {
+      log.info(
+          "The store's connections do not allow multi-statement queries (allowMultiQueries):"
+              + " each statement of a batch costs a round trip");
+      return false;
     }
   }
 
@@ -273,8 +310,8 @@ public final class MySqlDataStore implements DataStore {
 
   @Override
   public void recordTaskRevision(String taskId, String appId) {
-    session.run(
-        "record revision of task " + taskId, h -> RevisionRows.recordTask(h, taskId, appId));
+    session.atCommit(
+        "record revision of task " + taskId, RevisionRows.recordTaskSql(taskId, appId));
   }
 
   @Override
@@ -328,7 +365,9 @@ public final class MySqlDataStore implements DataStore {
     return session.inTransaction(
         bound ->
             work.apply(
-                bound == session ? this : new MySqlDataStore(bound, dialect, shared, cipher)));
+                bound == session
+                    ? this
+                    : new MySqlDataStore(bound, dialect, shared, cipher, multiStatements)));
   }
 
   @Override
@@ -441,6 +480,10 @@ public final class MySqlDataStore implements DataStore {
         session.run(operation, h -> TaskRows.insert(h, task));
         return true;
       }
+      if (multiStatements) {
+        return session.atomically(
+            operation, h -> TaskRows.insertWithinLimitInOneTrip(h, task, maxActivePerApp));
+      }
       return session.atomically(
           operation, h -> TaskRows.insertWithinLimit(h, task, maxActivePerApp));
     } catch (DataStoreException e) {
@@ -516,6 +559,22 @@ public final class MySqlDataStore implements DataStore {
     return session.call("find " + ids.size() + " tasks", h -> TaskBatches.find(h, ids));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One round trip where the connections allow multi-statement queries (the pools the store
+   * creates do).
+   */
+  @Override
+  public TasksWithInputs findTasksWithInputs(Collection<String> ids) {
+    if (!multiStatements || !TaskBatches.fitsOneScript(ids)) {
+      return DataStore.super.findTasksWithInputs(ids);
+    }
+    return session.call(
+        "find " + ids.size() + " tasks with their plans' inputs",
+        h -> TaskBatches.findWithInputs(h, ids, cipher::open));
+  }
+
   @Override
   public void putTraceContext(String taskId, String traceparent) {
     if (traceparent != null && traceparent.length() > 64) {
@@ -557,7 +616,7 @@ public final class MySqlDataStore implements DataStore {
     }
     return session.call(
         "list components of " + appIds.size() + " applications",
-        h -> TaskBatches.listComponents(h, appIds));
+        h -> TaskBatches.listComponents(h, appIds, cipher::open));
   }
 
   @Override
@@ -589,6 +648,9 @@ public final class MySqlDataStore implements DataStore {
     }
     if (dialect == SqlDialect.H2) {
       return session.atomically(operation, h -> TaskBatches.write(h, changes, jobs));
+    }
+    if (multiStatements) {
+      return session.call(operation, h -> TaskBatches.writeInTwoTrips(h, changes, jobs, List.of()));
     }
     // MariaDB and MySQL: an explicit transaction inside autocommit mode spares the round trips
     // of switching autocommit off and on again.
@@ -627,6 +689,9 @@ public final class MySqlDataStore implements DataStore {
             ComponentRows.markConfigsApplied(h, applied);
             return matched;
           });
+    }
+    if (multiStatements) {
+      return session.call(operation, h -> TaskBatches.writeInTwoTrips(h, changes, jobs, applied));
     }
     return session.call(operation, h -> TaskBatches.writeInTransaction(h, changes, jobs, applied));
   }

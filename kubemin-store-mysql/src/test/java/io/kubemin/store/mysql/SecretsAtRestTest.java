@@ -124,6 +124,9 @@ class SecretsAtRestTest {
     assertThat(store.listComponents("app1").get(0).spec().properties().secret())
         .containsEntry("password", PASSWORD)
         .containsEntry("user", "admin");
+    // The reads a worker makes when it starts several tasks at once open secrets too.
+    assertThat(store.listComponents(List.of("app1")).get(0).spec().properties().secret())
+        .containsEntry("password", PASSWORD);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.kubemin.store.mysql.internal;
 
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -13,12 +14,15 @@ public final class AppLocks {
 
   /** Locks the application's row until the current transaction ends, creating it if needed. */
   public static void lock(Handle handle, String appId) {
-    handle
-        .createUpdate(
-            "INSERT INTO min_app_locks (app_id, lock_count) VALUES (:app, 1)"
-                + " ON DUPLICATE KEY UPDATE lock_count = lock_count + 1")
-        .bind("app", appId)
-        .execute();
+    lockSql(appId).execute(handle);
+  }
+
+  /** The upsert of {@link #lock}. */
+  public static BoundSql lockSql(String appId) {
+    return new BoundSql(
+        "INSERT INTO min_app_locks (app_id, lock_count) VALUES (?, 1)"
+            + " ON DUPLICATE KEY UPDATE lock_count = lock_count + 1",
+        List.of(appId));
   }
 
   /** Deletes the application's row. */

@@ -76,12 +76,14 @@ public final class ComponentRows {
         .map(ComponentRows::map)
         .list()
         .stream()
-        .map(
-            c -> {
-              Component opened = open.apply(c.spec());
-              return opened == c.spec() ? c : withSpec(c, opened);
-            })
+        .map(c -> opened(c, open))
         .toList();
+  }
+
+  /** The component with its spec turned by {@code open} (itself when nothing changed). */
+  public static ComponentRecord opened(ComponentRecord component, UnaryOperator<Component> open) {
+    Component spec = open.apply(component.spec());
+    return spec == component.spec() ? component : withSpec(component, spec);
   }
 
   /** The ids and stored specs of every component that has secret data, as stored. */
@@ -153,9 +155,12 @@ public final class ComponentRows {
    */
   public static int markConfigsApplied(
       Handle handle, java.util.List<io.kubemin.spi.AppliedConfig> applied) {
-    if (applied.isEmpty()) {
-      return 0;
-    }
+    return applied.isEmpty() ? 0 : markConfigsAppliedSql(applied).execute(handle);
+  }
+
+  /** The update of {@link #markConfigsApplied}; {@code applied} is not empty. */
+  public static BoundSql markConfigsAppliedSql(
+      java.util.List<io.kubemin.spi.AppliedConfig> applied) {
     java.time.Instant latest =
         applied.stream()
             .map(io.kubemin.spi.AppliedConfig::at)
@@ -171,18 +176,18 @@ public final class ComponentRows {
       sql.append(i == 0 ? "" : " OR ").append("(app_id = ? AND name = ?)");
     }
     sql.append(")");
-    var update = handle.createUpdate(sql.toString());
-    int i = 0;
-    update.bind(i++, ComponentStatus.RUNNING.jsonName());
-    update.bind(i++, UtcInstants.text(latest));
-    update.bind(i++, ComponentStatus.RUNNING.jsonName());
+    java.util.List<Object> values = new java.util.ArrayList<>(3 + applied.size() * 3);
+    values.add(ComponentStatus.RUNNING.jsonName());
+    values.add(UtcInstants.text(latest));
+    values.add(ComponentStatus.RUNNING.jsonName());
     for (io.kubemin.spi.AppliedConfig config : applied) {
-      update.bind(i++, config.appId());
+      values.add(config.appId());
     }
     for (io.kubemin.spi.AppliedConfig config : applied) {
-      update.bind(i++, config.appId()).bind(i++, config.componentName());
+      values.add(config.appId());
+      values.add(config.componentName());
     }
-    return update.execute();
+    return new BoundSql(sql.toString(), values);
   }
 
   static ComponentRecord map(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -26,17 +26,51 @@ public final class JdbiSession {
   private final Handle transaction;
   private final AtomicBoolean closed;
   private final AutoCloseable ownedPool;
+  private final boolean explicitTransactions;
+  private final java.util.List<BoundSql> atCommit;
 
-  private JdbiSession(Jdbi jdbi, Handle transaction, AtomicBoolean closed, AutoCloseable pool) {
+  private JdbiSession(
+      Jdbi jdbi,
+      Handle transaction,
+      AtomicBoolean closed,
+      AutoCloseable pool,
+      boolean explicitTransactions) {
     this.jdbi = jdbi;
     this.transaction = transaction;
     this.closed = closed;
     this.ownedPool = pool;
+    this.explicitTransactions = explicitTransactions;
+    this.atCommit =
+        transaction != null && explicitTransactions ? new java.util.ArrayList<>() : null;
   }
 
   /** A session on {@code jdbi}; {@code ownedPool} (or null) is closed with it. */
   public static JdbiSession of(Jdbi jdbi, AutoCloseable ownedPool) {
-    return new JdbiSession(jdbi, null, new AtomicBoolean(), ownedPool);
+    return new JdbiSession(jdbi, null, new AtomicBoolean(), ownedPool, false);
+  }
+
+  /**
+   * This session with transactions begun by {@code START TRANSACTION} on connections that stay in
+   * autocommit mode, for MariaDB and MySQL connections that allow multi-statement queries and
+   * already run at READ COMMITTED (the pools the store creates): switching autocommit off and on
+   * again costs two round trips per transaction, and statements deferred to the commit ({@link
+   * #atCommit}) travel with it.
+   */
+  public JdbiSession withExplicitTransactions() {
+    return new JdbiSession(jdbi, transaction, closed, ownedPool, true);
+  }
+
+  /**
+   * Runs a statement whose outcome nobody reads: inside an explicit transaction, with the commit
+   * (in the same round trip; a failure fails the commit and rolls everything back), otherwise at
+   * once.
+   */
+  public void atCommit(String operation, BoundSql statement) {
+    if (atCommit != null) {
+      atCommit.add(statement);
+    } else {
+      run(operation, statement::execute);
+    }
   }
 
   /** Runs one operation. */
@@ -73,6 +107,9 @@ public final class JdbiSession {
     requireOpen();
     for (int attempt = 1; ; attempt++) {
       try {
+        if (explicitTransactions) {
+          return jdbi.withHandle(h -> explicitly(h, null, work));
+        }
         return jdbi.inTransaction(ISOLATION, work);
       } catch (JdbiException e) {
         if (attempt >= DEADLOCK_ATTEMPTS || !SqlFailures.isDeadlock(e)) {
@@ -93,10 +130,47 @@ public final class JdbiSession {
     }
     requireOpen();
     try {
+      if (explicitTransactions) {
+        return jdbi.withHandle(
+            h -> {
+              JdbiSession bound = new JdbiSession(jdbi, h, closed, null, true);
+              return explicitly(h, bound.atCommit, handle -> work.apply(bound));
+            });
+      }
       return jdbi.inTransaction(
-          ISOLATION, handle -> work.apply(new JdbiSession(jdbi, handle, closed, null)));
+          ISOLATION, handle -> work.apply(new JdbiSession(jdbi, handle, closed, null, false)));
     } catch (JdbiException e) {
       throw SqlFailures.translate("run a transaction", e);
+    }
+  }
+
+  /**
+   * {@code START TRANSACTION}, the work, then the statements deferred to the commit and {@code
+   * COMMIT} in one round trip; {@code ROLLBACK} when anything fails.
+   */
+  private static <T> T explicitly(
+      Handle handle, java.util.List<BoundSql> deferred, HandleCallback<T, RuntimeException> work) {
+    handle.execute("START TRANSACTION");
+    boolean settled = false;
+    try {
+      T result = work.withHandle(handle);
+      if (deferred == null || deferred.isEmpty()) {
+        handle.execute("COMMIT");
+      } else {
+        SqlScript commit = new SqlScript();
+        deferred.forEach(commit::update);
+        commit.update("COMMIT").run(handle);
+      }
+      settled = true;
+      return result;
+    } finally {
+      if (!settled) {
+        try {
+          handle.execute("ROLLBACK");
+        } catch (RuntimeException e) {
+          // The connection is broken; the pool drops it and the server rolls back.
+        }
+      }
     }
   }
 

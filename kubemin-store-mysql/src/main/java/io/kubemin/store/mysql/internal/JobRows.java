@@ -41,32 +41,34 @@ public final class JobRows {
 
   /** Appends records with one multi-row insert, in order. */
   public static void insertAll(Handle handle, List<JobRecord> jobs) {
-    if (jobs.isEmpty()) {
-      return;
+    if (!jobs.isEmpty()) {
+      insertAllSql(jobs).execute(handle);
     }
+  }
+
+  /** The multi-row insert of {@link #insertAll}; {@code jobs} is not empty. */
+  public static BoundSql insertAllSql(List<JobRecord> jobs) {
     String row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    var update =
-        handle.createUpdate(
-            "INSERT INTO min_job ("
-                + COLUMNS
-                + ") VALUES "
-                + String.join(", ", java.util.Collections.nCopies(jobs.size(), row)));
-    int i = 0;
+    List<Object> values = new java.util.ArrayList<>(jobs.size() * 11);
     for (JobRecord job : jobs) {
-      update
-          .bind(i++, job.taskId())
-          .bind(i++, job.attempt())
-          .bind(i++, job.stepName())
-          .bind(i++, job.componentName())
-          .bind(i++, job.name())
-          .bind(i++, job.kind().name())
-          .bind(i++, job.namespace())
-          .bind(i++, job.status().jsonName())
-          .bind(i++, job.error())
-          .bind(i++, UtcInstants.text(job.startedAt()))
-          .bind(i++, UtcInstants.text(job.finishedAt()));
+      values.add(job.taskId());
+      values.add(job.attempt());
+      values.add(job.stepName());
+      values.add(job.componentName());
+      values.add(job.name());
+      values.add(job.kind().name());
+      values.add(job.namespace());
+      values.add(job.status().jsonName());
+      values.add(job.error());
+      values.add(UtcInstants.text(job.startedAt()));
+      values.add(UtcInstants.text(job.finishedAt()));
     }
-    update.execute();
+    return new BoundSql(
+        "INSERT INTO min_job ("
+            + COLUMNS
+            + ") VALUES "
+            + String.join(", ", java.util.Collections.nCopies(jobs.size(), row)),
+        values);
   }
 
   /** The records of a task, in insertion order. */

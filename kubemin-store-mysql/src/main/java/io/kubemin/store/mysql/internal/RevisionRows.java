@@ -91,14 +91,16 @@ public final class RevisionRows {
 
   /** Notes the application's newest revision (if any) as the one the task deploys. */
   public static void recordTask(Handle handle, String taskId, String appId) {
-    handle
-        .createUpdate(
-            "INSERT INTO min_task_revisions (task_id, app_id, revision)"
-                + " SELECT :task, :app, MAX(revision) FROM min_app_revisions WHERE app_id = :app"
-                + " HAVING MAX(revision) IS NOT NULL")
-        .bind("task", taskId)
-        .bind("app", appId)
-        .execute();
+    recordTaskSql(taskId, appId).execute(handle);
+  }
+
+  /** The insert of {@link #recordTask}. */
+  public static BoundSql recordTaskSql(String taskId, String appId) {
+    return new BoundSql(
+        "INSERT INTO min_task_revisions (task_id, app_id, revision)"
+            + " SELECT ?, ?, MAX(revision) FROM min_app_revisions WHERE app_id = ?"
+            + " HAVING MAX(revision) IS NOT NULL",
+        java.util.Arrays.asList(taskId, appId, appId));
   }
 
   /** The revision a task deployed. */

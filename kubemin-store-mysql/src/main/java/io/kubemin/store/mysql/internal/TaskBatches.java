@@ -20,6 +20,9 @@ public final class TaskBatches {
   /** Ids per {@code IN (…)} list. */
   private static final int CHUNK = 500;
 
+  private static final String COMPONENT_COLUMNS =
+      "id, app_id, ordinal, spec, status, ready_replicas, created_at, updated_at";
+
   private static final String WAITING = "'" + TaskStatus.WAITING.jsonName() + "'";
 
   /** Statuses that hold an application's place (a suspended task goes on after its resume). */
@@ -139,16 +142,81 @@ public final class TaskBatches {
         ApplicationRows::map);
   }
 
-  /** The components of these applications, each application's by ordinal. */
+  /**
+   * The components of these applications, each application's by ordinal, their specs turned by
+   * {@code open}.
+   */
   public static List<io.kubemin.spi.ComponentRecord> listComponents(
-      Handle handle, Collection<String> appIds) {
+      Handle handle,
+      Collection<String> appIds,
+      java.util.function.UnaryOperator<io.kubemin.model.Component> open) {
     return selectIn(
-        handle,
-        "SELECT id, app_id, ordinal, spec, status, ready_replicas, created_at,"
-            + " updated_at FROM min_app_components WHERE app_id IN (",
-        appIds,
-        ") ORDER BY app_id, ordinal, id",
-        ComponentRows::map);
+            handle,
+            "SELECT " + COMPONENT_COLUMNS + " FROM min_app_components WHERE app_id IN (",
+            appIds,
+            ") ORDER BY app_id, ordinal, id",
+            ComponentRows::map)
+        .stream()
+        .map(c -> ComponentRows.opened(c, open))
+        .toList();
+  }
+
+  /**
+   * The tasks with these ids, their applications, those applications' components (specs turned by
+   * {@code open}) and the tasks' workflows, in one round trip: four queries in one script, the last
+   * three selecting through the tasks' rows. At most {@value #CHUNK} ids.
+   */
+  public static io.kubemin.spi.TasksWithInputs findWithInputs(
+      Handle handle,
+      Collection<String> ids,
+      java.util.function.UnaryOperator<io.kubemin.model.Component> open) {
+    List<Object> values = List.copyOf(ids);
+    String tasksIn =
+        "(SELECT %s FROM min_workflow_queue WHERE id IN (" + placeholders(ids.size()) + "))";
+    SqlScript.Outcomes read =
+        new SqlScript()
+            .query(
+                "SELECT "
+                    + TaskRows.COLUMNS
+                    + " FROM min_workflow_queue WHERE id IN ("
+                    + placeholders(ids.size())
+                    + ")",
+                values,
+                TaskRows::map)
+            .query(
+                "SELECT "
+                    + ApplicationRows.COLUMNS
+                    + " FROM min_applications WHERE id IN "
+                    + tasksIn.formatted("app_id"),
+                values,
+                ApplicationRows::map)
+            .query(
+                "SELECT "
+                    + COMPONENT_COLUMNS
+                    + " FROM min_app_components WHERE app_id IN "
+                    + tasksIn.formatted("app_id")
+                    + " ORDER BY app_id, ordinal, id",
+                values,
+                ComponentRows::map)
+            .query(
+                "SELECT "
+                    + WorkflowRows.COLUMNS
+                    + " FROM min_workflows WHERE id IN "
+                    + tasksIn.formatted("workflow_id"),
+                values,
+                WorkflowRows::map)
+            .run(handle);
+    List<io.kubemin.spi.ComponentRecord> components = read.rows(2);
+    return new io.kubemin.spi.TasksWithInputs(
+        read.rows(0),
+        read.rows(1),
+        components.stream().map(c -> ComponentRows.opened(c, open)).toList(),
+        read.rows(3));
+  }
+
+  /** Whether {@link #findWithInputs} takes this many ids. */
+  public static boolean fitsOneScript(Collection<String> ids) {
+    return !ids.isEmpty() && ids.size() <= CHUNK;
   }
 
   /** The workflows with these ids. */
@@ -193,12 +261,27 @@ public final class TaskBatches {
       JobRows.insertAll(handle, jobs.subList(from, Math.min(jobs.size(), from + CHUNK)));
     }
     Boolean[] matched = new Boolean[changes.size()];
+    for (List<Integer> round : rounds(changes)) {
+      List<TaskChange> roundChanges = round.stream().map(changes::get).toList();
+      List<Boolean> outcome = writeRound(handle, roundChanges);
+      for (int k = 0; k < round.size(); k++) {
+        matched[round.get(k)] = outcome.get(k);
+      }
+    }
+    return List.of(matched);
+  }
+
+  /**
+   * The changes' indexes in rounds that each hold a task once (so two changes of one task apply in
+   * their order) and fit one statement.
+   */
+  private static List<List<Integer>> rounds(List<TaskChange> changes) {
+    List<List<Integer>> rounds = new ArrayList<>();
     List<Integer> left = new ArrayList<>();
     for (int i = 0; i < changes.size(); i++) {
       left.add(i);
     }
     while (!left.isEmpty()) {
-      // A round holds each task once, so two changes of one task apply in their order.
       java.util.Set<String> seen = new java.util.HashSet<>();
       List<Integer> round = new ArrayList<>();
       List<Integer> later = new ArrayList<>();
@@ -209,14 +292,10 @@ public final class TaskBatches {
           later.add(i);
         }
       }
-      List<TaskChange> roundChanges = round.stream().map(changes::get).toList();
-      List<Boolean> outcome = writeRound(handle, roundChanges);
-      for (int k = 0; k < round.size(); k++) {
-        matched[round.get(k)] = outcome.get(k);
-      }
+      rounds.add(round);
       left = later;
     }
-    return List.of(matched);
+    return rounds;
   }
 
   /** Whether {@link #write} writes these changes with one statement (distinct tasks, few). */
@@ -255,12 +334,61 @@ public final class TaskBatches {
       return matched;
     } finally {
       if (!committed) {
-        try {
-          handle.execute("ROLLBACK");
-        } catch (RuntimeException e) {
-          // The connection is broken; the pool drops it and the server rolls back.
-        }
+        rollback(handle);
       }
+    }
+  }
+
+  /**
+   * {@link #writeInTransaction} in two round trips on a connection that allows multi-statement
+   * queries: the transaction's start, job inserts, conditional updates and component marks go
+   * together, then the commit. When a compare-and-set did not match every row of its update, the
+   * transaction is rolled back and written again statement by statement, which tells which rows
+   * matched; conflicts are rare (a reaped lease, a cancel), so the common batch costs two trips.
+   */
+  public static List<Boolean> writeInTwoTrips(
+      Handle handle,
+      List<TaskChange> changes,
+      List<JobRecord> jobs,
+      List<io.kubemin.spi.AppliedConfig> applied) {
+    SqlScript script = new SqlScript().update("START TRANSACTION");
+    for (int from = 0; from < jobs.size(); from += CHUNK) {
+      script.update(JobRows.insertAllSql(jobs.subList(from, Math.min(jobs.size(), from + CHUNK))));
+    }
+    List<List<Integer>> rounds = rounds(changes);
+    int firstRound = script.size();
+    for (List<Integer> round : rounds) {
+      script.update(compareAndSetSql(round.stream().map(changes::get).toList()));
+    }
+    if (!applied.isEmpty()) {
+      script.update(ComponentRows.markConfigsAppliedSql(applied));
+    }
+    boolean settled = false;
+    try {
+      SqlScript.Outcomes outcomes = script.run(handle);
+      boolean allMatched = true;
+      for (int r = 0; r < rounds.size(); r++) {
+        allMatched &= outcomes.count(firstRound + r) == rounds.get(r).size();
+      }
+      if (allMatched) {
+        handle.execute("COMMIT");
+        settled = true;
+        return java.util.Collections.nCopies(changes.size(), Boolean.TRUE);
+      }
+    } finally {
+      if (!settled) {
+        rollback(handle);
+      }
+    }
+    // A compare-and-set missed: write again statement by statement, which tells which rows matched.
+    return writeInTransaction(handle, changes, jobs, applied);
+  }
+
+  private static void rollback(Handle handle) {
+    try {
+      handle.execute("ROLLBACK");
+    } catch (RuntimeException e) {
+      // The connection is broken; the pool drops it and the server rolls back.
     }
   }
 
@@ -276,6 +404,15 @@ public final class TaskBatches {
               change.expectedAttempt(),
               change.next()));
     }
+    int count = compareAndSetSql(changes).execute(handle);
+    if (count == changes.size()) {
+      return java.util.Collections.nCopies(changes.size(), Boolean.TRUE);
+    }
+    return readBack(handle, changes);
+  }
+
+  /** One update applying distinct tasks' changes, each under its own (status, attempt) check. */
+  private static BoundSql compareAndSetSql(List<TaskChange> changes) {
     List<String> columns =
         List.of(
             "status",
@@ -306,16 +443,7 @@ public final class TaskBatches {
       values.add(change.expectedStatus().jsonName());
       values.add(change.expectedAttempt());
     }
-    var update = handle.createUpdate(sql.toString());
-    for (int i = 0; i < values.size(); i++) {
-      update.bindByType(
-          i, values.get(i), values.get(i) instanceof Integer ? Integer.class : String.class);
-    }
-    int count = update.execute();
-    if (count == changes.size()) {
-      return java.util.Collections.nCopies(changes.size(), Boolean.TRUE);
-    }
-    return readBack(handle, changes);
+    return new BoundSql(sql.toString(), values);
   }
 
   /**

@@ -82,6 +82,52 @@ public final class TaskRows {
     return true;
   }
 
+  /**
+   * {@link #insertWithinLimit} in one round trip (a connection that allows multi-statement
+   * queries): the lock row's upsert and an insert that selects the task's row only while the
+   * application has fewer than {@code maxActive} active tasks; call inside a transaction.
+   */
+  public static boolean insertWithinLimitInOneTrip(Handle handle, Task task, int maxActive) {
+    List<Object> values = new java.util.ArrayList<>(values(task));
+    values.add(task.appId());
+    values.add(maxActive);
+    SqlScript.Outcomes outcomes =
+        new SqlScript()
+            .update(AppLocks.lockSql(task.appId()))
+            .update(
+                "INSERT INTO min_workflow_queue ("
+                    + COLUMNS
+                    + ") SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM DUAL WHERE"
+                    + " (SELECT COUNT(*) FROM min_workflow_queue WHERE app_id = ? AND status IN "
+                    + ACTIVE_STATUSES
+                    + ") < ?",
+                values)
+            .run(handle);
+    return outcomes.count(1) == 1;
+  }
+
+  /** The task's column values, in the order of {@link #COLUMNS}. */
+  private static List<Object> values(Task task) {
+    return java.util.Arrays.asList(
+        task.id(),
+        task.appId(),
+        task.workflowId(),
+        task.workflowName(),
+        task.status().jsonName(),
+        task.attempt(),
+        task.owner(),
+        UtcInstants.text(task.leaseUntil()),
+        UtcInstants.text(task.deadline()),
+        task.error(),
+        UtcInstants.text(task.createdAt()),
+        UtcInstants.text(task.updatedAt()),
+        UtcInstants.text(task.startedAt()),
+        UtcInstants.text(task.finishedAt()),
+        task.cancelRequested(),
+        task.cancelledBy(),
+        task.cancelReason());
+  }
+
   private static int countActive(Handle handle, String appId) {
     return handle
         .createQuery(
