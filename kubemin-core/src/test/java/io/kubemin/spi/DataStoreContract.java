@@ -647,6 +647,37 @@ public abstract class DataStoreContract {
   }
 
   @Test
+  void aBatchWithAStaleChangeStillWritesItsOtherChangesAndJobRecords() {
+    List<Task> tasks = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Task task = waitingTask(Ids.newId(), T0.plusMillis(i));
+      store.insertTask(task, 0);
+      tasks.add(task);
+    }
+    Instant now = T0.plusSeconds(5);
+    List<JobRecord> records =
+        List.of(
+            job(tasks.get(0).id(), "config", JobStatus.COMPLETED),
+            job(tasks.get(1).id(), "config", JobStatus.COMPLETED));
+
+    List<Boolean> matched =
+        store.writeBatch(
+            List.of(
+                TaskChange.of(tasks.get(0), tasks.get(0).withStatus(TaskStatus.QUEUED, now)),
+                new TaskChange(
+                    TaskStatus.QUEUED, 1, tasks.get(1).withStatus(TaskStatus.RUNNING, now)),
+                TaskChange.of(tasks.get(2), tasks.get(2).withStatus(TaskStatus.CANCELLED, now))),
+            records);
+
+    assertThat(matched).containsExactly(true, false, true);
+    assertThat(tasks)
+        .map(t -> store.findTask(t.id()).orElseThrow().status())
+        .containsExactly(TaskStatus.QUEUED, TaskStatus.WAITING, TaskStatus.CANCELLED);
+    assertThat(store.listJobs(tasks.get(0).id())).containsExactly(records.get(0));
+    assertThat(store.listJobs(tasks.get(1).id())).containsExactly(records.get(1));
+  }
+
+  @Test
   void aBatchMarksItsAppliedConfigComponentsWithItsChanges() {
     Component settings =
         Component.builder()

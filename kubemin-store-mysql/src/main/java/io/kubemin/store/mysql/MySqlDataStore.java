@@ -547,8 +547,15 @@ public final class MySqlDataStore implements DataStore {
     if (limit < 1) {
       return List.of();
     }
-    return session.atomically(
-        "claim waiting tasks", h -> TaskBatches.claimWaiting(h, limit, maxActivePerApp, now));
+    // Most rounds find nothing: the candidates are looked for before a transaction is begun (the
+    // claim locks and checks them again, as it would inside one).
+    List<String> candidates =
+        session.call(
+            "find waiting tasks to claim", h -> TaskBatches.candidates(h, limit, maxActivePerApp));
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    return session.atomically("claim waiting tasks", h -> TaskBatches.claim(h, candidates, now));
   }
 
   @Override
@@ -650,7 +657,7 @@ public final class MySqlDataStore implements DataStore {
       return session.atomically(operation, h -> TaskBatches.write(h, changes, jobs));
     }
     if (multiStatements) {
-      return session.call(operation, h -> TaskBatches.writeInTwoTrips(h, changes, jobs, List.of()));
+      return session.call(operation, h -> TaskBatches.writeScripted(h, changes, jobs, List.of()));
     }
     // MariaDB and MySQL: an explicit transaction inside autocommit mode spares the round trips
     // of switching autocommit off and on again.
@@ -691,7 +698,7 @@ public final class MySqlDataStore implements DataStore {
           });
     }
     if (multiStatements) {
-      return session.call(operation, h -> TaskBatches.writeInTwoTrips(h, changes, jobs, applied));
+      return session.call(operation, h -> TaskBatches.writeScripted(h, changes, jobs, applied));
     }
     return session.call(operation, h -> TaskBatches.writeInTransaction(h, changes, jobs, applied));
   }

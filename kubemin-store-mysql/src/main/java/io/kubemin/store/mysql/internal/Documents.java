@@ -4,9 +4,23 @@ import io.kubemin.model.Component;
 import io.kubemin.model.ModelCodec;
 import io.kubemin.model.Step;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
-/** The JSON documents stored in text columns, in the model's own format. */
+/**
+ * The JSON documents stored in text columns, in the model's own format. Every task a worker starts
+ * reads its application's component specs and its workflow's steps, mostly the same documents again
+ * and again; parsing them cost more than reading them, so parsed documents are kept by their text
+ * (the model is immutable). Documents holding secret data are never kept.
+ */
 final class Documents {
+  /** Documents kept per kind; the cache starts over when full rather than tracking use. */
+  private static final int KEPT = 1024;
+
+  private static final Map<String, Component> COMPONENTS = new ConcurrentHashMap<>();
+  private static final Map<String, List<Step>> STEPS = new ConcurrentHashMap<>();
+
   private Documents() {}
 
   static String write(Object value) {
@@ -14,7 +28,10 @@ final class Documents {
   }
 
   static Component component(String json) {
-    return ModelCodec.json().read(json, Component.class).value();
+    if (json.contains("\"secret\"")) {
+      return parseComponent(json);
+    }
+    return kept(COMPONENTS, json, Documents::parseComponent);
   }
 
   static List<Component> components(String json) {
@@ -22,6 +39,22 @@ final class Documents {
   }
 
   static List<Step> steps(String json) {
-    return List.of(ModelCodec.json().read(json, Step[].class).value());
+    return kept(STEPS, json, text -> List.of(ModelCodec.json().read(text, Step[].class).value()));
+  }
+
+  private static Component parseComponent(String json) {
+    return ModelCodec.json().read(json, Component.class).value();
+  }
+
+  private static <T> T kept(Map<String, T> cache, String json, Function<String, T> parse) {
+    T value = cache.get(json);
+    if (value == null) {
+      value = parse.apply(json);
+      if (cache.size() >= KEPT) {
+        cache.clear();
+      }
+      cache.put(json, value);
+    }
+    return value;
   }
 }

@@ -56,19 +56,23 @@ public final class TaskBatches {
   private TaskBatches() {}
 
   /**
-   * Claims up to {@code limit} waiting tasks fairly (waiting -> queued); call inside a transaction.
-   * The candidates are locked and checked again before the one update, so a task changed meanwhile
-   * is skipped.
+   * The ids of up to {@code limit} waiting tasks that may start, oldest first and fair across
+   * applications (with {@code maxActive} 0 or less: oldest first only).
    */
-  public static List<Task> claimWaiting(Handle handle, int limit, int maxActive, Instant now) {
+  public static List<String> candidates(Handle handle, int limit, int maxActive) {
     Query candidates =
         maxActive > 0
             ? handle.createQuery(FAIR_CANDIDATES).bind(0, maxActive).bind(1, limit)
             : handle.createQuery(OLDEST_CANDIDATES).bind(0, limit);
-    List<String> ids = candidates.mapTo(String.class).list();
-    if (ids.isEmpty()) {
-      return List.of();
-    }
+    return candidates.mapTo(String.class).list();
+  }
+
+  /**
+   * Claims those of these tasks that are still waiting (waiting -> queued), oldest first; call
+   * inside a transaction. The rows are locked and checked again before the one update, so a task
+   * changed meanwhile is skipped.
+   */
+  public static List<Task> claim(Handle handle, List<String> ids, Instant now) {
     List<Task> locked =
         bindAll(
                 handle.createQuery(
@@ -340,13 +344,15 @@ public final class TaskBatches {
   }
 
   /**
-   * {@link #writeInTransaction} in two round trips on a connection that allows multi-statement
-   * queries: the transaction's start, job inserts, conditional updates and component marks go
-   * together, then the commit. When a compare-and-set did not match every row of its update, the
-   * transaction is rolled back and written again statement by statement, which tells which rows
-   * matched; conflicts are rare (a reaped lease, a cancel), so the common batch costs two trips.
+   * {@link #writeInTransaction} as one script on a connection that allows multi-statement queries:
+   * the transaction's start, job inserts, conditional updates, component marks and, when the
+   * changes fit one update, the commit travel in one round trip. When a compare-and-set did not
+   * match every row, the committed rows are told apart by reading them back (as after a
+   * one-statement write); changes spread over several updates (a task changed twice) are committed
+   * only after every update matched, and otherwise rolled back and written again statement by
+   * statement. Conflicts are rare (a reaped lease, a cancel), so a batch costs one round trip.
    */
-  public static List<Boolean> writeInTwoTrips(
+  public static List<Boolean> writeScripted(
       Handle handle,
       List<TaskChange> changes,
       List<JobRecord> jobs,
@@ -363,25 +369,35 @@ public final class TaskBatches {
     if (!applied.isEmpty()) {
       script.update(ComponentRows.markConfigsAppliedSql(applied));
     }
+    boolean commitsItself = rounds.size() <= 1;
+    if (commitsItself) {
+      script.update("COMMIT");
+    }
     boolean settled = false;
+    boolean allMatched = true;
     try {
       SqlScript.Outcomes outcomes = script.run(handle);
-      boolean allMatched = true;
       for (int r = 0; r < rounds.size(); r++) {
         allMatched &= outcomes.count(firstRound + r) == rounds.get(r).size();
       }
-      if (allMatched) {
+      if (commitsItself) {
+        settled = true;
+      } else if (allMatched) {
         handle.execute("COMMIT");
         settled = true;
-        return java.util.Collections.nCopies(changes.size(), Boolean.TRUE);
       }
     } finally {
       if (!settled) {
         rollback(handle);
       }
     }
-    // A compare-and-set missed: write again statement by statement, which tells which rows matched.
-    return writeInTransaction(handle, changes, jobs, applied);
+    if (allMatched) {
+      return java.util.Collections.nCopies(changes.size(), Boolean.TRUE);
+    }
+    // The only round is in changes' order.
+    return commitsItself
+        ? readBack(handle, changes)
+        : writeInTransaction(handle, changes, jobs, applied);
   }
 
   private static void rollback(Handle handle) {
