@@ -251,6 +251,46 @@ public abstract class DataStoreContract {
   }
 
   @Test
+  void anExecLikeTransactionWritesAllOrNothing() {
+    String appId = Ids.newId();
+    store.putApplication(app(appId, T0));
+    store.insertRevision(revision(appId, 1, "nginx:1"));
+    Task failed = waitingTask(appId, T0);
+
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    tx -> {
+                      assertThat(tx.lockApplication(appId)).isTrue();
+                      assertThat(tx.insertTask(failed, 1)).isTrue();
+                      tx.recordTaskRevision(failed.id(), appId);
+                      throw new IllegalStateException("boom");
+                    }))
+        .hasMessage("boom");
+    assertThat(store.listTasks(appId)).isEmpty();
+    assertThat(store.findTaskRevision(failed.id())).isEmpty();
+
+    Task task = waitingTask(appId, T0.plusSeconds(1));
+    boolean inserted =
+        store.inTransaction(
+            tx -> {
+              assertThat(tx.lockApplication(appId)).isTrue();
+              boolean added = tx.insertTask(task, 1);
+              tx.recordTaskRevision(task.id(), appId);
+              return added;
+            });
+    assertThat(inserted).isTrue();
+    assertThat(store.listTasks(appId)).containsExactly(task);
+    assertThat(store.findTaskRevision(task.id())).contains(1);
+    boolean missingLocked = store.inTransaction(tx -> tx.lockApplication("missing"));
+    assertThat(missingLocked).isFalse();
+    boolean secondInserted =
+        store.inTransaction(
+            tx -> tx.lockApplication(appId) && tx.insertTask(waitingTask(appId, T0), 1));
+    assertThat(secondInserted).isFalse();
+  }
+
+  @Test
   void aFailedTransactionUndoesTaskJobAndDeleteWrites() {
     String appId = Ids.newId();
     store.putApplication(app(appId, T0));

@@ -407,14 +407,13 @@ public final class MySqlDataStore implements DataStore {
 
   @Override
   public boolean lockApplication(String appId) {
-    return session.call(
-        "lock application " + appId,
-        h ->
-            h.createQuery("SELECT id FROM min_applications WHERE id = :id FOR UPDATE")
-                .bind("id", appId)
-                .mapTo(String.class)
-                .findOne()
-                .isPresent());
+    SqlScript lock =
+        new SqlScript()
+            .query(
+                "SELECT id FROM min_applications WHERE id = ? FOR UPDATE",
+                List.of(appId),
+                (rs, ctx) -> rs.getString(1));
+    return !session.script("lock application " + appId, lock).rows(0).isEmpty();
   }
 
   @Override

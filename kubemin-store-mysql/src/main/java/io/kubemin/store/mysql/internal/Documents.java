@@ -28,10 +28,20 @@ final class Documents {
   }
 
   static Component component(String json) {
-    if (json.contains("\"secret\"")) {
-      return parseComponent(json);
+    Component kept = COMPONENTS.get(json);
+    if (kept != null) {
+      return kept;
     }
-    return kept(COMPONENTS, json, Documents::parseComponent);
+    Component parsed = ModelCodec.json().read(json, Component.class).value();
+    if (!holdsSecrets(parsed)) {
+      keep(COMPONENTS, json, parsed);
+    }
+    return parsed;
+  }
+
+  private static boolean holdsSecrets(Component component) {
+    return "secret".equals(component.type())
+        || (component.properties() != null && !component.properties().secret().isEmpty());
   }
 
   static List<Component> components(String json) {
@@ -42,19 +52,19 @@ final class Documents {
     return kept(STEPS, json, text -> List.of(ModelCodec.json().read(text, Step[].class).value()));
   }
 
-  private static Component parseComponent(String json) {
-    return ModelCodec.json().read(json, Component.class).value();
-  }
-
   private static <T> T kept(Map<String, T> cache, String json, Function<String, T> parse) {
     T value = cache.get(json);
     if (value == null) {
       value = parse.apply(json);
-      if (cache.size() >= KEPT) {
-        cache.clear();
-      }
-      cache.put(json, value);
+      keep(cache, json, value);
     }
     return value;
+  }
+
+  private static <T> void keep(Map<String, T> cache, String json, T value) {
+    if (cache.size() >= KEPT) {
+      cache.clear();
+    }
+    cache.put(json, value);
   }
 }

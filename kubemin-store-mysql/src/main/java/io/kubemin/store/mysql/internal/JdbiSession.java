@@ -29,6 +29,13 @@ public final class JdbiSession {
   private final boolean explicitTransactions;
   private final java.util.List<BoundSql> atCommit;
 
+  /**
+   * Whether {@code START TRANSACTION} was sent on the bound handle of an explicit transaction: it
+   * is sent with the transaction's first statement, in the same round trip where that statement is
+   * a script.
+   */
+  private boolean started;
+
   private JdbiSession(
       Jdbi jdbi,
       Handle transaction,
@@ -77,10 +84,34 @@ public final class JdbiSession {
   public <T> T call(String operation, HandleCallback<T, RuntimeException> work) {
     try {
       if (transaction != null) {
+        if (atCommit != null && !started) {
+          transaction.execute("START TRANSACTION");
+          started = true;
+        }
         return work.withHandle(transaction);
       }
       requireOpen();
       return jdbi.withHandle(work);
+    } catch (JdbiException e) {
+      throw SqlFailures.translate(operation, e);
+    }
+  }
+
+  /**
+   * Runs a script in one round trip; as the first statements of an explicit transaction, together
+   * with its {@code START TRANSACTION}.
+   */
+  public SqlScript.Outcomes script(String operation, SqlScript script) {
+    try {
+      if (transaction != null) {
+        if (atCommit != null && !started) {
+          started = true;
+          return script.runAfterStart(transaction);
+        }
+        return script.run(transaction);
+      }
+      requireOpen();
+      return jdbi.withHandle(script::run);
     } catch (JdbiException e) {
       throw SqlFailures.translate(operation, e);
     }
@@ -108,7 +139,7 @@ public final class JdbiSession {
     for (int attempt = 1; ; attempt++) {
       try {
         if (explicitTransactions) {
-          return jdbi.withHandle(h -> explicitly(h, null, work));
+          return jdbi.withHandle(h -> explicitly(h, work));
         }
         return jdbi.inTransaction(ISOLATION, work);
       } catch (JdbiException e) {
@@ -134,7 +165,17 @@ public final class JdbiSession {
         return jdbi.withHandle(
             h -> {
               JdbiSession bound = new JdbiSession(jdbi, h, closed, null, true);
-              return explicitly(h, bound.atCommit, handle -> work.apply(bound));
+              boolean committed = false;
+              try {
+                T result = work.apply(bound);
+                bound.commit();
+                committed = true;
+                return result;
+              } finally {
+                if (!committed && bound.started) {
+                  rollback(h);
+                }
+              }
             });
       }
       return jdbi.inTransaction(
@@ -144,33 +185,54 @@ public final class JdbiSession {
     }
   }
 
-  /**
-   * {@code START TRANSACTION}, the work, then the statements deferred to the commit and {@code
-   * COMMIT} in one round trip; {@code ROLLBACK} when anything fails.
-   */
-  private static <T> T explicitly(
-      Handle handle, java.util.List<BoundSql> deferred, HandleCallback<T, RuntimeException> work) {
+  /** {@code START TRANSACTION}, the work, {@code COMMIT}; {@code ROLLBACK} when anything fails. */
+  private static <T> T explicitly(Handle handle, HandleCallback<T, RuntimeException> work) {
     handle.execute("START TRANSACTION");
     boolean settled = false;
     try {
       T result = work.withHandle(handle);
-      if (deferred == null || deferred.isEmpty()) {
-        handle.execute("COMMIT");
-      } else {
-        SqlScript commit = new SqlScript();
-        deferred.forEach(commit::update);
-        commit.update("COMMIT").run(handle);
-      }
+      handle.execute("COMMIT");
       settled = true;
       return result;
     } finally {
       if (!settled) {
-        try {
-          handle.execute("ROLLBACK");
-        } catch (RuntimeException e) {
-          // The connection is broken; the pool drops it and the server rolls back.
-        }
+        rollback(handle);
       }
+    }
+  }
+
+  /**
+   * Ends the explicit transaction of this bound session after its work: the statements deferred to
+   * the commit and {@code COMMIT} in one round trip (with {@code START TRANSACTION} when nothing
+   * was sent yet).
+   */
+  private void commit() {
+    if (!started && atCommit.isEmpty()) {
+      return;
+    }
+    SqlScript commit = new SqlScript();
+    atCommit.forEach(commit::update);
+    commit.update("COMMIT");
+    boolean settled = false;
+    try {
+      if (started) {
+        commit.run(transaction);
+      } else {
+        commit.runAfterStart(transaction);
+      }
+      settled = true;
+    } finally {
+      if (!settled) {
+        rollback(transaction);
+      }
+    }
+  }
+
+  private static void rollback(Handle handle) {
+    try {
+      handle.execute("ROLLBACK");
+    } catch (RuntimeException e) {
+      // The connection is broken; the pool drops it and the server rolls back.
     }
   }
 

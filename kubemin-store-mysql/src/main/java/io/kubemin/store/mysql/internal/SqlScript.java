@@ -68,14 +68,29 @@ public final class SqlScript {
    *     it ran, the ones after it did not)
    */
   public Outcomes run(Handle handle) {
+    return run(handle, "");
+  }
+
+  /**
+   * {@link #run} with {@code START TRANSACTION} sent first, in the same round trip; the outcomes
+   * are those of this script's own statements.
+   */
+  public Outcomes runAfterStart(Handle handle) {
+    return run(handle, "START TRANSACTION;\n");
+  }
+
+  private Outcomes run(Handle handle, String prefix) {
     Connection connection = handle.getConnection();
-    String text = sql.toString();
+    String text = prefix + sql;
     try (PreparedStatement statement = connection.prepareStatement(text)) {
       for (int i = 0; i < values.size(); i++) {
         bind(statement, i + 1, values.get(i));
       }
       List<Object> outcomes = new ArrayList<>(mappers.size());
       boolean isQuery = statement.execute();
+      if (!prefix.isEmpty()) {
+        isQuery = statement.getMoreResults();
+      }
       for (RowMapper<?> mapper : mappers) {
         if (isQuery) {
           outcomes.add(rows(statement.getResultSet(), mapper));
