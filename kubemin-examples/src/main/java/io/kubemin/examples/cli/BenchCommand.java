@@ -113,9 +113,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--warmup",
       paramLabel = "SECONDS",
-      defaultValue = "2",
-      description = "Seconds of warm-up before measuring (default ${DEFAULT-VALUE}).")
-  private double warmupSeconds;
+      description = {
+        "Seconds of warm-up before measuring (default 2 for --render, 5 for tasks and",
+        "--backlog)."
+      })
+  private Double warmupSeconds;
 
   @Option(
       names = "--duration",
@@ -142,6 +144,9 @@ public final class BenchCommand implements Callable<Integer> {
       Providers.typeOf(storeUri);
       Providers.typeOf(queueUri);
       benchmark = new BacklogBenchmark(storeUri, queueUri, backlog, concurrency);
+      if (warmupSeconds != null) {
+        benchmark.warmup(warmup());
+      }
     } catch (IllegalArgumentException e) {
       err.println("kubemin: bench: " + KubeMinCommand.oneLine(e.getMessage()));
       return KubeMinCommand.EXIT_CANNOT_RUN;
@@ -170,6 +175,9 @@ public final class BenchCommand implements Callable<Integer> {
       Providers.typeOf(storeUri);
       Providers.typeOf(queueUri);
       benchmark = new TaskBenchmark(storeUri, queueUri, tasks, concurrency, instances);
+      if (warmupSeconds != null) {
+        benchmark.warmup(warmup());
+      }
       if (keepLast != null) {
         if (keepLast < 1) {
           throw new IllegalArgumentException("--keep-last must be at least 1, got " + keepLast);
@@ -210,7 +218,7 @@ public final class BenchCommand implements Callable<Integer> {
           new RenderBenchmark(
                   Renderer.builder().build(),
                   application,
-                  seconds(warmupSeconds),
+                  seconds(warmupSeconds == null ? 2 : warmupSeconds),
                   seconds(measuredSeconds))
               .run();
     } catch (KubeMinException e) {
@@ -239,6 +247,14 @@ public final class BenchCommand implements Callable<Integer> {
     node.put("renders", result.renders());
     node.put("seconds", Math.round(result.seconds() * 1000) / 1000.0);
     return node.toString();
+  }
+
+  private Duration warmup() {
+    if (warmupSeconds < 0 || warmupSeconds.isNaN()) {
+      throw new IllegalArgumentException(
+          "--warmup must be 0 or more seconds, got " + warmupSeconds);
+    }
+    return seconds(warmupSeconds);
   }
 
   private static Duration seconds(double seconds) {

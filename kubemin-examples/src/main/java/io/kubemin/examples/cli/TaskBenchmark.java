@@ -34,10 +34,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Runs single-job tasks through a fresh engine with an executor that does nothing, and measures
  * throughput and the latency from exec to the start of the task's first job. {@code concurrency}
  * clients each run their own application's tasks one after the other, so that many tasks are in
- * flight; a warm-up run comes first so the JIT has compiled the hot paths.
+ * flight; a warm-up comes first so the JIT has compiled the hot paths.
  */
 public final class TaskBenchmark {
-  private static final int MAX_WARMUP_TASKS = 2_000;
+  /** How long the warm-up runs before the measured run, unless told otherwise. */
+  public static final java.time.Duration DEFAULT_WARMUP = java.time.Duration.ofSeconds(5);
+
+  private static final int MAX_WARMUP_ROUND = 2_000;
 
   private final String storeUri;
   private final String queueUri;
@@ -45,6 +48,7 @@ public final class TaskBenchmark {
   private final int concurrency;
   private final int instances;
   private Retention retention = Retention.keepAll();
+  private java.time.Duration warmup = DEFAULT_WARMUP;
   private final Map<String, Long> firstJobStarts = new ConcurrentHashMap<>();
   private final Map<String, CompletableFuture<TaskStatus>> endings = new ConcurrentHashMap<>();
 
@@ -90,6 +94,18 @@ public final class TaskBenchmark {
   }
 
   /**
+   * How long the warm-up runs (rounds of up to 2,000 tasks, at least one) before the measured run,
+   * so that the JIT compiler has compiled the hot paths: on two cores its compile threads otherwise
+   * take one core for the first several seconds.
+   *
+   * @return this benchmark
+   */
+  public TaskBenchmark warmup(java.time.Duration duration) {
+    this.warmup = Objects.requireNonNull(duration, "duration");
+    return this;
+  }
+
+  /**
    * Runs the warm-up and the measured run.
    *
    * @throws IllegalStateException when a task does not complete
@@ -120,7 +136,10 @@ public final class TaskBenchmark {
     for (int i = 0; i < concurrency; i++) {
       apps.add(kubemin.createApplication(application(i)).id());
     }
-    measure(kubemin, apps, Math.min(tasks, MAX_WARMUP_TASKS));
+    long warmUntil = System.nanoTime() + warmup.toNanos();
+    do {
+      measure(kubemin, apps, Math.min(tasks, MAX_WARMUP_ROUND));
+    } while (System.nanoTime() < warmUntil);
     firstJobStarts.clear();
     long start = System.nanoTime();
     long[] latencies = measure(kubemin, apps, tasks);

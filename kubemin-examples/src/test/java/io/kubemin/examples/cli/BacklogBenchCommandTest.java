@@ -16,7 +16,7 @@ class BacklogBenchCommandTest {
 
   @Test
   void backlogModeDrainsEveryTaskAndPrintsOneJsonObject() throws IOException {
-    int exit = run("--backlog", "200", "--concurrency", "4", "--json");
+    int exit = run("--backlog", "200", "--concurrency", "4", "--json", "--warmup", "0");
 
     assertThat(exit).as(err.toString()).isZero();
     JsonNode result = new ObjectMapper().readTree(out.toString());
@@ -47,7 +47,7 @@ class BacklogBenchCommandTest {
 
   @Test
   void textOutputNamesTheDrainRate() {
-    assertThat(run("--backlog", "50", "--concurrency", "2")).isZero();
+    assertThat(run("--backlog", "50", "--concurrency", "2", "--warmup", "0")).isZero();
 
     assertThat(out.toString())
         .startsWith("backlog 50 (store memory, queue memory, concurrency 2): drain ")
@@ -57,6 +57,7 @@ class BacklogBenchCommandTest {
   @Test
   void aBacklogBelowOneIsExitTwo() {
     assertThat(run("--backlog", "0")).isEqualTo(2);
+    assertThat(run("--backlog", "10", "--warmup", "-1")).isEqualTo(2);
     assertThat(err.toString()).startsWith("kubemin: bench: ");
   }
 

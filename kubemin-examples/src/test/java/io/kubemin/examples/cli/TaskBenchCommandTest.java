@@ -16,7 +16,7 @@ class TaskBenchCommandTest {
 
   @Test
   void withoutRenderItRunsTasksAndPrintsOneJsonObject() throws IOException {
-    int exit = run("--tasks", "300", "--concurrency", "4", "--json");
+    int exit = run("--tasks", "300", "--concurrency", "4", "--json", "--warmup", "0");
 
     assertThat(exit).isZero();
     JsonNode result = new ObjectMapper().readTree(out.toString());
@@ -37,7 +37,7 @@ class TaskBenchCommandTest {
 
   @Test
   void textOutputNamesTheRateAndLatencies() {
-    assertThat(run("--tasks", "50", "--concurrency", "2")).isZero();
+    assertThat(run("--tasks", "50", "--concurrency", "2", "--warmup", "0")).isZero();
 
     assertThat(out.toString())
         .startsWith("tasks 50 (store memory, queue memory): ")
@@ -46,7 +46,8 @@ class TaskBenchCommandTest {
 
   @Test
   void severalInstancesShareTheWork() throws IOException {
-    int exit = run("--tasks", "300", "--concurrency", "4", "--instances", "3", "--json");
+    int exit =
+        run("--tasks", "300", "--concurrency", "4", "--instances", "3", "--json", "--warmup", "0");
 
     assertThat(exit).isZero();
     JsonNode result = new ObjectMapper().readTree(out.toString());
@@ -60,7 +61,8 @@ class TaskBenchCommandTest {
     assertThat(run("--queue", "nats://q")).isEqualTo(2);
     assertThat(run("--tasks", "0")).isEqualTo(2);
     assertThat(run("--instances", "0")).isEqualTo(2);
-    assertThat(err.toString().lines()).hasSize(4).allMatch(l -> l.startsWith("kubemin: bench: "));
+    assertThat(run("--tasks", "10", "--warmup", "-1")).isEqualTo(2);
+    assertThat(err.toString().lines()).hasSize(5).allMatch(l -> l.startsWith("kubemin: bench: "));
   }
 
   private int run(String... args) {
