@@ -125,16 +125,18 @@ public final class BacklogBenchmark {
       }
       double execSeconds = (System.nanoTime() - execStart) / 1e9;
       Map<String, Long> before = serverCounters();
+      long cpuBefore = ProcessCpu.nanos();
       kubemin.start();
       if (!run.finished.await(Math.max(120, count / 10), TimeUnit.SECONDS)) {
         throw new IllegalStateException(
             run.finished.getCount() + " of " + count + " tasks did not end in time");
       }
+      long cpuNanos = ProcessCpu.nanos() - cpuBefore;
       Map<String, Long> after = serverCounters();
       if (run.failed.get() > 0) {
         throw new IllegalStateException(run.failed.get() + " task(s) did not complete");
       }
-      return run.result(execSeconds, delta(before, after));
+      return run.result(execSeconds, delta(before, after), cpuNanos / 1e6 / count);
     }
   }
 
@@ -238,7 +240,7 @@ public final class BacklogBenchmark {
       finished.countDown();
     }
 
-    Result result(double execSeconds, Map<String, Long> counters) {
+    Result result(double execSeconds, Map<String, Long> counters, double cpuMillisPerTask) {
       long[] latencies = new long[count];
       int i = 0;
       for (Map.Entry<String, Long> exec : execDone.entrySet()) {
@@ -273,6 +275,7 @@ public final class BacklogBenchmark {
           percentile(latencies, 0.99),
           latencies[latencies.length - 1] / 1e6,
           perTask,
+          cpuMillisPerTask,
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
   }
@@ -307,6 +310,7 @@ public final class BacklogBenchmark {
     if (!r.perTask().isEmpty()) {
       text.append("; per task ").append(r.perTask());
     }
+    text.append(String.format(Locale.ROOT, "; engine CPU %.3f ms per task", r.cpuMillisPerTask()));
     return text.append(String.format(Locale.ROOT, "; load %.2f", r.loadAverage())).toString();
   }
 
@@ -328,6 +332,7 @@ public final class BacklogBenchmark {
       ObjectNode perTask = node.putObject("per_task");
       r.perTask().forEach(perTask::put);
     }
+    node.put("cpu_ms_per_task", round(r.cpuMillisPerTask(), 1000));
     node.put("load_avg", round(r.loadAverage(), 100));
     return node.toString();
   }
@@ -346,6 +351,8 @@ public final class BacklogBenchmark {
    * @param p99Millis its 99th percentile
    * @param maxMillis its maximum
    * @param perTask server counters per task during the drain (MariaDB/MySQL only, else empty)
+   * @param cpuMillisPerTask CPU time of this JVM (every thread: engine, JIT, GC) during the drain,
+   *     per task
    * @param loadAverage the machine's one-minute load average at the end
    */
   public record Result(
@@ -360,6 +367,7 @@ public final class BacklogBenchmark {
       double p99Millis,
       double maxMillis,
       Map<String, Double> perTask,
+      double cpuMillisPerTask,
       double loadAverage) {}
 
   /** Applies nothing; notes when each task's job started. */

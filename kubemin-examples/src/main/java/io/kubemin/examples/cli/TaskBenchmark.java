@@ -142,8 +142,10 @@ public final class TaskBenchmark {
     } while (System.nanoTime() < warmUntil);
     firstJobStarts.clear();
     long start = System.nanoTime();
+    long cpuBefore = ProcessCpu.nanos();
     long[] latencies = measure(kubemin, apps, tasks);
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuMillisPerTask = (ProcessCpu.nanos() - cpuBefore) / 1e6 / tasks;
     Arrays.sort(latencies);
     return new Result(
         tasks,
@@ -153,7 +155,8 @@ public final class TaskBenchmark {
         latencies[latencies.length - 1] / 1e6,
         Providers.typeOf(storeUri),
         Providers.typeOf(queueUri),
-        instances);
+        instances,
+        cpuMillisPerTask);
   }
 
   private static boolean isMemory(String uri) {
@@ -250,7 +253,7 @@ public final class TaskBenchmark {
     return String.format(
         java.util.Locale.ROOT,
         "tasks %d (store %s, queue %s%s): %.0f tasks/s; exec to first job p50 %.3f ms, p99 %.3f"
-            + " ms, max %.3f ms",
+            + " ms, max %.3f ms; CPU %.3f ms per task",
         r.tasks(),
         r.store(),
         r.queue(),
@@ -258,7 +261,8 @@ public final class TaskBenchmark {
         r.tasksPerSecond(),
         r.p50Millis(),
         r.p99Millis(),
-        r.maxMillis());
+        r.maxMillis(),
+        r.cpuMillisPerTask());
   }
 
   /** The result as one JSON object. */
@@ -273,6 +277,7 @@ public final class TaskBenchmark {
     latency.put("max", millis(r.maxMillis()));
     node.put("store", r.store());
     node.put("queue", r.queue());
+    node.put("cpu_ms_per_task", millis(r.cpuMillisPerTask()));
     // The documented object has no "instances"; it appears only when the run used several.
     if (r.instances() > 1) {
       node.put("instances", r.instances());
@@ -314,6 +319,8 @@ public final class TaskBenchmark {
    * @param store the store's provider type
    * @param queue the queue's provider type
    * @param instances engine instances that ran the tasks
+   * @param cpuMillisPerTask CPU time of this JVM (every thread: engine, clients, JIT, GC) during
+   *     the measured run, per task
    */
   public record Result(
       int tasks,
@@ -323,5 +330,6 @@ public final class TaskBenchmark {
       double maxMillis,
       String store,
       String queue,
-      int instances) {}
+      int instances,
+      double cpuMillisPerTask) {}
 }

@@ -42,7 +42,9 @@ class BacklogBenchCommandTest {
             "drain_s",
             "tasks_per_s",
             "latency_ms",
+            "cpu_ms_per_task",
             "load_avg");
+    assertThat(result.get("cpu_ms_per_task").asDouble()).isPositive();
   }
 
   @Test

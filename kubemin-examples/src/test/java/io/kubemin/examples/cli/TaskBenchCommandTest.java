@@ -31,7 +31,8 @@ class TaskBenchCommandTest {
     assertThat(result.get("queue").asText()).isEqualTo("memory");
     assertThat(result.fieldNames())
         .toIterable()
-        .containsExactly("tasks", "tasks_per_s", "latency_ms", "store", "queue");
+        .containsExactly("tasks", "tasks_per_s", "latency_ms", "store", "queue", "cpu_ms_per_task");
+    assertThat(result.get("cpu_ms_per_task").asDouble()).isPositive();
     assertThat(out.toString().lines()).hasSize(1);
   }
 
