@@ -245,7 +245,9 @@ public final class KubeMinBuilder {
 
   /**
    * Tasks running at once on this instance, 1..{@value #MAX_CONCURRENT_TASKS} (default {@value
-   * #DEFAULT_MAX_CONCURRENT_TASKS}); a full worker stops reading the queue.
+   * #DEFAULT_MAX_CONCURRENT_TASKS}); a full worker stops reading the queue. A task counts from the
+   * read of its message until its jobs are over: while its end is written it no longer does (up to
+   * as many tasks again may be finishing, each on a thread of its own).
    */
   public KubeMinBuilder maxConcurrentTasks(int tasks) {
     this.maxConcurrentTasks = inRange(tasks, 1, MAX_CONCURRENT_TASKS, "maxConcurrentTasks");

@@ -319,6 +319,58 @@ public interface DataStore extends AutoCloseable {
   }
 
   /**
+   * Starts tasks a worker read from the queue, durably before it returns: each of these tasks that
+   * is {@code queued} with the given attempt and has no cancel request becomes {@code running},
+   * owned by {@code owner} until {@code leaseUntil}, updated at {@code now}, started at {@code now}
+   * unless it started before, and keeps its deadline or gets {@code deadlineIfNone} (which may be
+   * null). Each start is its own compare-and-set: a task changed meanwhile is left as it is.
+   *
+   * <p>Returns the tasks as they are afterwards (a task this call started reads {@code running},
+   * owned by {@code owner} until {@code leaseUntil}, updated at {@code now}) with their plans'
+   * inputs. The default reads them with {@link #findTasksWithInputs} and writes the starts with
+   * {@link #writeBatch(List, List)}; a store where each call is a round trip should do it all in
+   * one.
+   *
+   * @param attempts the attempt expected of each task, by task id
+   */
+  default TasksWithInputs startQueuedTasks(
+      java.util.Map<String, Integer> attempts,
+      String owner,
+      Instant now,
+      Instant leaseUntil,
+      Instant deadlineIfNone) {
+    TasksWithInputs read = findTasksWithInputs(attempts.keySet());
+    List<TaskChange> starts = new java.util.ArrayList<>();
+    for (Task task : read.tasks()) {
+      Integer attempt = attempts.get(task.id());
+      if (task.status() == TaskStatus.QUEUED
+          && attempt != null
+          && task.attempt() == attempt
+          && !task.cancelRequested()) {
+        Instant deadline = task.deadline() != null ? task.deadline() : deadlineIfNone;
+        starts.add(
+            TaskChange.of(
+                task,
+                task.withStatus(TaskStatus.RUNNING, now)
+                    .withLease(owner, leaseUntil)
+                    .withStart(now, deadline)));
+      }
+    }
+    if (starts.isEmpty()) {
+      return read;
+    }
+    List<Boolean> matched = writeBatch(starts, List.of());
+    java.util.Map<String, Task> started = new java.util.HashMap<>();
+    for (int i = 0; i < starts.size(); i++) {
+      if (matched.get(i)) {
+        started.put(starts.get(i).taskId(), starts.get(i).next());
+      }
+    }
+    List<Task> tasks = read.tasks().stream().map(t -> started.getOrDefault(t.id(), t)).toList();
+    return new TasksWithInputs(tasks, read.applications(), read.components(), read.workflows());
+  }
+
+  /**
    * Writes a batch in one transaction: appends the job records, then applies each change as its own
    * compare-and-set (see {@link #compareAndSet}). A change whose condition fails changes nothing
    * and is reported as {@code false} for that change alone; the other changes and the job records

@@ -898,6 +898,79 @@ public abstract class DataStoreContract {
     assertThat(store.findTasksWithInputs(List.of("missing")).tasks()).isEmpty();
   }
 
+  @Test
+  void queuedTasksAreStartedAndReadBackWithTheirInputs() {
+    String appId = Ids.newId();
+    store.putApplication(app(appId, T0));
+    store.putComponent(component(appId, 0, web("web")));
+    WorkflowRecord workflow =
+        new WorkflowRecord(
+            Ids.newId(),
+            appId,
+            "deploy",
+            null,
+            List.of(Step.builder().name("web").components("web").build()),
+            T0,
+            T0);
+    store.putWorkflow(workflow);
+    Instant deadline = T0.plusSeconds(3600);
+    Task plain = queued(appId, workflow, 0, null, false);
+    Task withDeadline = queued(appId, workflow, 1, deadline, false);
+    Task cancelled = queued(appId, workflow, 2, null, true);
+    Task otherAttempt = queued(appId, workflow, 3, null, false);
+    Task waiting = Task.waiting(Ids.newId(), appId, workflow.id(), workflow.name(), T0);
+    store.insertTask(waiting, 0);
+    Instant now = T0.plusSeconds(10);
+    Instant lease = now.plusSeconds(30);
+    Instant fallback = now.plusSeconds(600);
+    java.util.Map<String, Integer> attempts = new java.util.LinkedHashMap<>();
+    for (Task task : List.of(plain, withDeadline, cancelled, waiting)) {
+      attempts.put(task.id(), 1);
+    }
+    attempts.put(otherAttempt.id(), 2);
+    attempts.put("missing", 1);
+
+    TasksWithInputs read = store.startQueuedTasks(attempts, "w1", now, lease, fallback);
+
+    java.util.Map<String, Task> byId = new java.util.HashMap<>();
+    read.tasks().forEach(t -> byId.put(t.id(), t));
+    assertThat(byId).doesNotContainKey("missing").hasSize(5);
+    for (Task started : List.of(byId.get(plain.id()), byId.get(withDeadline.id()))) {
+      assertThat(started.status()).isEqualTo(TaskStatus.RUNNING);
+      assertThat(started.owner()).isEqualTo("w1");
+      assertThat(started.leaseUntil()).isEqualTo(lease);
+      assertThat(started.updatedAt()).isEqualTo(now);
+      assertThat(started.startedAt()).isEqualTo(now);
+      assertThat(store.findTask(started.id())).contains(started);
+    }
+    assertThat(byId.get(plain.id()).deadline()).isEqualTo(fallback);
+    assertThat(byId.get(withDeadline.id()).deadline()).isEqualTo(deadline);
+    assertThat(byId.get(cancelled.id()).status()).isEqualTo(TaskStatus.QUEUED);
+    assertThat(byId.get(otherAttempt.id()).status()).isEqualTo(TaskStatus.QUEUED);
+    assertThat(byId.get(waiting.id()).status()).isEqualTo(TaskStatus.WAITING);
+    assertThat(read.applications()).extracting(ApplicationRecord::id).containsExactly(appId);
+    assertThat(read.workflows()).containsExactly(workflow);
+    assertThat(read.components()).extracting(ComponentRecord::name).containsExactly("web");
+  }
+
+  /** A queued task of the workflow, created {@code minute} minutes after T0. */
+  private Task queued(
+      String appId, WorkflowRecord workflow, int minute, Instant deadline, boolean cancel) {
+    Task task =
+        Task.waiting(
+            Ids.newId(), appId, workflow.id(), workflow.name(), T0.plusSeconds(60L * minute));
+    store.insertTask(task, 0);
+    Task queued = task.withStatus(TaskStatus.QUEUED, task.createdAt());
+    if (deadline != null) {
+      queued = queued.withStart(null, deadline);
+    }
+    assertThat(store.compareAndSet(task.id(), TaskStatus.WAITING, 1, queued)).isTrue();
+    if (cancel) {
+      assertThat(store.requestCancel(task.id(), "ops", "not now", T0)).isTrue();
+    }
+    return store.findTask(task.id()).orElseThrow();
+  }
+
   /** A task of {@code appId} inserted and moved to suspended with {@code deadline}. */
   protected Task suspendedTask(String appId, int minute, Instant deadline) {
     Task waiting = waitingTask(appId, T0.plusSeconds(60L * minute));

@@ -526,6 +526,16 @@ public final class GroupCommitStore implements DataStore {
   }
 
   @Override
+  public io.kubemin.spi.TasksWithInputs startQueuedTasks(
+      java.util.Map<String, Integer> attempts,
+      String owner,
+      Instant now,
+      Instant leaseUntil,
+      Instant deadlineIfNone) {
+    return store.startQueuedTasks(attempts, owner, now, leaseUntil, deadlineIfNone);
+  }
+
+  @Override
   public io.kubemin.spi.TasksWithInputs findTasksWithInputs(Collection<String> ids) {
     return store.findTasksWithInputs(ids);
   }

@@ -26,9 +26,19 @@ final class TaskExecution {
   private volatile boolean lost;
   private volatile String traceparent;
   private volatile Instant deliveredAt;
+  private final java.util.concurrent.atomic.AtomicBoolean slotReturned =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   TaskExecution(Task task) {
     this.task = task;
+  }
+
+  /**
+   * Whether this call is the first to give back the task's slot: once when its jobs are over (the
+   * final write needs no slot), or at its end for a run that never got that far.
+   */
+  boolean returnSlot() {
+    return slotReturned.compareAndSet(false, true);
   }
 
   /**

@@ -36,18 +36,25 @@ final class TaskRunner implements Runnable {
   private final EngineThreads threads;
   private final Planner planner;
   private final TaskExecution execution;
+  private final Consumer<TaskExecution> workDone;
   private final Consumer<TaskExecution> onEnd;
 
+  /**
+   * @param workDone told once the task's jobs are over, before its end is written
+   * @param onEnd told when the run is over (its end written, or given up)
+   */
   TaskRunner(
       EngineParts parts,
       EngineThreads threads,
       Planner planner,
       TaskExecution execution,
+      Consumer<TaskExecution> workDone,
       Consumer<TaskExecution> onEnd) {
     this.parts = parts;
     this.threads = threads;
     this.planner = planner;
     this.execution = execution;
+    this.workDone = workDone;
     this.onEnd = onEnd;
   }
 
@@ -76,6 +83,8 @@ final class TaskRunner implements Runnable {
         LOG.error("task {} failed unexpectedly", task.id(), e);
         outcome = new Outcome(TaskStatus.FAILED, "internal error: " + e);
       }
+      // The jobs are over: the slot goes to the next task while the end is written.
+      workDone.accept(execution);
       concludeDurably(outcome, progress);
       String written = writtenOutcome(outcome);
       span.attribute(TraceNames.OUTCOME, written);

@@ -15,10 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,29 +35,20 @@ final class TaskStarter {
   private final Map<String, TaskExecution> running = new ConcurrentHashMap<>();
   private final Consumer<TaskExecution> launch;
   private final Consumer<Task> cancelledBeforeStart;
-  private final Runnable slotUnused;
-  private final Executor afterCommit;
 
   /**
-   * @param launch runs a started task (which holds a slot until it ends)
+   * @param launch runs a started task (which holds a slot until its jobs are over)
    * @param cancelledBeforeStart told of a task cancelled before it started
-   * @param slotUnused gives back the slot of a start that did not happen after {@link #handleAll}
-   *     returned
-   * @param afterCommit where the tasks of a batch are launched once their start is durable
    */
   TaskStarter(
       EngineParts parts,
       Planner planner,
       Consumer<TaskExecution> launch,
-      Consumer<Task> cancelledBeforeStart,
-      Runnable slotUnused,
-      Executor afterCommit) {
+      Consumer<Task> cancelledBeforeStart) {
     this.parts = parts;
     this.planner = planner;
     this.launch = launch;
     this.cancelledBeforeStart = cancelledBeforeStart;
-    this.slotUnused = slotUnused;
-    this.afterCommit = afterCommit;
   }
 
   /**
@@ -87,11 +75,10 @@ final class TaskStarter {
   }
 
   /**
-   * Handles messages read together: one store read for their tasks (with the inputs of their plans
-   * where the store prefers batches), one batch for their starts, one acknowledgement. Returns how
-   * many started a task or will once their start is durable (each then holds a slot; a start that
-   * then does not happen gives its slot back through {@code slotUnused}). With group commit the
-   * caller does not wait for the commit: it reads the next messages meanwhile.
+   * Handles messages read together: where the store prefers batches, one store call starts their
+   * tasks durably and reads them with their plans' inputs; elsewhere one read for their tasks and
+   * their starts one by one. One acknowledgement. Returns how many started a task (each then holds
+   * a slot).
    */
   int handleAll(List<QueueMessage> messages) {
     Map<QueueMessage, DispatchMessage> offers = new LinkedHashMap<>();
@@ -104,17 +91,12 @@ final class TaskStarter {
     if (offers.isEmpty()) {
       return 0;
     }
+    if (parts.store().prefersBatches()) {
+      return startTogether(offers);
+    }
     Map<String, Task> tasks = new HashMap<>();
     List<String> ids = offers.values().stream().map(DispatchMessage::taskId).toList();
-    Map<String, PlanInputs> inputs = Map.of();
-    if (parts.store().prefersBatches()) {
-      // Where every read is a round trip, the plans' inputs come with the tasks.
-      TasksWithInputs read = parts.store().findTasksWithInputs(ids);
-      read.tasks().forEach(t -> tasks.put(t.id(), t));
-      inputs = planner.inputsOf(read);
-    } else {
-      parts.store().findTasks(ids).forEach(t -> tasks.put(t.id(), t));
-    }
+    parts.store().findTasks(ids).forEach(t -> tasks.put(t.id(), t));
     List<String> acks = new ArrayList<>();
     List<QueueMessage> startMessages = new ArrayList<>();
     List<TaskExecution> executions = new ArrayList<>();
@@ -131,7 +113,6 @@ final class TaskStarter {
         acks.add(message.id());
       } else {
         TaskExecution execution = new TaskExecution(task);
-        execution.inputs(inputs.get(task.id()));
         if (parts.tracing().on()) {
           execution.traceparent(message.headers().get(EngineTracing.TRACEPARENT));
           execution.deliveredAt(parts.clock().instant());
@@ -148,6 +129,75 @@ final class TaskStarter {
       ack(acks);
     }
     return started;
+  }
+
+  /**
+   * Where every store call is a round trip: the tasks are started, read back with their plans'
+   * inputs and made durable in one call, and those this worker started are launched at once. A task
+   * queued with a cancel request is cancelled before it starts; every other message is acknowledged
+   * and dropped (its task ended, moved on, or runs here already).
+   */
+  private int startTogether(Map<QueueMessage, DispatchMessage> offers) {
+    Map<String, Integer> attempts = new LinkedHashMap<>();
+    for (DispatchMessage offer : offers.values()) {
+      if (!running.containsKey(offer.taskId() + "#" + offer.attempt())) {
+        attempts.put(offer.taskId(), offer.attempt());
+      }
+    }
+    EngineSettings settings = parts.settings();
+    Instant now = parts.now();
+    Instant leaseUntil = now.plus(settings.taskLease());
+    long sent = System.nanoTime();
+    TasksWithInputs read =
+        attempts.isEmpty()
+            ? new TasksWithInputs(List.of(), List.of(), List.of(), List.of())
+            : parts
+                .store()
+                .startQueuedTasks(
+                    attempts,
+                    settings.instanceId(),
+                    now,
+                    leaseUntil,
+                    settings.taskTimeout() == null ? null : now.plus(settings.taskTimeout()));
+    Map<String, Task> tasks = new HashMap<>();
+    read.tasks().forEach(t -> tasks.put(t.id(), t));
+    Map<String, PlanInputs> inputs = planner.inputsOf(read);
+    List<String> acks = new ArrayList<>();
+    List<TaskExecution> launched = new ArrayList<>();
+    for (Map.Entry<QueueMessage, DispatchMessage> offer : offers.entrySet()) {
+      QueueMessage message = offer.getKey();
+      Task task = tasks.get(offer.getValue().taskId());
+      acks.add(message.id());
+      if (task == null
+          || task.attempt() != offer.getValue().attempt()
+          || running.containsKey(key(task))) {
+        continue;
+      }
+      if (startedHere(task, now, leaseUntil)) {
+        TaskExecution execution = new TaskExecution(task);
+        execution.inputs(inputs.get(task.id()));
+        if (parts.tracing().on()) {
+          execution.traceparent(message.headers().get(EngineTracing.TRACEPARENT));
+          execution.deliveredAt(parts.clock().instant());
+        }
+        execution.leaseWritten(sent, settings.taskLease(), settings.leaseMargin());
+        running.put(key(task), execution);
+        launched.add(execution);
+      } else if (task.status() == TaskStatus.QUEUED && task.cancelRequested()) {
+        cancelBeforeStart(task);
+      }
+    }
+    ack(acks);
+    launched.forEach(launch);
+    return launched.size();
+  }
+
+  /** Whether the task reads as this worker's start at {@code now} wrote it. */
+  private boolean startedHere(Task task, Instant now, Instant leaseUntil) {
+    return task.status() == TaskStatus.RUNNING
+        && parts.settings().instanceId().equals(task.owner())
+        && now.equals(task.updatedAt())
+        && leaseUntil.equals(task.leaseUntil());
   }
 
   private DispatchMessage decode(QueueMessage message) {
@@ -187,34 +237,6 @@ final class TaskStarter {
     }
     List<TaskChange> changes = startChanges(executions);
     long sent = System.nanoTime();
-    if (parts.store() instanceof GroupCommitStore batches) {
-      CompletableFuture<List<Boolean>> written = batches.writeBatchAsync(changes, List.of());
-      if (!written.isDone()) {
-        written.whenCompleteAsync(
-            (matched, failure) -> {
-              if (failure == null) {
-                List<String> started = new ArrayList<>();
-                int unused = launch(executions, messages, changes, matched, sent, started);
-                ack(started);
-                for (int i = 0; i < unused; i++) {
-                  slotUnused.run();
-                }
-              } else {
-                notStarted(executions, failure);
-              }
-            },
-            afterCommit);
-        return executions.size();
-      }
-      List<Boolean> matched;
-      try {
-        matched = written.join();
-      } catch (CompletionException e) {
-        executions.forEach(x -> running.remove(key(x.task()), x));
-        throw e.getCause() instanceof RuntimeException cause ? cause : e;
-      }
-      return executions.size() - launch(executions, messages, changes, matched, sent, acks);
-    }
     List<Boolean> matched;
     try {
       matched = write(changes);
@@ -223,16 +245,6 @@ final class TaskStarter {
       throw e;
     }
     return executions.size() - launch(executions, messages, changes, matched, sent, acks);
-  }
-
-  /** A batch of starts that failed: their messages are delivered again, their slots freed. */
-  private void notStarted(List<TaskExecution> executions, Throwable failure) {
-    executions.forEach(x -> running.remove(key(x.task()), x));
-    FAILURES.failed(
-        "starting tasks on instance " + parts.settings().instanceId(),
-        executions.size() + " message(s) will be delivered again",
-        failure instanceof CompletionException e && e.getCause() != null ? e.getCause() : failure);
-    executions.forEach(x -> slotUnused.run());
   }
 
   /**
@@ -286,12 +298,9 @@ final class TaskStarter {
     return changes;
   }
 
-  /** Each change as its own compare-and-set: in one batch where the store prefers it. */
+  /** Each change as its own compare-and-set (a store that does not prefer batches). */
   private List<Boolean> write(List<TaskChange> changes) {
-    if (parts.store().prefersBatches()) {
-      return parts.store().writeBatch(changes, List.of());
-    }
-    // A store without batches answers fast: each task reads its own inputs on its own thread.
+    // Such a store answers fast: each task reads its own inputs on its own thread.
     List<Boolean> matched = new ArrayList<>(changes.size());
     for (TaskChange change : changes) {
       matched.add(

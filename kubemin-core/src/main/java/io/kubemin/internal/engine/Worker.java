@@ -31,6 +31,10 @@ final class Worker {
   private final ExecutorService taskPool;
   private final List<QueueReader> readers = new ArrayList<>();
   private final List<Thread> readerThreads = new ArrayList<>();
+
+  /** Tasks launched here whose run is not over (their end may still be being written). */
+  private final java.util.Set<TaskExecution> finishing = new java.util.HashSet<>();
+
   private ScheduledFuture<?> heartbeat;
 
   Worker(EngineParts parts, EngineThreads threads, Planner planner, Consumer<Task> taskEnded) {
@@ -39,15 +43,14 @@ final class Worker {
     this.planner = planner;
     this.taskEnded = taskEnded;
     this.slots = new Semaphore(parts.settings().maxConcurrentTasks());
+    // A slot bounds the tasks whose jobs run; a task whose jobs are over gives its slot back and
+    // keeps its thread while its end is written, so the pool has a thread for every slot and one
+    // for every task finishing.
     this.taskPool =
         Executors.newFixedThreadPool(
-            parts.settings().maxConcurrentTasks(),
+            2 * parts.settings().maxConcurrentTasks(),
             EngineThreadFactory.named("kubemin-task-" + parts.settings().instanceId()));
-    // A batch whose start is being committed holds its slots but no task thread, so the pool
-    // always has a thread free to launch it once the commit is in.
-    this.starter =
-        new TaskStarter(
-            parts, planner, this::launch, this::cancelledBeforeStart, slots::release, taskPool);
+    this.starter = new TaskStarter(parts, planner, this::launch, this::cancelledBeforeStart);
   }
 
   void start() {
@@ -117,27 +120,60 @@ final class Worker {
     taskPool.shutdown();
   }
 
+  /** Waits until every slot is free and every task's end is written (or given up). */
   private boolean awaitIdle(Duration timeout) {
     long end = System.nanoTime() + timeout.toNanos();
     int all = parts.settings().maxConcurrentTasks();
     try {
-      if (slots.tryAcquire(all, Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-        slots.release(all);
-        return true;
+      if (!slots.tryAcquire(all, Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+        return false;
       }
+      slots.release(all);
+      synchronized (finishing) {
+        while (!finishing.isEmpty()) {
+          long left = end - System.nanoTime();
+          if (left <= 0) {
+            return false;
+          }
+          TimeUnit.NANOSECONDS.timedWait(finishing, left);
+        }
+      }
+      return true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     }
-    return false;
   }
 
   private void launch(TaskExecution execution) {
-    taskPool.execute(new TaskRunner(parts, threads, planner, execution, this::ended));
+    synchronized (finishing) {
+      finishing.add(execution);
+    }
+    try {
+      taskPool.execute(
+          new TaskRunner(parts, threads, planner, execution, this::returnSlot, this::ended));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      synchronized (finishing) {
+        finishing.remove(execution);
+        finishing.notifyAll();
+      }
+      throw e;
+    }
+  }
+
+  private void returnSlot(TaskExecution execution) {
+    if (execution.returnSlot()) {
+      slots.release();
+    }
   }
 
   private void ended(TaskExecution execution) {
     starter.ended(execution);
-    slots.release();
+    returnSlot(execution);
+    synchronized (finishing) {
+      finishing.remove(execution);
+      finishing.notifyAll();
+    }
     taskEnded.accept(execution.task());
   }
 

@@ -581,6 +581,29 @@ public final class MySqlDataStore implements DataStore {
         h -> TaskBatches.findWithInputs(h, ids, cipher::open));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One round trip where the connections allow multi-statement queries (the pools the store
+   * creates do): the update, the reads and the commit in one script.
+   */
+  @Override
+  public TasksWithInputs startQueuedTasks(
+      java.util.Map<String, Integer> attempts,
+      String owner,
+      Instant now,
+      Instant leaseUntil,
+      Instant deadlineIfNone) {
+    if (!multiStatements || !TaskBatches.fitsOneScript(attempts.keySet())) {
+      return DataStore.super.startQueuedTasks(attempts, owner, now, leaseUntil, deadlineIfNone);
+    }
+    return session.call(
+        "start " + attempts.size() + " tasks",
+        h ->
+            TaskBatches.startQueued(
+                h, attempts, owner, now, leaseUntil, deadlineIfNone, cipher::open));
+  }
+
   @Override
   public void putTraceContext(String taskId, String traceparent) {
     if (traceparent != null && traceparent.length() > 64) {

@@ -174,48 +174,112 @@ public final class TaskBatches {
       Handle handle,
       Collection<String> ids,
       java.util.function.UnaryOperator<io.kubemin.model.Component> open) {
+    SqlScript script = new SqlScript();
+    return inputsOf(addInputQueries(script, ids).run(handle), 0, open);
+  }
+
+  /**
+   * {@link io.kubemin.spi.DataStore#startQueuedTasks} in one round trip: the conditional update,
+   * the queries of {@link #findWithInputs} and the commit in one transaction. At most {@value
+   * #CHUNK} tasks.
+   */
+  public static io.kubemin.spi.TasksWithInputs startQueued(
+      Handle handle,
+      java.util.Map<String, Integer> attempts,
+      String owner,
+      Instant now,
+      Instant leaseUntil,
+      Instant deadlineIfNone,
+      java.util.function.UnaryOperator<io.kubemin.model.Component> open) {
+    List<Object> values = new ArrayList<>();
+    values.add(owner);
+    values.add(UtcInstants.text(leaseUntil));
+    values.add(UtcInstants.text(now));
+    values.add(UtcInstants.text(now));
+    values.add(UtcInstants.text(deadlineIfNone));
+    StringBuilder which = new StringBuilder();
+    attempts.forEach(
+        (id, attempt) -> {
+          which.append(which.length() == 0 ? "" : " OR ").append("(id = ? AND attempt = ?)");
+          values.add(id);
+          values.add(attempt);
+        });
+    SqlScript script =
+        new SqlScript()
+            .update("START TRANSACTION")
+            .update(
+                "UPDATE min_workflow_queue SET status = '"
+                    + TaskStatus.RUNNING.jsonName()
+                    + "', owner = ?, lease_until = ?, updated_at = ?,"
+                    + " started_at = COALESCE(started_at, ?), deadline = COALESCE(deadline, ?)"
+                    + " WHERE status = '"
+                    + TaskStatus.QUEUED.jsonName()
+                    + "' AND cancel_requested = FALSE AND ("
+                    + which
+                    + ")",
+                values);
+    addInputQueries(script, attempts.keySet()).update("COMMIT");
+    boolean settled = false;
+    try {
+      SqlScript.Outcomes outcomes = script.run(handle);
+      settled = true;
+      return inputsOf(outcomes, 2, open);
+    } finally {
+      if (!settled) {
+        rollback(handle);
+      }
+    }
+  }
+
+  /** Adds the four queries of {@link #findWithInputs} to the script. */
+  private static SqlScript addInputQueries(SqlScript script, Collection<String> ids) {
     List<Object> values = List.copyOf(ids);
     String tasksIn =
         "(SELECT %s FROM min_workflow_queue WHERE id IN (" + placeholders(ids.size()) + "))";
-    SqlScript.Outcomes read =
-        new SqlScript()
-            .query(
-                "SELECT "
-                    + TaskRows.COLUMNS
-                    + " FROM min_workflow_queue WHERE id IN ("
-                    + placeholders(ids.size())
-                    + ")",
-                values,
-                TaskRows::map)
-            .query(
-                "SELECT "
-                    + ApplicationRows.COLUMNS
-                    + " FROM min_applications WHERE id IN "
-                    + tasksIn.formatted("app_id"),
-                values,
-                ApplicationRows::map)
-            .query(
-                "SELECT "
-                    + COMPONENT_COLUMNS
-                    + " FROM min_app_components WHERE app_id IN "
-                    + tasksIn.formatted("app_id")
-                    + " ORDER BY app_id, ordinal, id",
-                values,
-                ComponentRows::map)
-            .query(
-                "SELECT "
-                    + WorkflowRows.COLUMNS
-                    + " FROM min_workflows WHERE id IN "
-                    + tasksIn.formatted("workflow_id"),
-                values,
-                WorkflowRows::map)
-            .run(handle);
-    List<io.kubemin.spi.ComponentRecord> components = read.rows(2);
+    return script
+        .query(
+            "SELECT "
+                + TaskRows.COLUMNS
+                + " FROM min_workflow_queue WHERE id IN ("
+                + placeholders(ids.size())
+                + ")",
+            values,
+            TaskRows::map)
+        .query(
+            "SELECT "
+                + ApplicationRows.COLUMNS
+                + " FROM min_applications WHERE id IN "
+                + tasksIn.formatted("app_id"),
+            values,
+            ApplicationRows::map)
+        .query(
+            "SELECT "
+                + COMPONENT_COLUMNS
+                + " FROM min_app_components WHERE app_id IN "
+                + tasksIn.formatted("app_id")
+                + " ORDER BY app_id, ordinal, id",
+            values,
+            ComponentRows::map)
+        .query(
+            "SELECT "
+                + WorkflowRows.COLUMNS
+                + " FROM min_workflows WHERE id IN "
+                + tasksIn.formatted("workflow_id"),
+            values,
+            WorkflowRows::map);
+  }
+
+  /** What the queries of {@link #addInputQueries}, from the {@code first}-th statement, read. */
+  private static io.kubemin.spi.TasksWithInputs inputsOf(
+      SqlScript.Outcomes read,
+      int first,
+      java.util.function.UnaryOperator<io.kubemin.model.Component> open) {
+    List<io.kubemin.spi.ComponentRecord> components = read.rows(first + 2);
     return new io.kubemin.spi.TasksWithInputs(
-        read.rows(0),
-        read.rows(1),
+        read.rows(first),
+        read.rows(first + 1),
         components.stream().map(c -> ComponentRows.opened(c, open)).toList(),
-        read.rows(3));
+        read.rows(first + 3));
   }
 
   /** Whether {@link #findWithInputs} takes this many ids. */
