@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
@@ -37,6 +38,15 @@ public final class InMemoryDataStore implements DataStore {
   /** Newest first; ties keep insertion order (the sort is stable), in lists and pages alike. */
   private static final Comparator<ApplicationRecord> NEWEST_FIRST =
       Comparator.comparing(ApplicationRecord::updatedAt).reversed();
+
+  private static final Comparator<ComponentRecord> BY_ORDINAL =
+      Comparator.comparingInt(ComponentRecord::ordinal);
+  private static final Comparator<WorkflowRecord> BY_CREATION =
+      Comparator.comparing(WorkflowRecord::createdAt);
+
+  /** The statuses of active tasks, in the order their sets are read. */
+  private static final List<TaskStatus> ACTIVE =
+      List.of(TaskStatus.WAITING, TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.SUSPENDED);
 
   private final ReentrantLock lock = new ReentrantLock();
   private final State state = new State();
@@ -155,12 +165,32 @@ public final class InMemoryDataStore implements DataStore {
 
   @Override
   public List<ComponentRecord> listComponents(String appId) {
+    return locked(() -> componentsOf(appId));
+  }
+
+  /** Reads the components of several applications under one lock, not one per application. */
+  @Override
+  public List<ComponentRecord> listComponents(Collection<String> appIds) {
     return locked(
-        () ->
-            state.components.values().stream()
-                .filter(c -> c.appId().equals(appId))
-                .sorted(Comparator.comparingInt(ComponentRecord::ordinal))
-                .toList());
+        () -> {
+          List<ComponentRecord> found = new ArrayList<>();
+          for (String appId : appIds) {
+            found.addAll(componentsOf(appId));
+          }
+          return found;
+        });
+  }
+
+  // Loops rather than streams: this runs for every task the engine plans.
+  private List<ComponentRecord> componentsOf(String appId) {
+    List<ComponentRecord> found = new ArrayList<>();
+    for (ComponentRecord component : state.components.values()) {
+      if (component.appId().equals(appId)) {
+        found.add(component);
+      }
+    }
+    found.sort(BY_ORDINAL);
+    return Collections.unmodifiableList(found);
   }
 
   @Override
@@ -190,11 +220,16 @@ public final class InMemoryDataStore implements DataStore {
   @Override
   public List<WorkflowRecord> listWorkflows(String appId) {
     return locked(
-        () ->
-            state.workflows.values().stream()
-                .filter(w -> w.appId().equals(appId))
-                .sorted(Comparator.comparing(WorkflowRecord::createdAt))
-                .toList());
+        () -> {
+          List<WorkflowRecord> found = new ArrayList<>();
+          for (WorkflowRecord workflow : state.workflows.values()) {
+            if (workflow.appId().equals(appId)) {
+              found.add(workflow);
+            }
+          }
+          found.sort(BY_CREATION);
+          return Collections.unmodifiableList(found);
+        });
   }
 
   @Override
@@ -205,8 +240,7 @@ public final class InMemoryDataStore implements DataStore {
             throw new IllegalArgumentException("task " + task.id() + " already exists");
           }
           if (maxActivePerApp > 0) {
-            long active = activeTasks(task.appId()).count();
-            if (active >= maxActivePerApp) {
+            if (countActiveTasks(task.appId()) >= maxActivePerApp) {
               return false;
             }
           }
@@ -223,6 +257,35 @@ public final class InMemoryDataStore implements DataStore {
   @Override
   public Optional<Task> findTask(String id) {
     return locked(() -> Optional.ofNullable(state.tasks.get(id)));
+  }
+
+  /** Reads them under one lock, not one per task. */
+  @Override
+  public List<Task> findTasks(Collection<String> ids) {
+    return locked(() -> found(state.tasks, ids));
+  }
+
+  /** Reads them under one lock, not one per application. */
+  @Override
+  public List<ApplicationRecord> findApplications(Collection<String> ids) {
+    return locked(() -> found(state.applications, ids));
+  }
+
+  /** Reads them under one lock, not one per workflow. */
+  @Override
+  public List<WorkflowRecord> findWorkflows(Collection<String> ids) {
+    return locked(() -> found(state.workflows, ids));
+  }
+
+  private static <V> List<V> found(Map<String, V> map, Collection<String> ids) {
+    List<V> found = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      V value = map.get(id);
+      if (value != null) {
+        found.add(value);
+      }
+    }
+    return found;
   }
 
   @Override
@@ -244,12 +307,24 @@ public final class InMemoryDataStore implements DataStore {
                 .toList());
   }
 
+  /** How many tasks of the app are active; every exec asks, so no stream. */
+  private int countActiveTasks(String appId) {
+    int count = 0;
+    for (TaskStatus status : ACTIVE) {
+      for (String id : state.byStatus.get(status)) {
+        if (state.tasks.get(id).appId().equals(appId)) {
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
   /**
    * The app's active tasks, from the (small) sets of active tasks rather than its whole history.
    */
   private java.util.stream.Stream<Task> activeTasks(String appId) {
-    return java.util.stream.Stream.of(
-            TaskStatus.WAITING, TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.SUSPENDED)
+    return ACTIVE.stream()
         .flatMap(status -> state.byStatus.get(status).stream())
         .map(state.tasks::get)
         .filter(t -> t.appId().equals(appId));
