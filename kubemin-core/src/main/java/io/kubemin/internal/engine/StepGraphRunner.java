@@ -48,7 +48,7 @@ final class StepGraphRunner {
     Throwable thrown = null;
     while (true) {
       if (failure == null && thrown == null && gate == null && !ready.isEmpty()) {
-        gate = ready.stream().filter(PlannedStep::suspends).findFirst().orElse(null);
+        gate = firstGate(ready);
         if (gate != null) {
           ready.clear();
           continue;
@@ -90,6 +90,15 @@ final class StepGraphRunner {
   /** The steps that completed in this run. */
   Set<String> completed() {
     return completed;
+  }
+
+  private static PlannedStep firstGate(List<PlannedStep> ready) {
+    for (PlannedStep step : ready) {
+      if (step.suspends()) {
+        return step;
+      }
+    }
+    return null;
   }
 
   private StepDone runStep(PlannedStep step) {

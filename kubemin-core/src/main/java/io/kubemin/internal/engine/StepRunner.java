@@ -101,7 +101,7 @@ final class StepRunner {
   private JobResult runUnits(PlannedStep step, Set<Job> done, Instant stepDeadline) {
     for (PlanUnit unit : step.units()) {
       for (List<Job> band : unit.bands()) {
-        List<Job> pending = band.stream().filter(j -> !done.contains(j)).toList();
+        List<Job> pending = done.isEmpty() ? band : notDone(band, done);
         JobResult failure =
             unit.mode() == StepMode.DAG && pending.size() > 1
                 ? runTogether(pending, done, stepDeadline)
@@ -112,6 +112,16 @@ final class StepRunner {
       }
     }
     return null;
+  }
+
+  private static List<Job> notDone(List<Job> band, Set<Job> done) {
+    List<Job> pending = new ArrayList<>(band.size());
+    for (Job job : band) {
+      if (!done.contains(job)) {
+        pending.add(job);
+      }
+    }
+    return pending;
   }
 
   private JobResult runOneByOne(List<Job> jobs, Set<Job> done, Instant stepDeadline) {

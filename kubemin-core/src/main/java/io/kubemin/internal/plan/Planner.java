@@ -247,11 +247,13 @@ public final class Planner {
 
     /** The component's exact name; matched case-insensitively like the upstream. */
     private String resolve(String requested, String stepName) {
-      Set<String> names = new HashSet<>();
       for (var component : app.components()) {
         if (component.name().equals(requested)) {
           return requested;
         }
+      }
+      Set<String> names = new HashSet<>();
+      for (var component : app.components()) {
         names.add(component.name());
       }
       return names.stream()
