@@ -42,7 +42,8 @@ final class StepGraphRunner {
         ready.add(step);
       }
     }
-    CompletionService<StepDone> completions = new ExecutorCompletionService<>(threads.jobPool());
+    // Created at the first parallel step: most plans run each step on the calling thread.
+    CompletionService<StepDone> completions = null;
     int running = 0;
     JobResult failure = null;
     Throwable thrown = null;
@@ -59,6 +60,9 @@ final class StepGraphRunner {
           thrown = done.thrown();
           failure = finished(done, plan, waitingFor, ready, failure);
           continue;
+        }
+        if (completions == null) {
+          completions = new ExecutorCompletionService<>(threads.jobPool());
         }
         for (PlannedStep step : ready) {
           completions.submit(EngineMdc.carried(() -> runStep(step)));
