@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -245,9 +246,9 @@ public final class InMemoryDataStore implements DataStore {
             }
           }
           put(state.tasks, task.id(), task);
-          add(state.byStatus.get(task.status()), task.id());
+          index(task.status(), task.id());
           if (!state.tasksByApp.containsKey(task.appId())) {
-            put(state.tasksByApp, task.appId(), new LinkedHashSet<>());
+            put(state.tasksByApp, task.appId(), new HashSet<>());
           }
           add(state.tasksByApp.get(task.appId()), task.id());
           return true;
@@ -330,12 +331,17 @@ public final class InMemoryDataStore implements DataStore {
         .filter(t -> t.appId().equals(appId));
   }
 
+  /**
+   * {@inheritDoc} Active statuses are read from their sets; a final status looks at every task, as
+   * no set is kept for them (they would hold the whole history).
+   */
   @Override
   public List<Task> listTasksByStatus(TaskStatus status, int limit) {
     return locked(
         () ->
-            state.byStatus.get(status).stream()
-                .map(state.tasks::get)
+            (status.active()
+                    ? state.byStatus.get(status).stream().map(state.tasks::get)
+                    : state.tasks.values().stream().filter(t -> t.status() == status))
                 .sorted(Comparator.comparing(Task::createdAt).thenComparing(Task::id))
                 .limit(limit)
                 .toList());
@@ -423,8 +429,8 @@ public final class InMemoryDataStore implements DataStore {
                   current.cancelReason());
           put(state.tasks, taskId, written);
           if (current.status() != written.status()) {
-            delete(state.byStatus.get(current.status()), taskId);
-            add(state.byStatus.get(written.status()), taskId);
+            unindex(current.status(), taskId);
+            index(written.status(), taskId);
           }
           return true;
         });
@@ -503,7 +509,7 @@ public final class InMemoryDataStore implements DataStore {
     if (task == null) {
       return;
     }
-    delete(state.byStatus.get(task.status()), taskId);
+    unindex(task.status(), taskId);
     Set<String> ofApp = state.tasksByApp.get(task.appId());
     if (ofApp != null) {
       delete(ofApp, taskId);
@@ -647,6 +653,19 @@ public final class InMemoryDataStore implements DataStore {
     }
   }
 
+  /** Notes an active task in its status's set; ended tasks are in none. */
+  private void index(TaskStatus status, String taskId) {
+    if (status.active()) {
+      add(state.byStatus.get(status), taskId);
+    }
+  }
+
+  private void unindex(TaskStatus status, String taskId) {
+    if (status.active()) {
+      delete(state.byStatus.get(status), taskId);
+    }
+  }
+
   private void add(Set<String> set, String value) {
     if (set.add(value) && inTransaction) {
       undo.push(() -> set.remove(value));
@@ -675,7 +694,10 @@ public final class InMemoryDataStore implements DataStore {
     final Map<String, ComponentRecord> components = new LinkedHashMap<>();
     final Map<String, WorkflowRecord> workflows = new LinkedHashMap<>();
     final Map<String, Task> tasks = new HashMap<>();
+    // Only active statuses: a set of every ended task would grow with the whole history, and each
+    // task's end would pay for an insert into it.
     final Map<TaskStatus, Set<String>> byStatus = new EnumMap<>(TaskStatus.class);
+    // Unordered: every reader sorts what it reads.
     final Map<String, Set<String>> tasksByApp = new HashMap<>();
     final Map<String, List<JobRecord>> jobs = new HashMap<>();
     final Map<String, List<RevisionRecord>> revisions = new HashMap<>();
@@ -685,7 +707,9 @@ public final class InMemoryDataStore implements DataStore {
 
     State() {
       for (TaskStatus status : TaskStatus.values()) {
-        byStatus.put(status, new LinkedHashSet<>());
+        if (status.active()) {
+          byStatus.put(status, new LinkedHashSet<>());
+        }
       }
     }
   }
