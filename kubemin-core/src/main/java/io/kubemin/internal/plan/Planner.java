@@ -209,7 +209,9 @@ public final class Planner {
       if (dag && !own.isEmpty()) {
         units.add(unit(stepName, StepMode.DAG, stepName, own));
       } else {
-        own.forEach(c -> units.add(unit(c, StepMode.STEP_BY_STEP, stepName, List.of(c))));
+        for (String component : own) {
+          units.add(unit(component, StepMode.STEP_BY_STEP, stepName, List.of(component)));
+        }
       }
       if (dag && !step.subSteps().isEmpty()) {
         List<String> all = new ArrayList<>();
