@@ -194,6 +194,34 @@ public final class InMemoryDataStore implements DataStore {
     return Collections.unmodifiableList(found);
   }
 
+  /**
+   * {@inheritDoc} Under one lock, without listing the components: every config job of every task
+   * asks.
+   */
+  @Override
+  public boolean markConfigApplied(String appId, String componentName, Instant now) {
+    return locked(
+        () -> {
+          // The first match by ordinal, as the default finds it; ties keep insertion order.
+          ComponentRecord first = null;
+          for (ComponentRecord component : state.components.values()) {
+            String type = component.spec().type();
+            if (component.appId().equals(appId)
+                && component.name().equals(componentName)
+                && ("config".equals(type) || "secret".equals(type))
+                && component.status() != ComponentStatus.RUNNING
+                && (first == null || component.ordinal() < first.ordinal())) {
+              first = component;
+            }
+          }
+          if (first == null) {
+            return false;
+          }
+          put(state.components, first.id(), first.withStatus(ComponentStatus.RUNNING, 0, now));
+          return true;
+        });
+  }
+
   @Override
   public boolean updateComponentStatus(
       String componentId, ComponentStatus status, int readyReplicas, Instant now) {
