@@ -149,6 +149,7 @@ public final class InMemoryDataStore implements DataStore {
             forgetTask(taskId);
           }
           remove(state.tasksByApp, id);
+          remove(state.activeByApp, id);
           remove(state.revisions, id);
           return existed;
         });
@@ -274,7 +275,7 @@ public final class InMemoryDataStore implements DataStore {
             }
           }
           put(state.tasks, task.id(), task);
-          index(task.status(), task.id());
+          index(task.status(), task);
           if (!state.tasksByApp.containsKey(task.appId())) {
             put(state.tasksByApp, task.appId(), new HashSet<>());
           }
@@ -336,17 +337,10 @@ public final class InMemoryDataStore implements DataStore {
                 .toList());
   }
 
-  /** How many tasks of the app are active; every exec asks, so no stream. */
+  /** How many tasks of the app are active: every exec asks, so it is counted as tasks change. */
   private int countActiveTasks(String appId) {
-    int count = 0;
-    for (TaskStatus status : ACTIVE) {
-      for (String id : state.byStatus.get(status)) {
-        if (state.tasks.get(id).appId().equals(appId)) {
-          count++;
-        }
-      }
-    }
-    return count;
+    int[] count = state.activeByApp.get(appId);
+    return count == null ? 0 : count[0];
   }
 
   /**
@@ -457,8 +451,8 @@ public final class InMemoryDataStore implements DataStore {
                   current.cancelReason());
           put(state.tasks, taskId, written);
           if (current.status() != written.status()) {
-            unindex(current.status(), taskId);
-            index(written.status(), taskId);
+            unindex(current.status(), current);
+            index(written.status(), written);
           }
           return true;
         });
@@ -537,7 +531,7 @@ public final class InMemoryDataStore implements DataStore {
     if (task == null) {
       return;
     }
-    unindex(task.status(), taskId);
+    unindex(task.status(), task);
     Set<String> ofApp = state.tasksByApp.get(task.appId());
     if (ofApp != null) {
       delete(ofApp, taskId);
@@ -681,16 +675,26 @@ public final class InMemoryDataStore implements DataStore {
     }
   }
 
-  /** Notes an active task in its status's set; ended tasks are in none. */
-  private void index(TaskStatus status, String taskId) {
+  /** Notes an active task in its status's set and its application's count; ended ones in none. */
+  private void index(TaskStatus status, Task task) {
     if (status.active()) {
-      add(state.byStatus.get(status), taskId);
+      add(state.byStatus.get(status), task.id());
+      countActive(task.appId(), 1);
     }
   }
 
-  private void unindex(TaskStatus status, String taskId) {
+  private void unindex(TaskStatus status, Task task) {
     if (status.active()) {
-      delete(state.byStatus.get(status), taskId);
+      delete(state.byStatus.get(status), task.id());
+      countActive(task.appId(), -1);
+    }
+  }
+
+  private void countActive(String appId, int change) {
+    int[] count = state.activeByApp.computeIfAbsent(appId, id -> new int[1]);
+    count[0] += change;
+    if (inTransaction) {
+      undo.push(() -> count[0] -= change);
     }
   }
 
@@ -725,6 +729,8 @@ public final class InMemoryDataStore implements DataStore {
     // Only active statuses: a set of every ended task would grow with the whole history, and each
     // task's end would pay for an insert into it.
     final Map<TaskStatus, Set<String>> byStatus = new EnumMap<>(TaskStatus.class);
+    // Active tasks by application, kept with the status sets (the per-application limit).
+    final Map<String, int[]> activeByApp = new HashMap<>();
     // Unordered: every reader sorts what it reads.
     final Map<String, Set<String>> tasksByApp = new HashMap<>();
     final Map<String, List<JobRecord>> jobs = new HashMap<>();
