@@ -276,10 +276,12 @@ public final class InMemoryDataStore implements DataStore {
           }
           put(state.tasks, task.id(), task);
           index(task.status(), task);
-          if (!state.tasksByApp.containsKey(task.appId())) {
-            put(state.tasksByApp, task.appId(), new HashSet<>());
+          Set<String> ofApp = state.tasksByApp.get(task.appId());
+          if (ofApp == null) {
+            ofApp = new HashSet<>();
+            put(state.tasksByApp, task.appId(), ofApp);
           }
-          add(state.tasksByApp.get(task.appId()), task.id());
+          add(ofApp, task.id());
           return true;
         });
   }
@@ -475,10 +477,12 @@ public final class InMemoryDataStore implements DataStore {
   public void insertJob(JobRecord job) {
     lockedRun(
         () -> {
-          if (!state.jobs.containsKey(job.taskId())) {
-            put(state.jobs, job.taskId(), new ArrayList<>());
+          List<JobRecord> existing = state.jobs.get(job.taskId());
+          if (existing == null) {
+            existing = new ArrayList<>(1);
+            put(state.jobs, job.taskId(), existing);
           }
-          List<JobRecord> jobs = state.jobs.get(job.taskId());
+          List<JobRecord> jobs = existing;
           jobs.add(job);
           if (inTransaction) {
             undo.push(() -> jobs.remove(jobs.size() - 1));
