@@ -41,6 +41,7 @@ public record EngineSettings(
   public static final Duration CLAIM_INTERVAL = Duration.ofSeconds(15);
 
   private static final Duration MAX_LEASE_MARGIN = Duration.ofSeconds(2);
+  private static final Duration MAX_READ_BLOCK = Duration.ofSeconds(1);
   private static final Duration LEASE_WITH_MAX_MARGIN = MAX_LEASE_MARGIN.multipliedBy(5);
 
   public EngineSettings {
@@ -82,7 +83,8 @@ public record EngineSettings(
 
   /** How long a queue read waits for the first message. */
   public Duration readBlock() {
-    Duration oneSecond = Duration.ofSeconds(1);
-    return dispatchPollInterval.compareTo(oneSecond) < 0 ? dispatchPollInterval : oneSecond;
+    return dispatchPollInterval.compareTo(MAX_READ_BLOCK) < 0
+        ? dispatchPollInterval
+        : MAX_READ_BLOCK;
   }
 }
