@@ -322,7 +322,10 @@ final class TaskStarter {
 
   /** Forgets a task that ended. */
   void ended(TaskExecution execution) {
-    running.values().remove(execution);
+    // By its key first; the search of every value stays for an execution whose task changed key.
+    if (!running.remove(key(execution.task()), execution)) {
+      running.values().remove(execution);
+    }
   }
 
   private void ack(List<String> ids) {
