@@ -69,7 +69,8 @@ final class StepRunner {
   }
 
   private JobResult runTries(PlannedStep step) {
-    Set<Job> done = Collections.newSetFromMap(new IdentityHashMap<>());
+    // Sized for the step: the default table (64 slots) outweighs a step of a few jobs.
+    Set<Job> done = Collections.newSetFromMap(new IdentityHashMap<>(step.jobCount()));
     Duration backoff = step.backoff();
     for (int retry = 0; ; retry++) {
       Instant stepDeadline = step.timeout() == null ? null : parts.now().plus(step.timeout());

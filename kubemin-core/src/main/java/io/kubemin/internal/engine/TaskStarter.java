@@ -117,10 +117,11 @@ final class TaskStarter {
     for (Map.Entry<QueueMessage, DispatchMessage> offer : offers.entrySet()) {
       QueueMessage message = offer.getKey();
       Task task = tasks.get(offer.getValue().taskId());
+      String key = task == null ? null : key(task);
       if (task == null
           || task.status() != TaskStatus.QUEUED
           || task.attempt() != offer.getValue().attempt()
-          || running.containsKey(key(task))) {
+          || running.containsKey(key)) {
         acks.add(message.id());
       } else if (task.cancelRequested()) {
         cancelBeforeStart(task);
@@ -131,7 +132,7 @@ final class TaskStarter {
           execution.traceparent(message.headers().get(EngineTracing.TRACEPARENT));
           execution.deliveredAt(parts.clock().instant());
         }
-        running.put(key(task), execution);
+        running.put(key, execution);
         executions.add(execution);
         startMessages.add(message);
       }
