@@ -104,13 +104,8 @@ final class TaskStarter {
       return 0;
     }
     Map<String, Task> tasks = new HashMap<>();
-    List<String> ids = new ArrayList<>(offers.size());
-    for (DispatchMessage offer : offers.values()) {
-      ids.add(offer.taskId());
-    }
-    for (Task task : parts.store().findTasks(ids)) {
-      tasks.put(task.id(), task);
-    }
+    List<String> ids = offers.values().stream().map(DispatchMessage::taskId).toList();
+    parts.store().findTasks(ids).forEach(t -> tasks.put(t.id(), t));
     List<String> acks = new ArrayList<>();
     List<QueueMessage> startMessages = new ArrayList<>();
     List<TaskExecution> executions = new ArrayList<>();
