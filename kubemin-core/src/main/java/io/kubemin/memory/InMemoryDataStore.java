@@ -14,10 +14,12 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,6 +39,15 @@ public final class InMemoryDataStore implements DataStore {
   /** Newest first; ties keep insertion order (the sort is stable), in lists and pages alike. */
   private static final Comparator<ApplicationRecord> NEWEST_FIRST =
       Comparator.comparing(ApplicationRecord::updatedAt).reversed();
+
+  private static final Comparator<ComponentRecord> BY_ORDINAL =
+      Comparator.comparingInt(ComponentRecord::ordinal);
+  private static final Comparator<WorkflowRecord> BY_CREATION =
+      Comparator.comparing(WorkflowRecord::createdAt);
+
+  /** The statuses of active tasks, in the order their sets are read. */
+  private static final List<TaskStatus> ACTIVE =
+      List.of(TaskStatus.WAITING, TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.SUSPENDED);
 
   private final ReentrantLock lock = new ReentrantLock();
   private final State state = new State();
@@ -138,6 +149,7 @@ public final class InMemoryDataStore implements DataStore {
             forgetTask(taskId);
           }
           remove(state.tasksByApp, id);
+          remove(state.activeByApp, id);
           remove(state.revisions, id);
           return existed;
         });
@@ -155,12 +167,60 @@ public final class InMemoryDataStore implements DataStore {
 
   @Override
   public List<ComponentRecord> listComponents(String appId) {
+    return locked(() -> componentsOf(appId));
+  }
+
+  /** Reads the components of several applications under one lock, not one per application. */
+  @Override
+  public List<ComponentRecord> listComponents(Collection<String> appIds) {
     return locked(
-        () ->
-            state.components.values().stream()
-                .filter(c -> c.appId().equals(appId))
-                .sorted(Comparator.comparingInt(ComponentRecord::ordinal))
-                .toList());
+        () -> {
+          List<ComponentRecord> found = new ArrayList<>();
+          for (String appId : appIds) {
+            found.addAll(componentsOf(appId));
+          }
+          return found;
+        });
+  }
+
+  // Loops rather than streams: this runs for every task the engine plans.
+  private List<ComponentRecord> componentsOf(String appId) {
+    List<ComponentRecord> found = new ArrayList<>();
+    for (ComponentRecord component : state.components.values()) {
+      if (component.appId().equals(appId)) {
+        found.add(component);
+      }
+    }
+    found.sort(BY_ORDINAL);
+    return Collections.unmodifiableList(found);
+  }
+
+  /**
+   * {@inheritDoc} Under one lock, without listing the components: every config job of every task
+   * asks.
+   */
+  @Override
+  public boolean markConfigApplied(String appId, String componentName, Instant now) {
+    return locked(
+        () -> {
+          // The first match by ordinal, as the default finds it; ties keep insertion order.
+          ComponentRecord first = null;
+          for (ComponentRecord component : state.components.values()) {
+            String type = component.spec().type();
+            if (component.appId().equals(appId)
+                && component.name().equals(componentName)
+                && ("config".equals(type) || "secret".equals(type))
+                && component.status() != ComponentStatus.RUNNING
+                && (first == null || component.ordinal() < first.ordinal())) {
+              first = component;
+            }
+          }
+          if (first == null) {
+            return false;
+          }
+          put(state.components, first.id(), first.withStatus(ComponentStatus.RUNNING, 0, now));
+          return true;
+        });
   }
 
   @Override
@@ -190,11 +250,16 @@ public final class InMemoryDataStore implements DataStore {
   @Override
   public List<WorkflowRecord> listWorkflows(String appId) {
     return locked(
-        () ->
-            state.workflows.values().stream()
-                .filter(w -> w.appId().equals(appId))
-                .sorted(Comparator.comparing(WorkflowRecord::createdAt))
-                .toList());
+        () -> {
+          List<WorkflowRecord> found = new ArrayList<>();
+          for (WorkflowRecord workflow : state.workflows.values()) {
+            if (workflow.appId().equals(appId)) {
+              found.add(workflow);
+            }
+          }
+          found.sort(BY_CREATION);
+          return Collections.unmodifiableList(found);
+        });
   }
 
   @Override
@@ -205,17 +270,18 @@ public final class InMemoryDataStore implements DataStore {
             throw new IllegalArgumentException("task " + task.id() + " already exists");
           }
           if (maxActivePerApp > 0) {
-            long active = activeTasks(task.appId()).count();
-            if (active >= maxActivePerApp) {
+            if (countActiveTasks(task.appId()) >= maxActivePerApp) {
               return false;
             }
           }
           put(state.tasks, task.id(), task);
-          add(state.byStatus.get(task.status()), task.id());
-          if (!state.tasksByApp.containsKey(task.appId())) {
-            put(state.tasksByApp, task.appId(), new LinkedHashSet<>());
+          index(task.status(), task);
+          Set<String> ofApp = state.tasksByApp.get(task.appId());
+          if (ofApp == null) {
+            ofApp = new HashSet<>();
+            put(state.tasksByApp, task.appId(), ofApp);
           }
-          add(state.tasksByApp.get(task.appId()), task.id());
+          add(ofApp, task.id());
           return true;
         });
   }
@@ -223,6 +289,35 @@ public final class InMemoryDataStore implements DataStore {
   @Override
   public Optional<Task> findTask(String id) {
     return locked(() -> Optional.ofNullable(state.tasks.get(id)));
+  }
+
+  /** Reads them under one lock, not one per task. */
+  @Override
+  public List<Task> findTasks(Collection<String> ids) {
+    return locked(() -> found(state.tasks, ids));
+  }
+
+  /** Reads them under one lock, not one per application. */
+  @Override
+  public List<ApplicationRecord> findApplications(Collection<String> ids) {
+    return locked(() -> found(state.applications, ids));
+  }
+
+  /** Reads them under one lock, not one per workflow. */
+  @Override
+  public List<WorkflowRecord> findWorkflows(Collection<String> ids) {
+    return locked(() -> found(state.workflows, ids));
+  }
+
+  private static <V> List<V> found(Map<String, V> map, Collection<String> ids) {
+    List<V> found = new ArrayList<>(ids.size());
+    for (String id : ids) {
+      V value = map.get(id);
+      if (value != null) {
+        found.add(value);
+      }
+    }
+    return found;
   }
 
   @Override
@@ -244,23 +339,33 @@ public final class InMemoryDataStore implements DataStore {
                 .toList());
   }
 
+  /** How many tasks of the app are active: every exec asks, so it is counted as tasks change. */
+  private int countActiveTasks(String appId) {
+    int[] count = state.activeByApp.get(appId);
+    return count == null ? 0 : count[0];
+  }
+
   /**
    * The app's active tasks, from the (small) sets of active tasks rather than its whole history.
    */
   private java.util.stream.Stream<Task> activeTasks(String appId) {
-    return java.util.stream.Stream.of(
-            TaskStatus.WAITING, TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.SUSPENDED)
+    return ACTIVE.stream()
         .flatMap(status -> state.byStatus.get(status).stream())
         .map(state.tasks::get)
         .filter(t -> t.appId().equals(appId));
   }
 
+  /**
+   * {@inheritDoc} Active statuses are read from their sets; a final status looks at every task, as
+   * no set is kept for them (they would hold the whole history).
+   */
   @Override
   public List<Task> listTasksByStatus(TaskStatus status, int limit) {
     return locked(
         () ->
-            state.byStatus.get(status).stream()
-                .map(state.tasks::get)
+            (status.active()
+                    ? state.byStatus.get(status).stream().map(state.tasks::get)
+                    : state.tasks.values().stream().filter(t -> t.status() == status))
                 .sorted(Comparator.comparing(Task::createdAt).thenComparing(Task::id))
                 .limit(limit)
                 .toList());
@@ -348,8 +453,8 @@ public final class InMemoryDataStore implements DataStore {
                   current.cancelReason());
           put(state.tasks, taskId, written);
           if (current.status() != written.status()) {
-            delete(state.byStatus.get(current.status()), taskId);
-            add(state.byStatus.get(written.status()), taskId);
+            unindex(current.status(), current);
+            index(written.status(), written);
           }
           return true;
         });
@@ -372,10 +477,12 @@ public final class InMemoryDataStore implements DataStore {
   public void insertJob(JobRecord job) {
     lockedRun(
         () -> {
-          if (!state.jobs.containsKey(job.taskId())) {
-            put(state.jobs, job.taskId(), new ArrayList<>());
+          List<JobRecord> existing = state.jobs.get(job.taskId());
+          if (existing == null) {
+            existing = new ArrayList<>(1);
+            put(state.jobs, job.taskId(), existing);
           }
-          List<JobRecord> jobs = state.jobs.get(job.taskId());
+          List<JobRecord> jobs = existing;
           jobs.add(job);
           if (inTransaction) {
             undo.push(() -> jobs.remove(jobs.size() - 1));
@@ -428,7 +535,7 @@ public final class InMemoryDataStore implements DataStore {
     if (task == null) {
       return;
     }
-    delete(state.byStatus.get(task.status()), taskId);
+    unindex(task.status(), task);
     Set<String> ofApp = state.tasksByApp.get(task.appId());
     if (ofApp != null) {
       delete(ofApp, taskId);
@@ -572,6 +679,29 @@ public final class InMemoryDataStore implements DataStore {
     }
   }
 
+  /** Notes an active task in its status's set and its application's count; ended ones in none. */
+  private void index(TaskStatus status, Task task) {
+    if (status.active()) {
+      add(state.byStatus.get(status), task.id());
+      countActive(task.appId(), 1);
+    }
+  }
+
+  private void unindex(TaskStatus status, Task task) {
+    if (status.active()) {
+      delete(state.byStatus.get(status), task.id());
+      countActive(task.appId(), -1);
+    }
+  }
+
+  private void countActive(String appId, int change) {
+    int[] count = state.activeByApp.computeIfAbsent(appId, id -> new int[1]);
+    count[0] += change;
+    if (inTransaction) {
+      undo.push(() -> count[0] -= change);
+    }
+  }
+
   private void add(Set<String> set, String value) {
     if (set.add(value) && inTransaction) {
       undo.push(() -> set.remove(value));
@@ -600,7 +730,12 @@ public final class InMemoryDataStore implements DataStore {
     final Map<String, ComponentRecord> components = new LinkedHashMap<>();
     final Map<String, WorkflowRecord> workflows = new LinkedHashMap<>();
     final Map<String, Task> tasks = new HashMap<>();
+    // Only active statuses: a set of every ended task would grow with the whole history, and each
+    // task's end would pay for an insert into it.
     final Map<TaskStatus, Set<String>> byStatus = new EnumMap<>(TaskStatus.class);
+    // Active tasks by application, kept with the status sets (the per-application limit).
+    final Map<String, int[]> activeByApp = new HashMap<>();
+    // Unordered: every reader sorts what it reads.
     final Map<String, Set<String>> tasksByApp = new HashMap<>();
     final Map<String, List<JobRecord>> jobs = new HashMap<>();
     final Map<String, List<RevisionRecord>> revisions = new HashMap<>();
@@ -610,7 +745,9 @@ public final class InMemoryDataStore implements DataStore {
 
     State() {
       for (TaskStatus status : TaskStatus.values()) {
-        byStatus.put(status, new LinkedHashSet<>());
+        if (status.active()) {
+          byStatus.put(status, new LinkedHashSet<>());
+        }
       }
     }
   }

@@ -41,6 +41,9 @@ public record Step(
   /** The {@link #type()} of a step that deploys components (also when the type is absent). */
   public static final String TYPE_DEPLOY = "deploy";
 
+  /** Up to this many names, merging them by scanning a list is cheaper than hashing them. */
+  private static final int SMALL = 16;
+
   public Step {
     components = Immutables.list(components);
     subSteps = Immutables.list(subSteps);
@@ -82,12 +85,26 @@ public record Step(
    * dropped.
    */
   public List<String> componentNames() {
-    LinkedHashSet<String> names = new LinkedHashSet<>(components);
-    if (properties != null) {
-      names.addAll(properties.policies());
+    List<String> policies = properties == null ? List.of() : properties.policies();
+    if (components.size() + policies.size() > SMALL) {
+      LinkedHashSet<String> names = new LinkedHashSet<>(components);
+      names.addAll(policies);
+      names.removeIf(String::isBlank);
+      return List.copyOf(new ArrayList<>(names));
     }
-    names.removeIf(String::isBlank);
-    return List.copyOf(new ArrayList<>(names));
+    // Every task's plan asks for each step: a few names are merged without a set.
+    List<String> names = new ArrayList<>(components.size() + policies.size());
+    addNew(names, components);
+    addNew(names, policies);
+    return List.copyOf(names);
+  }
+
+  private static void addNew(List<String> names, List<String> more) {
+    for (String name : more) {
+      if (!name.isBlank() && !names.contains(name)) {
+        names.add(name);
+      }
+    }
   }
 
   /** The mode, or {@link StepMode#STEP_BY_STEP} when absent or unknown. */

@@ -43,7 +43,10 @@ public final class Labels {
    */
   public static Map<String, String> component(
       String appId, String componentId, String component, Map<String, String> userLabels) {
-    Map<String, String> labels = new LinkedHashMap<>(userLabels);
+    // Sized for the four labels added, so that adding them never grows the table; forEach does not
+    // wrap each entry of the (unmodifiable) user labels as putAll would.
+    Map<String, String> labels = new LinkedHashMap<>(2 * (userLabels.size() + 4));
+    userLabels.forEach(labels::put);
     labels.put(OWNER, Naming.fit(appId + "-" + component));
     labels.put(APP_ID, appId);
     labels.put(COMPONENT_ID, componentId);

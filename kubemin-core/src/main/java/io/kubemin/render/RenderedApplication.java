@@ -30,9 +30,14 @@ public final class RenderedApplication {
     this.appId = appId;
     this.namespace = namespace;
     Map<String, List<RenderedObject>> copy = new LinkedHashMap<>();
-    byComponent.forEach((name, list) -> copy.put(name, bandOrdered(list)));
+    List<RenderedObject> all = new ArrayList<>();
+    for (Map.Entry<String, List<RenderedObject>> entry : byComponent.entrySet()) {
+      List<RenderedObject> ordered = bandOrdered(entry.getValue());
+      copy.put(entry.getKey(), ordered);
+      all.addAll(ordered);
+    }
     this.byComponent = Collections.unmodifiableMap(copy);
-    this.objects = bandOrdered(copy.values().stream().flatMap(List::stream).toList());
+    this.objects = bandOrdered(all);
   }
 
   /** The application id used in names and labels. */
@@ -80,6 +85,10 @@ public final class RenderedApplication {
   }
 
   private static List<RenderedObject> bandOrdered(List<RenderedObject> objects) {
+    if (objects.size() == 1) {
+      // Every task renders: the common single object needs no sort and no key.
+      return List.of(objects.get(0));
+    }
     List<RenderedObject> sorted = new ArrayList<>(objects);
     sorted.sort(Comparator.comparingInt(RenderedObject::band));
     Set<String> keys = new java.util.HashSet<>();

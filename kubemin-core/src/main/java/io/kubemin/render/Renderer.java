@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Renderer {
   private static final Logger LOG = LoggerFactory.getLogger(Renderer.class);
-  private static final Pattern APP_ID = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+  private static final int MAX_LABEL_LENGTH = 63;
 
   private final Map<String, TraitProcessor> customProcessors;
   private final List<Policy> policies;
@@ -95,7 +94,7 @@ public final class Renderer {
     Objects.requireNonNull(application, "application");
     Objects.requireNonNull(componentIds, "componentIds");
     String id = appId != null ? appId : derivedAppId(application);
-    if (!APP_ID.matcher(id).matches()) {
+    if (!isDnsLabel(id)) {
       throw new IllegalArgumentException(
           "appId '" + id + "' must be a DNS-1123 label (lower-case letters, digits, '-')");
     }
@@ -106,8 +105,11 @@ public final class Renderer {
       if (component.name() == null || component.name().isBlank()) {
         throw new RenderException("component[" + i + "]", "name", "is required");
       }
-      String componentId =
-          componentIds.getOrDefault(component.name(), Naming.componentId(id, component.name()));
+      // The derived id is a SHA-256: only worked out for a component the map does not name.
+      String componentId = componentIds.get(component.name());
+      if (componentId == null && !componentIds.containsKey(component.name())) {
+        componentId = Naming.componentId(id, component.name());
+      }
       byComponent.put(component.name(), components.render(application, component, id, componentId));
     }
     return new RenderedApplication(id, application.namespace(), byComponent);
@@ -131,6 +133,25 @@ public final class Renderer {
   /** Names of the custom traits this renderer applies, in registration order. */
   public Set<String> customTraitNames() {
     return customProcessors.keySet();
+  }
+
+  /**
+   * Whether the id matches {@code [a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?}; checked by hand because
+   * every task's plan renders, and a regular expression costs more than the rest of the check.
+   */
+  private static boolean isDnsLabel(String id) {
+    int length = id.length();
+    if (length == 0 || length > MAX_LABEL_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = id.charAt(i);
+      boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!alphanumeric && (c != '-' || i == 0 || i == length - 1)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String derivedAppId(Application application) {

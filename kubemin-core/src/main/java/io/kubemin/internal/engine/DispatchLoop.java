@@ -86,8 +86,12 @@ final class DispatchLoop implements LeaderElection.LeadershipListener {
    */
   void nudge() {
     synchronized (wake) {
-      nudged = true;
-      wake.notifyAll();
+      // A dispatcher already nudged sleeps until its nudged round is due: waking it again for
+      // every task that ends (thousands a second) would only put it back to sleep.
+      if (!nudged) {
+        nudged = true;
+        wake.notifyAll();
+      }
     }
   }
 

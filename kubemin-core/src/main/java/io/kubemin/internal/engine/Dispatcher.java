@@ -91,7 +91,8 @@ final class Dispatcher {
     for (Task queued : claimed) {
       // Announced before the enqueue, so that a worker's start event never comes first; once per
       // attempt, so that an offer that failed and is retried is not announced twice.
-      if (!announcedUnsent.remove(queued.id() + "#" + queued.attempt())) {
+      if (announcedUnsent.isEmpty()
+          || !announcedUnsent.remove(queued.id() + "#" + queued.attempt())) {
         parts.listener().taskQueued(TaskEvents.of(queued, now));
       }
       messages.add(

@@ -40,6 +40,10 @@ public record EngineSettings(
   /** How often a worker looks for unacknowledged messages, at most (half of claimIdle if less). */
   public static final Duration CLAIM_INTERVAL = Duration.ofSeconds(15);
 
+  private static final Duration MAX_LEASE_MARGIN = Duration.ofSeconds(2);
+  private static final Duration MAX_READ_BLOCK = Duration.ofSeconds(1);
+  private static final Duration LEASE_WITH_MAX_MARGIN = MAX_LEASE_MARGIN.multipliedBy(5);
+
   public EngineSettings {
     roles = Set.copyOf(roles);
   }
@@ -60,9 +64,12 @@ public record EngineSettings(
    * store and small clock drift.
    */
   public Duration leaseMargin() {
-    Duration fifth = taskLease.dividedBy(5);
-    Duration most = Duration.ofSeconds(2);
-    return fifth.compareTo(most) < 0 ? fifth : most;
+    // Every task start asks; Duration.dividedBy goes through BigDecimal, so the usual lease (ten
+    // seconds or more) is answered without dividing, and a shorter one divides its nanoseconds.
+    if (taskLease.compareTo(LEASE_WITH_MAX_MARGIN) >= 0) {
+      return MAX_LEASE_MARGIN;
+    }
+    return Duration.ofNanos(taskLease.toNanos() / 5);
   }
 
   /**
@@ -76,7 +83,8 @@ public record EngineSettings(
 
   /** How long a queue read waits for the first message. */
   public Duration readBlock() {
-    Duration oneSecond = Duration.ofSeconds(1);
-    return dispatchPollInterval.compareTo(oneSecond) < 0 ? dispatchPollInterval : oneSecond;
+    return dispatchPollInterval.compareTo(MAX_READ_BLOCK) < 0
+        ? dispatchPollInterval
+        : MAX_READ_BLOCK;
   }
 }

@@ -53,6 +53,12 @@ final class GarbageCollector {
       LOG.warn("garbage collection of task {} failed", execution.task().id(), e);
       return "garbage collection failed: " + e.getMessage();
     }
+    if (garbage.toDelete().isEmpty()
+        && garbage.keptClaims().isEmpty()
+        && garbage.unreadable().isEmpty()) {
+      // The usual outcome, on every completed task: nothing to delete, report or log.
+      return null;
+    }
     List<String> failed = new ArrayList<>();
     garbage.unreadable().forEach(k -> failed.add("cannot list " + k));
     if (!garbage.toDelete().isEmpty() && changedSincePlanned(scope.app())) {

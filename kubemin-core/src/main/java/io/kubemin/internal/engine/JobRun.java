@@ -12,13 +12,11 @@ import io.kubemin.workflow.JobStatus;
 import io.kubemin.workflow.Task;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 
 /**
  * One run of one job on the calling thread: picks the executor, enforces the deadline by
@@ -81,8 +79,7 @@ final class JobRun {
     if (!Leases.ensure(parts, execution)) {
       return new JobResult(job, JobStatus.CANCELLED, execution.stopMessage(), false);
     }
-    Map<String, String> mdc = EngineMdc.enter(execution.task());
-    MDC.put(EngineMdc.JOB, job.name());
+    Runnable leaveMdc = EngineMdc.enterJob(execution.task(), job.name());
     try (TraceSpan span = span()) {
       JobResult result = runAndRecord();
       span.attribute(TraceNames.OUTCOME, result.status().jsonName());
@@ -91,7 +88,7 @@ final class JobRun {
       }
       return result;
     } finally {
-      EngineMdc.leave(mdc);
+      leaveMdc.run();
     }
   }
 
@@ -143,7 +140,9 @@ final class JobRun {
       record(result);
     }
     parts.listener().jobFinished(event(result.status(), result.error(), null));
-    LOG.debug("job {} ended {}", job.describe(), result.status().jsonName());
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("job {} ended {}", job.describe(), result.status().jsonName());
+    }
     return result;
   }
 

@@ -42,13 +42,14 @@ final class StepGraphRunner {
         ready.add(step);
       }
     }
-    CompletionService<StepDone> completions = new ExecutorCompletionService<>(threads.jobPool());
+    // Created at the first parallel step: most plans run each step on the calling thread.
+    CompletionService<StepDone> completions = null;
     int running = 0;
     JobResult failure = null;
     Throwable thrown = null;
     while (true) {
       if (failure == null && thrown == null && gate == null && !ready.isEmpty()) {
-        gate = ready.stream().filter(PlannedStep::suspends).findFirst().orElse(null);
+        gate = firstGate(ready);
         if (gate != null) {
           ready.clear();
           continue;
@@ -59,6 +60,9 @@ final class StepGraphRunner {
           thrown = done.thrown();
           failure = finished(done, plan, waitingFor, ready, failure);
           continue;
+        }
+        if (completions == null) {
+          completions = new ExecutorCompletionService<>(threads.jobPool());
         }
         for (PlannedStep step : ready) {
           completions.submit(EngineMdc.carried(() -> runStep(step)));
@@ -90,6 +94,15 @@ final class StepGraphRunner {
   /** The steps that completed in this run. */
   Set<String> completed() {
     return completed;
+  }
+
+  private static PlannedStep firstGate(List<PlannedStep> ready) {
+    for (PlannedStep step : ready) {
+      if (step.suspends()) {
+        return step;
+      }
+    }
+    return null;
   }
 
   private StepDone runStep(PlannedStep step) {

@@ -69,7 +69,8 @@ final class StepRunner {
   }
 
   private JobResult runTries(PlannedStep step) {
-    Set<Job> done = Collections.newSetFromMap(new IdentityHashMap<>());
+    // Sized for the step: the default table (64 slots) outweighs a step of a few jobs.
+    Set<Job> done = Collections.newSetFromMap(new IdentityHashMap<>(step.jobCount()));
     Duration backoff = step.backoff();
     for (int retry = 0; ; retry++) {
       Instant stepDeadline = step.timeout() == null ? null : parts.now().plus(step.timeout());
@@ -101,7 +102,7 @@ final class StepRunner {
   private JobResult runUnits(PlannedStep step, Set<Job> done, Instant stepDeadline) {
     for (PlanUnit unit : step.units()) {
       for (List<Job> band : unit.bands()) {
-        List<Job> pending = band.stream().filter(j -> !done.contains(j)).toList();
+        List<Job> pending = done.isEmpty() ? band : notDone(band, done);
         JobResult failure =
             unit.mode() == StepMode.DAG && pending.size() > 1
                 ? runTogether(pending, done, stepDeadline)
@@ -112,6 +113,16 @@ final class StepRunner {
       }
     }
     return null;
+  }
+
+  private static List<Job> notDone(List<Job> band, Set<Job> done) {
+    List<Job> pending = new ArrayList<>(band.size());
+    for (Job job : band) {
+      if (!done.contains(job)) {
+        pending.add(job);
+      }
+    }
+    return pending;
   }
 
   private JobResult runOneByOne(List<Job> jobs, Set<Job> done, Instant stepDeadline) {

@@ -103,10 +103,11 @@ final class TaskStarter {
     for (Map.Entry<QueueMessage, DispatchMessage> offer : offers.entrySet()) {
       QueueMessage message = offer.getKey();
       Task task = tasks.get(offer.getValue().taskId());
+      String key = task == null ? null : key(task);
       if (task == null
           || task.status() != TaskStatus.QUEUED
           || task.attempt() != offer.getValue().attempt()
-          || running.containsKey(key(task))) {
+          || running.containsKey(key)) {
         acks.add(message.id());
       } else if (task.cancelRequested()) {
         cancelBeforeStart(task);
@@ -117,7 +118,7 @@ final class TaskStarter {
           execution.traceparent(message.headers().get(EngineTracing.TRACEPARENT));
           execution.deliveredAt(parts.clock().instant());
         }
-        running.put(key(task), execution);
+        running.put(key, execution);
         executions.add(execution);
         startMessages.add(message);
       }
@@ -317,7 +318,10 @@ final class TaskStarter {
 
   /** Forgets a task that ended. */
   void ended(TaskExecution execution) {
-    running.values().remove(execution);
+    // By its key first; the search of every value stays for an execution whose task changed key.
+    if (!running.remove(key(execution.task()), execution)) {
+      running.values().remove(execution);
+    }
   }
 
   private void ack(List<String> ids) {

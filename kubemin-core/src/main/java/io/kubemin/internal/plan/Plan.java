@@ -39,11 +39,20 @@ public record Plan(List<PlannedStep> steps, boolean rollbackOnFailure, GarbageSc
 
   /** Whether a step of the plan is a {@code suspend} step. */
   public boolean suspends() {
-    return steps.stream().anyMatch(PlannedStep::suspends);
+    for (PlannedStep step : steps) {
+      if (step.suspends()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Number of jobs in the plan. */
   public int jobCount() {
-    return steps.stream().mapToInt(PlannedStep::jobCount).sum();
+    int count = 0;
+    for (PlannedStep step : steps) {
+      count += step.jobCount();
+    }
+    return count;
   }
 }

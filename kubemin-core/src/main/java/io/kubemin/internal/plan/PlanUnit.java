@@ -2,6 +2,8 @@ package io.kubemin.internal.plan;
 
 import io.kubemin.model.StepMode;
 import io.kubemin.spi.Job;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -15,11 +17,19 @@ import java.util.List;
  */
 public record PlanUnit(String name, StepMode mode, List<List<Job>> bands) {
   public PlanUnit {
-    bands = bands.stream().map(List::copyOf).toList();
+    List<List<Job>> copies = new ArrayList<>(bands.size());
+    for (List<Job> band : bands) {
+      copies.add(List.copyOf(band));
+    }
+    bands = Collections.unmodifiableList(copies);
   }
 
   /** Number of jobs in the unit. */
   public int jobCount() {
-    return bands.stream().mapToInt(List::size).sum();
+    int count = 0;
+    for (List<Job> band : bands) {
+      count += band.size();
+    }
+    return count;
   }
 }

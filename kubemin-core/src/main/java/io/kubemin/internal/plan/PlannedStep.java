@@ -62,6 +62,10 @@ public record PlannedStep(
 
   /** Number of jobs in the step. */
   public int jobCount() {
-    return units.stream().mapToInt(PlanUnit::jobCount).sum();
+    int count = 0;
+    for (PlanUnit unit : units) {
+      count += unit.jobCount();
+    }
+    return count;
   }
 }

@@ -198,7 +198,9 @@ public final class Planner {
       if (dag && !own.isEmpty()) {
         units.add(unit(stepName, StepMode.DAG, stepName, own));
       } else {
-        own.forEach(c -> units.add(unit(c, StepMode.STEP_BY_STEP, stepName, List.of(c))));
+        for (String component : own) {
+          units.add(unit(component, StepMode.STEP_BY_STEP, stepName, List.of(component)));
+        }
       }
       if (dag && !step.subSteps().isEmpty()) {
         List<String> all = new ArrayList<>();
@@ -236,11 +238,13 @@ public final class Planner {
 
     /** The component's exact name; matched case-insensitively like the upstream. */
     private String resolve(String requested, String stepName) {
-      Set<String> names = new HashSet<>();
       for (var component : app.components()) {
         if (component.name().equals(requested)) {
           return requested;
         }
+      }
+      Set<String> names = new HashSet<>();
+      for (var component : app.components()) {
         names.add(component.name());
       }
       return names.stream()

@@ -1,9 +1,11 @@
 package io.kubemin.internal.plan;
 
 import io.kubemin.model.Application;
+import io.kubemin.model.Component;
 import io.kubemin.model.Step;
 import io.kubemin.spi.ApplicationRecord;
 import io.kubemin.spi.ComponentRecord;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +34,25 @@ public record StoredApplication(ApplicationRecord record, List<ComponentRecord> 
         .icon(record.icon())
         .tmpEnable(record.tmpEnable())
         .rollbackOnFailure(record.rollbackOnFailure())
-        .components(components.stream().map(ComponentRecord::spec).toList())
+        .components(specs())
         .workflow(steps)
         .build();
+  }
+
+  private List<Component> specs() {
+    List<Component> specs = new ArrayList<>(components.size());
+    for (ComponentRecord component : components) {
+      specs.add(component.spec());
+    }
+    return specs;
   }
 
   /** Stored component ids by component name. */
   public Map<String, String> componentIds() {
     Map<String, String> ids = new LinkedHashMap<>();
-    components.forEach(c -> ids.put(c.name(), c.id()));
+    for (ComponentRecord component : components) {
+      ids.put(component.name(), component.id());
+    }
     return ids;
   }
 }

@@ -67,8 +67,10 @@ public final class ComponentRenderer {
     if (!share.isEmpty()) {
       objects.forEach(o -> addLabels(o.object(), share));
     }
-    Set<String> keys = new HashSet<>();
-    objects.removeIf(o -> !keys.add(o.key()));
+    if (objects.size() > 1) {
+      Set<String> keys = new HashSet<>();
+      objects.removeIf(o -> !keys.add(o.key()));
+    }
     return objects;
   }
 

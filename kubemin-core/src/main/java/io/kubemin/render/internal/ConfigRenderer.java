@@ -7,7 +7,6 @@ import io.kubemin.model.Properties;
 import io.kubemin.render.Labels;
 import io.kubemin.trait.internal.ComponentScope;
 import io.kubemin.trait.internal.Metadata;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,7 +28,7 @@ final class ConfigRenderer {
     ConfigMap map = new ConfigMap();
     map.setMetadata(metadata(scope, fetched));
     if (!fetched) {
-      map.setData(new LinkedHashMap<>(properties.conf()));
+      map.setData(Metadata.copy(properties.conf()));
     }
     return map;
   }
@@ -39,7 +38,7 @@ final class ConfigRenderer {
     Secret secret = new Secret();
     secret.setMetadata(metadata(scope, isUrlMode(properties)));
     secret.setType("Opaque");
-    secret.setStringData(new LinkedHashMap<>(properties.secret()));
+    secret.setStringData(Metadata.copy(properties.secret()));
     return secret;
   }
 

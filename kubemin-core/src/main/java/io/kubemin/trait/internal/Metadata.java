@@ -16,7 +16,17 @@ public final class Metadata {
     ObjectMeta meta = new ObjectMeta();
     meta.setName(name);
     meta.setNamespace(namespace);
-    meta.setLabels(new LinkedHashMap<>(labels));
+    meta.setLabels(copy(labels));
     return meta;
+  }
+
+  /**
+   * A mutable copy in the same order, as {@code new LinkedHashMap<>(map)} makes it but without
+   * iterating entries: those of an unmodifiable map are each wrapped in a new object.
+   */
+  public static <V> LinkedHashMap<String, V> copy(Map<String, V> map) {
+    LinkedHashMap<String, V> copy = new LinkedHashMap<>((int) (map.size() / 0.75f + 1.0f));
+    map.forEach(copy::put);
+    return copy;
   }
 }
