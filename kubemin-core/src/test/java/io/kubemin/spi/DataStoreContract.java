@@ -860,16 +860,7 @@ public abstract class DataStoreContract {
       store.putApplication(app(appId, T0));
       store.putComponent(component(appId, 1, web("api")));
       store.putComponent(component(appId, 0, web("web")));
-      WorkflowRecord workflow =
-          new WorkflowRecord(
-              Ids.newId(),
-              appId,
-              "deploy",
-              null,
-              List.of(Step.builder().name("web").components("web").build()),
-              T0,
-              T0);
-      store.putWorkflow(workflow);
+      WorkflowRecord workflow = putWebWorkflow(appId);
       workflows.add(workflow);
       Task task =
           Task.waiting(Ids.newId(), appId, workflow.id(), workflow.name(), T0.plusMillis(i));
@@ -903,16 +894,7 @@ public abstract class DataStoreContract {
     String appId = Ids.newId();
     store.putApplication(app(appId, T0));
     store.putComponent(component(appId, 0, web("web")));
-    WorkflowRecord workflow =
-        new WorkflowRecord(
-            Ids.newId(),
-            appId,
-            "deploy",
-            null,
-            List.of(Step.builder().name("web").components("web").build()),
-            T0,
-            T0);
-    store.putWorkflow(workflow);
+    WorkflowRecord workflow = putWebWorkflow(appId);
     Instant deadline = T0.plusSeconds(3600);
     Task plain = queued(appId, workflow, 0, null, false);
     Task withDeadline = queued(appId, workflow, 1, deadline, false);
@@ -951,6 +933,21 @@ public abstract class DataStoreContract {
     assertThat(read.applications()).extracting(ApplicationRecord::id).containsExactly(appId);
     assertThat(read.workflows()).containsExactly(workflow);
     assertThat(read.components()).extracting(ComponentRecord::name).containsExactly("web");
+  }
+
+  /** A stored workflow of the application with one step deploying its {@code web} component. */
+  private WorkflowRecord putWebWorkflow(String appId) {
+    WorkflowRecord workflow =
+        new WorkflowRecord(
+            Ids.newId(),
+            appId,
+            "deploy",
+            null,
+            List.of(Step.builder().name("web").components("web").build()),
+            T0,
+            T0);
+    store.putWorkflow(workflow);
+    return workflow;
   }
 
   /** A queued task of the workflow, created {@code minute} minutes after T0. */

@@ -185,8 +185,11 @@ public final class JdbiSession {
     }
   }
 
-  /** {@code START TRANSACTION}, the work, {@code COMMIT}; {@code ROLLBACK} when anything fails. */
-  private static <T> T explicitly(Handle handle, HandleCallback<T, RuntimeException> work) {
+  /**
+   * {@code START TRANSACTION}, the work, {@code COMMIT} on a connection in autocommit mode; {@code
+   * ROLLBACK} when anything fails.
+   */
+  static <T> T explicitly(Handle handle, HandleCallback<T, RuntimeException> work) {
     handle.execute("START TRANSACTION");
     boolean settled = false;
     try {
@@ -228,7 +231,7 @@ public final class JdbiSession {
     }
   }
 
-  private static void rollback(Handle handle) {
+  static void rollback(Handle handle) {
     try {
       handle.execute("ROLLBACK");
     } catch (RuntimeException e) {

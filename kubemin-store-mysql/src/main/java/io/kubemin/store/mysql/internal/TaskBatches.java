@@ -226,7 +226,7 @@ public final class TaskBatches {
       return inputsOf(outcomes, 2, open);
     } finally {
       if (!settled) {
-        rollback(handle);
+        JdbiSession.rollback(handle);
       }
     }
   }
@@ -392,19 +392,13 @@ public final class TaskBatches {
       List<TaskChange> changes,
       List<JobRecord> jobs,
       List<io.kubemin.spi.AppliedConfig> applied) {
-    handle.execute("START TRANSACTION");
-    boolean committed = false;
-    try {
-      List<Boolean> matched = write(handle, changes, jobs);
-      ComponentRows.markConfigsApplied(handle, applied);
-      handle.execute("COMMIT");
-      committed = true;
-      return matched;
-    } finally {
-      if (!committed) {
-        rollback(handle);
-      }
-    }
+    return JdbiSession.explicitly(
+        handle,
+        h -> {
+          List<Boolean> matched = write(h, changes, jobs);
+          ComponentRows.markConfigsApplied(h, applied);
+          return matched;
+        });
   }
 
   /**
@@ -452,7 +446,7 @@ public final class TaskBatches {
       }
     } finally {
       if (!settled) {
-        rollback(handle);
+        JdbiSession.rollback(handle);
       }
     }
     if (allMatched) {
@@ -462,14 +456,6 @@ public final class TaskBatches {
     return commitsItself
         ? readBack(handle, changes)
         : writeInTransaction(handle, changes, jobs, applied);
-  }
-
-  private static void rollback(Handle handle) {
-    try {
-      handle.execute("ROLLBACK");
-    } catch (RuntimeException e) {
-      // The connection is broken; the pool drops it and the server rolls back.
-    }
   }
 
   /** Distinct tasks' changes in one conditional update; which matched, in order. */
