@@ -653,12 +653,7 @@ public abstract class DataStoreContract {
 
   @Test
   void aBatchAppliesEachChangeAsItsOwnCompareAndSet() {
-    List<Task> tasks = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      Task task = waitingTask(Ids.newId(), T0.plusMillis(i));
-      store.insertTask(task, 0);
-      tasks.add(task);
-    }
+    List<Task> tasks = insertWaitingTasks(3);
     Instant now = T0.plusSeconds(5);
     Task firstQueued = tasks.get(0).withStatus(TaskStatus.QUEUED, now);
     Task firstRunning =
@@ -688,12 +683,7 @@ public abstract class DataStoreContract {
 
   @Test
   void aBatchWithAStaleChangeStillWritesItsOtherChangesAndJobRecords() {
-    List<Task> tasks = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      Task task = waitingTask(Ids.newId(), T0.plusMillis(i));
-      store.insertTask(task, 0);
-      tasks.add(task);
-    }
+    List<Task> tasks = insertWaitingTasks(3);
     Instant now = T0.plusSeconds(5);
     List<JobRecord> records =
         List.of(
@@ -933,6 +923,17 @@ public abstract class DataStoreContract {
     assertThat(read.applications()).extracting(ApplicationRecord::id).containsExactly(appId);
     assertThat(read.workflows()).containsExactly(workflow);
     assertThat(read.components()).extracting(ComponentRecord::name).containsExactly("web");
+  }
+
+  /** {@code count} waiting tasks of applications of their own, created a millisecond apart. */
+  private List<Task> insertWaitingTasks(int count) {
+    List<Task> tasks = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Task task = waitingTask(Ids.newId(), T0.plusMillis(i));
+      store.insertTask(task, 0);
+      tasks.add(task);
+    }
+    return tasks;
   }
 
   /** A stored workflow of the application with one step deploying its {@code web} component. */
