@@ -72,6 +72,16 @@ public interface Queue extends AutoCloseable {
     return 0;
   }
 
+  /**
+   * Gives back what a consumer holds in its group once an engine stopped reading with it for good
+   * (the engine closed while this queue stays open for another one): messages it read and did not
+   * acknowledge go back to the group, and a queue whose consumers own partitions hands them to the
+   * group's other members. A later read with the same name joins anew. The engine calls it when it
+   * closes, not when it crashes. The default does nothing, for queues whose consumers hold nothing
+   * between reads.
+   */
+  default void closeConsumer(String group, String consumer) {}
+
   /** Depth of the queue for the group. */
   QueueStats stats(String group);
 

@@ -170,6 +170,7 @@ public final class Engine {
     if (worker != null) {
       worker.stopReading();
       worker.drain(parts.settings().shutdownTimeout());
+      worker.closeConsumers();
     }
     closeElection();
     shutdownThreads();

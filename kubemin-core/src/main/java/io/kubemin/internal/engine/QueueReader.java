@@ -46,6 +46,11 @@ final class QueueReader implements Runnable {
     reading = false;
   }
 
+  /** The consumer name this reader reads the queue as. */
+  String consumer() {
+    return consumer;
+  }
+
   @Override
   public void run() {
     long claimEveryNanos =

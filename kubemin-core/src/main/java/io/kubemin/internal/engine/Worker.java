@@ -94,6 +94,20 @@ final class Worker {
     }
   }
 
+  /**
+   * Gives the queue back the consumers of this instance's readers (a graceful close): a queue that
+   * outlives the engine must not keep a consumer no one reads holding messages or partitions.
+   */
+  void closeConsumers() {
+    for (QueueReader reader : readers) {
+      try {
+        parts.queue().closeConsumer(EngineSettings.WORKER_GROUP, reader.consumer());
+      } catch (RuntimeException e) {
+        LOG.warn("closing queue consumer {} failed", reader.consumer(), e);
+      }
+    }
+  }
+
   /** Stops renewing leases (a crashed worker's tasks are then taken back). */
   void stopHeartbeat() {
     if (heartbeat != null) {

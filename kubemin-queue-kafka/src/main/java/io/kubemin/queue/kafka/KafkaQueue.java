@@ -239,6 +239,12 @@ public final class KafkaQueue implements Queue {
     return new QueueStats(backlog, pending, deadLettered.get());
   }
 
+  /** {@inheritDoc} The queue serves one group: {@link #closeConsumer(String)}. */
+  @Override
+  public void closeConsumer(String group, String consumer) {
+    closeConsumer(consumer);
+  }
+
   /**
    * Stops one consumer: it leaves the group without waiting for the records it handed out, and
    * those not acknowledged are delivered again to the group's other members. A later read with the
