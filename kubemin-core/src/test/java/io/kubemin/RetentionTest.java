@@ -132,15 +132,7 @@ class RetentionTest {
       store.insertTask(ended, 0);
       clock.advance(Duration.ofMillis(1));
     }
-    kubemin =
-        KubeMin.builder()
-            .dataStore(store)
-            .jobExecutor(new RecordingJobExecutor())
-            .clock(clock)
-            .dispatchPollInterval(Duration.ofSeconds(30))
-            .retention(Retention.keepLast(3))
-            .build();
-    kubemin.start();
+    start(b -> b.dispatchPollInterval(Duration.ofSeconds(30)).retention(Retention.keepLast(3)));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> kubemin.tasks(appId).size() == 3);
   }
@@ -148,15 +140,7 @@ class RetentionTest {
   @Test
   void aBusyHistoryIsPurgedBeforeTheNextIntervalOnceABatchOfTasksEnded() {
     // The interval between passes is here a minute; 500 ended tasks bring the next pass forward.
-    kubemin =
-        KubeMin.builder()
-            .dataStore(store)
-            .jobExecutor(new RecordingJobExecutor())
-            .clock(clock)
-            .dispatchPollInterval(Duration.ofSeconds(30))
-            .retention(Retention.keepLast(2))
-            .build();
-    kubemin.start();
+    start(b -> b.dispatchPollInterval(Duration.ofSeconds(30)).retention(Retention.keepLast(2)));
     String appId = kubemin.createApplication(app("busy", List.of(web("web")))).id();
 
     runTasks(appId, 1_000);

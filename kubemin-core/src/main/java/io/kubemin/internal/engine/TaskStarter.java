@@ -66,7 +66,11 @@ final class TaskStarter {
   }
 
   private static String key(Task task) {
-    return task.id() + "#" + task.attempt();
+    return key(task.id(), task.attempt());
+  }
+
+  private static String key(String taskId, int attempt) {
+    return taskId + "#" + attempt;
   }
 
   /** Handles one message; returns whether it started a task (which then holds a slot). */
@@ -113,11 +117,7 @@ final class TaskStarter {
         cancelBeforeStart(task);
         acks.add(message.id());
       } else {
-        TaskExecution execution = new TaskExecution(task);
-        if (parts.tracing().on()) {
-          execution.traceparent(message.headers().get(EngineTracing.TRACEPARENT));
-          execution.deliveredAt(parts.clock().instant());
-        }
+        TaskExecution execution = execution(task, message);
         running.put(key, execution);
         executions.add(execution);
         startMessages.add(message);
@@ -141,7 +141,7 @@ final class TaskStarter {
   private int startTogether(Map<QueueMessage, DispatchMessage> offers) {
     Map<String, Integer> attempts = new LinkedHashMap<>();
     for (DispatchMessage offer : offers.values()) {
-      if (!running.containsKey(offer.taskId() + "#" + offer.attempt())) {
+      if (!running.containsKey(key(offer.taskId(), offer.attempt()))) {
         attempts.put(offer.taskId(), offer.attempt());
       }
     }
@@ -175,12 +175,8 @@ final class TaskStarter {
         continue;
       }
       if (startedHere(task, now, leaseUntil)) {
-        TaskExecution execution = new TaskExecution(task);
+        TaskExecution execution = execution(task, message);
         execution.inputs(inputs.get(task.id()));
-        if (parts.tracing().on()) {
-          execution.traceparent(message.headers().get(EngineTracing.TRACEPARENT));
-          execution.deliveredAt(parts.clock().instant());
-        }
         execution.leaseWritten(sent, settings.taskLease(), settings.leaseMargin());
         running.put(key(task), execution);
         launched.add(execution);
@@ -191,6 +187,16 @@ final class TaskStarter {
     ack(acks);
     launched.forEach(launch);
     return launched.size();
+  }
+
+  /** The live handle of a task read from {@code message}, carrying its trace context. */
+  private TaskExecution execution(Task task, QueueMessage message) {
+    TaskExecution execution = new TaskExecution(task);
+    if (parts.tracing().on()) {
+      execution.traceparent(message.headers().get(EngineTracing.TRACEPARENT));
+      execution.deliveredAt(parts.clock().instant());
+    }
+    return execution;
   }
 
   /** Whether the task reads as this worker's start at {@code now} wrote it. */

@@ -678,12 +678,22 @@ public final class MySqlDataStore implements DataStore {
     if (dialect == SqlDialect.H2) {
       return session.atomically(operation, h -> TaskBatches.write(h, changes, jobs));
     }
+    return writeInTransaction(operation, changes, jobs, List.of());
+  }
+
+  /**
+   * MariaDB and MySQL: one script where the connections allow it, else an explicit transaction
+   * inside autocommit mode (which spares the round trips of switching autocommit off and on).
+   */
+  private List<Boolean> writeInTransaction(
+      String operation,
+      List<TaskChange> changes,
+      List<JobRecord> jobs,
+      List<AppliedConfig> applied) {
     if (multiStatements) {
-      return session.call(operation, h -> TaskBatches.writeScripted(h, changes, jobs, List.of()));
+      return session.call(operation, h -> TaskBatches.writeScripted(h, changes, jobs, applied));
     }
-    // MariaDB and MySQL: an explicit transaction inside autocommit mode spares the round trips
-    // of switching autocommit off and on again.
-    return session.call(operation, h -> TaskBatches.writeInTransaction(h, changes, jobs));
+    return session.call(operation, h -> TaskBatches.writeInTransaction(h, changes, jobs, applied));
   }
 
   /**
@@ -719,10 +729,7 @@ public final class MySqlDataStore implements DataStore {
             return matched;
           });
     }
-    if (multiStatements) {
-      return session.call(operation, h -> TaskBatches.writeScripted(h, changes, jobs, applied));
-    }
-    return session.call(operation, h -> TaskBatches.writeInTransaction(h, changes, jobs, applied));
+    return writeInTransaction(operation, changes, jobs, applied);
   }
 
   /**

@@ -380,15 +380,10 @@ public final class TaskBatches {
   }
 
   /**
-   * {@link #write} between {@code START TRANSACTION} and {@code COMMIT} on a connection in
-   * autocommit mode (MariaDB, MySQL); rolled back when anything fails.
+   * {@link #write} and the marks of applied config and secret components between {@code START
+   * TRANSACTION} and {@code COMMIT} on a connection in autocommit mode (MariaDB, MySQL); rolled
+   * back when anything fails.
    */
-  public static List<Boolean> writeInTransaction(
-      Handle handle, List<TaskChange> changes, List<JobRecord> jobs) {
-    return writeInTransaction(handle, changes, jobs, List.of());
-  }
-
-  /** {@link #writeInTransaction} that also marks applied config and secret components. */
   public static List<Boolean> writeInTransaction(
       Handle handle,
       List<TaskChange> changes,
