@@ -110,19 +110,20 @@ public final class ApplicationRows {
         > 0;
   }
 
+  /** Maps a row whose first columns are {@link #COLUMNS}, in their order (read by position). */
   static ApplicationRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new ApplicationRecord(
-        rs.getString("id"),
-        rs.getString("name"),
-        rs.getString("namespace"),
-        rs.getString("version"),
-        rs.getString("alias"),
-        rs.getString("project"),
-        rs.getString("description"),
-        rs.getString("icon"),
-        rs.getBoolean("tmp_enable"),
-        rs.getBoolean("rollback_on_failure"),
-        UtcInstants.read(rs, "created_at"),
-        UtcInstants.read(rs, "updated_at"));
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        rs.getBoolean(9),
+        rs.getBoolean(10),
+        UtcInstants.read(rs, 11),
+        UtcInstants.read(rs, 12));
   }
 }

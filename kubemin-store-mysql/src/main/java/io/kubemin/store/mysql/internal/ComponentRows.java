@@ -190,15 +190,19 @@ public final class ComponentRows {
     return new BoundSql(sql.toString(), values);
   }
 
+  /**
+   * Maps a row whose first columns are {@code id, app_id, ordinal, spec, status, ready_replicas,
+   * created_at, updated_at}, in this order (read by position).
+   */
   static ComponentRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new ComponentRecord(
-        rs.getString("id"),
-        rs.getString("app_id"),
-        rs.getInt("ordinal"),
-        Documents.component(rs.getString("spec")),
-        ComponentStatus.fromJsonName(rs.getString("status")),
-        rs.getInt("ready_replicas"),
-        UtcInstants.read(rs, "created_at"),
-        UtcInstants.read(rs, "updated_at"));
+        rs.getString(1),
+        rs.getString(2),
+        rs.getInt(3),
+        Documents.component(rs.getString(4)),
+        ComponentStatus.fromJsonName(rs.getString(5)),
+        rs.getInt(6),
+        UtcInstants.read(rs, 7),
+        UtcInstants.read(rs, 8));
   }
 }

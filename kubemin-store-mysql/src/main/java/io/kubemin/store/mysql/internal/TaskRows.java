@@ -303,25 +303,28 @@ public final class TaskRows {
         .execute();
   }
 
-  /** Maps a row holding every column of {@link #COLUMNS}. */
+  /**
+   * Maps a row whose first columns are {@link #COLUMNS}, in their order (read by position: the
+   * driver's lookup by name lower-cases the label on every call).
+   */
   static Task map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new Task(
-        rs.getString("id"),
-        rs.getString("app_id"),
-        rs.getString("workflow_id"),
-        rs.getString("workflow_name"),
-        TaskStatus.fromJsonName(rs.getString("status")),
-        rs.getInt("attempt"),
-        rs.getString("owner"),
-        UtcInstants.read(rs, "lease_until"),
-        UtcInstants.read(rs, "deadline"),
-        rs.getString("error"),
-        UtcInstants.read(rs, "created_at"),
-        UtcInstants.read(rs, "updated_at"),
-        UtcInstants.read(rs, "started_at"),
-        UtcInstants.read(rs, "finished_at"),
-        rs.getBoolean("cancel_requested"),
-        rs.getString("cancelled_by"),
-        rs.getString("cancel_reason"));
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        TaskStatus.fromJsonName(rs.getString(5)),
+        rs.getInt(6),
+        rs.getString(7),
+        UtcInstants.read(rs, 8),
+        UtcInstants.read(rs, 9),
+        rs.getString(10),
+        UtcInstants.read(rs, 11),
+        UtcInstants.read(rs, 12),
+        UtcInstants.read(rs, 13),
+        UtcInstants.read(rs, 14),
+        rs.getBoolean(15),
+        rs.getString(16),
+        rs.getString(17));
   }
 }

@@ -60,14 +60,15 @@ public final class WorkflowRows {
         .execute();
   }
 
+  /** Maps a row whose first columns are {@link #COLUMNS}, in their order (read by position). */
   static WorkflowRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new WorkflowRecord(
-        rs.getString("id"),
-        rs.getString("app_id"),
-        rs.getString("name"),
-        rs.getString("alias"),
-        Documents.steps(rs.getString("steps")),
-        UtcInstants.read(rs, "created_at"),
-        UtcInstants.read(rs, "updated_at"));
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        Documents.steps(rs.getString(5)),
+        UtcInstants.read(rs, 6),
+        UtcInstants.read(rs, 7));
   }
 }
