@@ -135,6 +135,39 @@ public interface DataStore extends AutoCloseable {
    */
   boolean insertTask(Task task, int maxActivePerApp);
 
+  /**
+   * An exec's write: in one transaction, {@linkplain #lockApplication locks} the task's
+   * application, {@linkplain #insertTask inserts} the task within {@code maxActivePerApp}, stores
+   * its trace context (when not null) and {@linkplain #recordTaskRevision notes} the revision it
+   * deploys (where the store keeps revisions). A store may do it in fewer round trips than those
+   * calls take one by one, which is what the default does.
+   *
+   * @param maxActivePerApp the limit; 0 or less means no limit
+   * @param traceparent the task's W3C {@code traceparent}, or null
+   * @throws IllegalArgumentException when a task with this id exists
+   */
+  default TaskInsertion insertTaskOfApplication(
+      Task task, int maxActivePerApp, String traceparent) {
+    return inTransaction(
+        tx -> {
+          if (!tx.lockApplication(task.appId())) {
+            return TaskInsertion.APPLICATION_MISSING;
+          }
+          if (!tx.insertTask(task, maxActivePerApp)) {
+            return TaskInsertion.LIMIT_REACHED;
+          }
+          if (traceparent != null) {
+            tx.putTraceContext(task.id(), traceparent);
+          }
+          try {
+            tx.recordTaskRevision(task.id(), task.appId());
+          } catch (UnsupportedOperationException e) {
+            // The store keeps no revisions: the task deploys without one.
+          }
+          return TaskInsertion.INSERTED;
+        });
+  }
+
   /** The task with this id. */
   Optional<Task> findTask(String id);
 

@@ -291,6 +291,52 @@ public abstract class DataStoreContract {
   }
 
   @Test
+  void anExecsInsertWritesTheTaskItsTraceAndRevisionOrNothing() {
+    String appId = Ids.newId();
+    store.putApplication(app(appId, T0));
+    store.insertRevision(revision(appId, 1, "nginx:1"));
+    store.insertRevision(revision(appId, 2, "nginx:2"));
+    String context = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    Task task = waitingTask(appId, T0);
+
+    assertThat(store.insertTaskOfApplication(task, 1, context)).isEqualTo(TaskInsertion.INSERTED);
+    assertThat(store.findTask(task.id())).contains(task);
+    assertThat(store.findTaskRevision(task.id())).contains(2);
+    assertThat(store.findTraceContexts(List.of(task.id())))
+        .containsExactly(java.util.Map.entry(task.id(), context));
+
+    Task overLimit = waitingTask(appId, T0.plusMillis(1));
+    assertThat(store.insertTaskOfApplication(overLimit, 1, context))
+        .isEqualTo(TaskInsertion.LIMIT_REACHED);
+    assertThat(store.findTask(overLimit.id())).isEmpty();
+    assertThat(store.findTaskRevision(overLimit.id())).isEmpty();
+    assertThat(store.findTraceContexts(List.of(overLimit.id()))).isEmpty();
+
+    Task unlimited = waitingTask(appId, T0.plusMillis(2));
+    assertThat(store.insertTaskOfApplication(unlimited, 0, null)).isEqualTo(TaskInsertion.INSERTED);
+    assertThat(store.findTraceContexts(List.of(unlimited.id()))).isEmpty();
+    assertThat(store.findTaskRevision(unlimited.id())).contains(2);
+
+    String noRevisions = Ids.newId();
+    store.putApplication(app(noRevisions, T0));
+    Task firstOfItsApp = waitingTask(noRevisions, T0);
+    assertThat(store.insertTaskOfApplication(firstOfItsApp, 1, null))
+        .isEqualTo(TaskInsertion.INSERTED);
+    assertThat(store.findTaskRevision(firstOfItsApp.id())).isEmpty();
+
+    Task orphan = waitingTask("missing-" + Ids.newId(), T0);
+    assertThat(store.insertTaskOfApplication(orphan, 1, context))
+        .isEqualTo(TaskInsertion.APPLICATION_MISSING);
+    assertThat(store.findTask(orphan.id())).isEmpty();
+
+    assertThatThrownBy(() -> store.insertTaskOfApplication(task, 0, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(task.id());
+    assertThat(store.listTasks(appId)).containsExactlyInAnyOrder(task, unlimited);
+    assertThat(store.findTaskRevision(task.id())).contains(2);
+  }
+
+  @Test
   void aFailedTransactionUndoesTaskJobAndDeleteWrites() {
     String appId = Ids.newId();
     store.putApplication(app(appId, T0));

@@ -74,15 +74,6 @@ public final class Revisions {
     }
   }
 
-  /** Inside the transaction that inserts a task: notes the revision it deploys. */
-  void recordTask(DataStore tx, String taskId, String appId) {
-    try {
-      tx.recordTaskRevision(taskId, appId);
-    } catch (UnsupportedOperationException e) {
-      unsupported(e);
-    }
-  }
-
   private void unsupported(UnsupportedOperationException e) {
     if (unsupportedLogged.compareAndSet(false, true)) {
       LOG.warn("application revisions are not kept: {}", e.getMessage());

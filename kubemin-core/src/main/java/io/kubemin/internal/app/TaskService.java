@@ -14,6 +14,7 @@ import io.kubemin.internal.engine.TaskEvents;
 import io.kubemin.internal.trace.SpanKind;
 import io.kubemin.internal.trace.TraceNames;
 import io.kubemin.internal.trace.TraceSpan;
+import io.kubemin.spi.TaskInsertion;
 import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.validation.TextLimits;
 import io.kubemin.workflow.JobRecord;
@@ -84,26 +85,16 @@ public final class TaskService {
       task = task.withStatus(TaskStatus.QUEUED, task.createdAt());
     }
     int limit = options.behindActive() ? 0 : parts.settings().maxActiveTasksPerApp();
-    Task inserting = task;
     // The application's existence and the insert in one transaction, so that a delete running at
     // the same time either sees this task (and refuses) or happens before it (and exec fails).
-    boolean inserted =
+    TaskInsertion insertion =
         parts
             .store()
-            .inTransaction(
-                tx -> {
-                  if (!tx.lockApplication(appId)) {
-                    throw new ApplicationNotFoundException(appId);
-                  }
-                  boolean added = tx.insertTask(inserting, limit);
-                  if (added && span != null) {
-                    tx.putTraceContext(inserting.id(), span.traceparent());
-                  }
-                  if (added) {
-                    apps.revisions().recordTask(tx, inserting.id(), appId);
-                  }
-                  return added;
-                });
+            .insertTaskOfApplication(task, limit, span == null ? null : span.traceparent());
+    if (insertion == TaskInsertion.APPLICATION_MISSING) {
+      throw new ApplicationNotFoundException(appId);
+    }
+    boolean inserted = insertion == TaskInsertion.INSERTED;
     if (!inserted) {
       String active =
           parts.store().listTasks(appId).stream()

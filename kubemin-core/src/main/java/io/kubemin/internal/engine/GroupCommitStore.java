@@ -516,6 +516,12 @@ public final class GroupCommitStore implements DataStore {
   }
 
   @Override
+  public io.kubemin.spi.TaskInsertion insertTaskOfApplication(
+      Task task, int maxActivePerApp, String traceparent) {
+    return store.insertTaskOfApplication(task, maxActivePerApp, traceparent);
+  }
+
+  @Override
   public Optional<Task> findTask(String id) {
     return store.findTask(id);
   }

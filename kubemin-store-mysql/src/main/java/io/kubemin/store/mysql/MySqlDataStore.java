@@ -9,6 +9,7 @@ import io.kubemin.spi.DataStore;
 import io.kubemin.spi.DataStoreException;
 import io.kubemin.spi.RevisionRecord;
 import io.kubemin.spi.TaskChange;
+import io.kubemin.spi.TaskInsertion;
 import io.kubemin.spi.TasksWithInputs;
 import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.store.mysql.internal.ApplicationRows;
@@ -493,6 +494,30 @@ public final class MySqlDataStore implements DataStore {
     }
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On MariaDB and MySQL connections that allow multi-statement queries, outside a transaction
+   * of the caller's: one round trip, the whole transaction in one script.
+   */
+  @Override
+  public TaskInsertion insertTaskOfApplication(Task task, int maxActivePerApp, String traceparent) {
+    if (!multiStatements || session.bound()) {
+      return DataStore.super.insertTaskOfApplication(task, maxActivePerApp, traceparent);
+    }
+    requireTraceparentWidth(traceparent);
+    try {
+      return session.call(
+          "insert task " + task.id(),
+          h -> TaskRows.insertOfApplicationInOneTrip(h, task, maxActivePerApp, traceparent));
+    } catch (DataStoreException e) {
+      if (e.getCause() instanceof JdbiException jdbi && SqlFailures.isDuplicateKey(jdbi)) {
+        throw new IllegalArgumentException("task " + task.id() + " already exists", e);
+      }
+      throw e;
+    }
+  }
+
   @Override
   public Optional<Task> findTask(String id) {
     return session.call("find task " + id, h -> TaskRows.find(h, id));
@@ -606,10 +631,7 @@ public final class MySqlDataStore implements DataStore {
 
   @Override
   public void putTraceContext(String taskId, String traceparent) {
-    if (traceparent != null && traceparent.length() > 64) {
-      throw new IllegalArgumentException(
-          "traceparent must be at most 64 characters, got " + traceparent.length());
-    }
+    requireTraceparentWidth(traceparent);
     session.run(
         "put the trace context of task " + taskId,
         h ->
@@ -617,6 +639,13 @@ public final class MySqlDataStore implements DataStore {
                 .bind("context", traceparent)
                 .bind("id", taskId)
                 .execute());
+  }
+
+  private static void requireTraceparentWidth(String traceparent) {
+    if (traceparent != null && traceparent.length() > 64) {
+      throw new IllegalArgumentException(
+          "traceparent must be at most 64 characters, got " + traceparent.length());
+    }
   }
 
   @Override

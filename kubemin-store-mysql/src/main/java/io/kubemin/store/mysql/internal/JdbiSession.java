@@ -80,6 +80,11 @@ public final class JdbiSession {
     }
   }
 
+  /** Whether this session is bound to the handle of a transaction ({@code inTransaction}). */
+  public boolean bound() {
+    return transaction != null;
+  }
+
   /** Runs one operation. */
   public <T> T call(String operation, HandleCallback<T, RuntimeException> work) {
     try {

@@ -103,6 +103,18 @@ public final class RevisionRows {
         java.util.Arrays.asList(taskId, appId, appId));
   }
 
+  /**
+   * {@link #recordTaskSql}, written only where the task's row exists (the insert before it won).
+   */
+  public static BoundSql recordInsertedTaskSql(String taskId, String appId) {
+    return new BoundSql(
+        "INSERT INTO min_task_revisions (task_id, app_id, revision)"
+            + " SELECT ?, ?, MAX(revision) FROM min_app_revisions WHERE app_id = ?"
+            + " AND EXISTS (SELECT 1 FROM min_workflow_queue WHERE id = ?)"
+            + " HAVING MAX(revision) IS NOT NULL",
+        java.util.Arrays.asList(taskId, appId, appId, taskId));
+  }
+
   /** The revision a task deployed. */
   public static Optional<Integer> ofTask(Handle handle, String taskId) {
     return handle

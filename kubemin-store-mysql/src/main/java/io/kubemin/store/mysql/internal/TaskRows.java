@@ -1,5 +1,6 @@
 package io.kubemin.store.mysql.internal;
 
+import io.kubemin.spi.TaskInsertion;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import java.sql.ResultSet;
@@ -104,6 +105,66 @@ public final class TaskRows {
                 values)
             .run(handle);
     return outcomes.count(1) == 1;
+  }
+
+  /**
+   * An exec's transaction ({@code DataStore.insertTaskOfApplication}) as one script, in one round
+   * trip: its start, the application's row lock (whether the application exists), the lock row's
+   * upsert, the insert (only where the application exists and, with a limit, has fewer than {@code
+   * maxActive} active tasks), the revision note (only where the insert won) and the commit.
+   * Whatever fails rolls the transaction back.
+   */
+  public static TaskInsertion insertOfApplicationInOneTrip(
+      Handle handle, Task task, int maxActive, String traceparent) {
+    List<Object> values = new java.util.ArrayList<>(values(task));
+    values.add(traceparent);
+    values.add(task.appId());
+    String withinLimit = "";
+    if (maxActive > 0) {
+      withinLimit =
+          " AND (SELECT COUNT(*) FROM min_workflow_queue WHERE app_id = ? AND status IN "
+              + ACTIVE_STATUSES
+              + ") < ?";
+      values.add(task.appId());
+      values.add(maxActive);
+    }
+    SqlScript script =
+        new SqlScript()
+            .update("START TRANSACTION")
+            .query(
+                "SELECT id FROM min_applications WHERE id = ? FOR UPDATE",
+                List.of(task.appId()),
+                (rs, ctx) -> rs.getString(1));
+    if (maxActive > 0) {
+      script.update(
+          "INSERT INTO min_app_locks (app_id, lock_count) SELECT id, 1 FROM min_applications"
+              + " WHERE id = ? ON DUPLICATE KEY UPDATE lock_count = lock_count + 1",
+          List.of(task.appId()));
+    }
+    int insert = script.size();
+    script
+        .update(
+            "INSERT INTO min_workflow_queue ("
+                + COLUMNS
+                + ", trace_context) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                + " FROM min_applications WHERE id = ?"
+                + withinLimit,
+            values)
+        .update(RevisionRows.recordInsertedTaskSql(task.id(), task.appId()))
+        .update("COMMIT");
+    boolean settled = false;
+    try {
+      SqlScript.Outcomes outcomes = script.run(handle);
+      settled = true;
+      if (outcomes.rows(1).isEmpty()) {
+        return TaskInsertion.APPLICATION_MISSING;
+      }
+      return outcomes.count(insert) == 1 ? TaskInsertion.INSERTED : TaskInsertion.LIMIT_REACHED;
+    } finally {
+      if (!settled) {
+        JdbiSession.rollback(handle);
+      }
+    }
   }
 
   /** The task's column values, in the order of {@link #COLUMNS}. */
