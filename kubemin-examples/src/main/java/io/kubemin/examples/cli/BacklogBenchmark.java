@@ -106,11 +106,11 @@ public final class BacklogBenchmark {
    */
   public Result run() throws InterruptedException {
     try (DataStore store = Providers.openDataStore(storeUri)) {
-      long warmUntil = System.nanoTime() + warmup.toNanos();
+      JitWarmup warming = new JitWarmup(warmup);
       do {
         drain(store, Math.min(backlog, WARMUP_TASKS));
-      } while (System.nanoTime() < warmUntil);
-      return drain(store, backlog);
+      } while (warming.another());
+      return drain(store, backlog).warmedUpFor(warming.seconds());
     }
   }
 
@@ -136,17 +136,19 @@ public final class BacklogBenchmark {
       double execSeconds = (System.nanoTime() - execStart) / 1e9;
       Map<String, Long> before = serverCounters();
       long cpuBefore = ProcessCpu.nanos();
+      long compiledBefore = JitWarmup.compileMillis();
       kubemin.start();
       if (!run.finished.await(Math.max(120, count / 10), TimeUnit.SECONDS)) {
         throw new IllegalStateException(
             run.finished.getCount() + " of " + count + " tasks did not end in time");
       }
       long cpuNanos = ProcessCpu.nanos() - cpuBefore;
+      long compiledMillis = compiledBefore < 0 ? -1 : JitWarmup.compileMillis() - compiledBefore;
       Map<String, Long> after = serverCounters();
       if (run.failed.get() > 0) {
         throw new IllegalStateException(run.failed.get() + " task(s) did not complete");
       }
-      return run.result(execSeconds, delta(before, after), cpuNanos / 1e6 / count);
+      return run.result(execSeconds, delta(before, after), cpuNanos / 1e6 / count, compiledMillis);
     }
   }
 
@@ -250,7 +252,11 @@ public final class BacklogBenchmark {
       finished.countDown();
     }
 
-    Result result(double execSeconds, Map<String, Long> counters, double cpuMillisPerTask) {
+    Result result(
+        double execSeconds,
+        Map<String, Long> counters,
+        double cpuMillisPerTask,
+        long compiledMillis) {
       long[] latencies = new long[count];
       int i = 0;
       for (Map.Entry<String, Long> exec : execDone.entrySet()) {
@@ -286,7 +292,9 @@ public final class BacklogBenchmark {
           latencies[latencies.length - 1] / 1e6,
           perTask,
           cpuMillisPerTask,
-          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+          0,
+          compiledMillis);
     }
   }
 
@@ -321,7 +329,14 @@ public final class BacklogBenchmark {
       text.append("; per task ").append(r.perTask());
     }
     text.append(String.format(Locale.ROOT, "; engine CPU %.3f ms per task", r.cpuMillisPerTask()));
-    return text.append(String.format(Locale.ROOT, "; load %.2f", r.loadAverage())).toString();
+    text.append(String.format(Locale.ROOT, "; load %.2f", r.loadAverage()));
+    return text.append(
+            String.format(
+                Locale.ROOT,
+                "; warm-up %.1f s, JIT %d ms while measured",
+                r.warmupSeconds(),
+                r.jitMillis()))
+        .toString();
   }
 
   /** The result as one JSON object. */
@@ -344,6 +359,8 @@ public final class BacklogBenchmark {
     }
     node.put("cpu_ms_per_task", round(r.cpuMillisPerTask(), 1000));
     node.put("load_avg", round(r.loadAverage(), 100));
+    node.put("warmup_s", round(r.warmupSeconds(), 10));
+    node.put("jit_ms", r.jitMillis());
     return node.toString();
   }
 
@@ -364,6 +381,8 @@ public final class BacklogBenchmark {
    * @param cpuMillisPerTask CPU time of this JVM (every thread: engine, JIT, GC) during the drain,
    *     per task
    * @param loadAverage the machine's one-minute load average at the end
+   * @param warmupSeconds how long the warm-up backlogs ran (see {@link JitWarmup})
+   * @param jitMillis the JIT compiler's time during the drain, -1 where the JVM does not keep it
    */
   public record Result(
       int backlog,
@@ -378,7 +397,29 @@ public final class BacklogBenchmark {
       double maxMillis,
       Map<String, Double> perTask,
       double cpuMillisPerTask,
-      double loadAverage) {}
+      double loadAverage,
+      double warmupSeconds,
+      long jitMillis) {
+    /** This result with the warm-up's length. */
+    Result warmedUpFor(double seconds) {
+      return new Result(
+          backlog,
+          concurrency,
+          store,
+          queue,
+          execsPerSecond,
+          drainSeconds,
+          tasksPerSecond,
+          p50Millis,
+          p99Millis,
+          maxMillis,
+          perTask,
+          cpuMillisPerTask,
+          loadAverage,
+          seconds,
+          jitMillis);
+    }
+  }
 
   /** Applies nothing; notes when each task's job started. */
   private static final class NoopExecutor implements JobExecutor {

@@ -115,7 +115,8 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "SECONDS",
       description = {
         "Seconds of warm-up before measuring (default 2 for --render, 5 for tasks and",
-        "--backlog)."
+        "--backlog). Tasks and --backlog then warm up until the JIT compiler is quiet",
+        "(under 5% of the last round's time), 60 s at most; 0 means no warm-up."
       })
   private Double warmupSeconds;
 

@@ -136,16 +136,19 @@ public final class TaskBenchmark {
     for (int i = 0; i < concurrency; i++) {
       apps.add(kubemin.createApplication(application(i)).id());
     }
-    long warmUntil = System.nanoTime() + warmup.toNanos();
+    JitWarmup warming = new JitWarmup(warmup);
     do {
       measure(kubemin, apps, Math.min(tasks, MAX_WARMUP_ROUND));
-    } while (System.nanoTime() < warmUntil);
+    } while (warming.another());
+    double warmupSeconds = warming.seconds();
     firstJobStarts.clear();
     long start = System.nanoTime();
     long cpuBefore = ProcessCpu.nanos();
+    long compiledBefore = JitWarmup.compileMillis();
     long[] latencies = measure(kubemin, apps, tasks);
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpuMillisPerTask = (ProcessCpu.nanos() - cpuBefore) / 1e6 / tasks;
+    long compiledMillis = compiledBefore < 0 ? -1 : JitWarmup.compileMillis() - compiledBefore;
     Arrays.sort(latencies);
     return new Result(
         tasks,
@@ -156,7 +159,9 @@ public final class TaskBenchmark {
         Providers.typeOf(storeUri),
         Providers.typeOf(queueUri),
         instances,
-        cpuMillisPerTask);
+        cpuMillisPerTask,
+        warmupSeconds,
+        compiledMillis);
   }
 
   private static boolean isMemory(String uri) {
@@ -253,7 +258,7 @@ public final class TaskBenchmark {
     return String.format(
         java.util.Locale.ROOT,
         "tasks %d (store %s, queue %s%s): %.0f tasks/s; exec to first job p50 %.3f ms, p99 %.3f"
-            + " ms, max %.3f ms; CPU %.3f ms per task",
+            + " ms, max %.3f ms; CPU %.3f ms per task; warm-up %.1f s, JIT %d ms while measured",
         r.tasks(),
         r.store(),
         r.queue(),
@@ -262,7 +267,9 @@ public final class TaskBenchmark {
         r.p50Millis(),
         r.p99Millis(),
         r.maxMillis(),
-        r.cpuMillisPerTask());
+        r.cpuMillisPerTask(),
+        r.warmupSeconds(),
+        r.jitMillis());
   }
 
   /** The result as one JSON object. */
@@ -278,6 +285,8 @@ public final class TaskBenchmark {
     node.put("store", r.store());
     node.put("queue", r.queue());
     node.put("cpu_ms_per_task", millis(r.cpuMillisPerTask()));
+    node.put("warmup_s", Math.round(r.warmupSeconds() * 10) / 10.0);
+    node.put("jit_ms", r.jitMillis());
     // The documented object has no "instances"; it appears only when the run used several.
     if (r.instances() > 1) {
       node.put("instances", r.instances());
@@ -321,6 +330,9 @@ public final class TaskBenchmark {
    * @param instances engine instances that ran the tasks
    * @param cpuMillisPerTask CPU time of this JVM (every thread: engine, clients, JIT, GC) during
    *     the measured run, per task
+   * @param warmupSeconds how long the warm-up ran (see {@link JitWarmup})
+   * @param jitMillis the JIT compiler's time during the measured run, -1 where the JVM does not
+   *     keep it
    */
   public record Result(
       int tasks,
@@ -331,5 +343,7 @@ public final class TaskBenchmark {
       String store,
       String queue,
       int instances,
-      double cpuMillisPerTask) {}
+      double cpuMillisPerTask,
+      double warmupSeconds,
+      long jitMillis) {}
 }

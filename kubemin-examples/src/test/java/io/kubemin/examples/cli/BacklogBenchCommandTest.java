@@ -43,7 +43,9 @@ class BacklogBenchCommandTest {
             "tasks_per_s",
             "latency_ms",
             "cpu_ms_per_task",
-            "load_avg");
+            "load_avg",
+            "warmup_s",
+            "jit_ms");
     assertThat(result.get("cpu_ms_per_task").asDouble()).isPositive();
   }
 

@@ -31,8 +31,17 @@ class TaskBenchCommandTest {
     assertThat(result.get("queue").asText()).isEqualTo("memory");
     assertThat(result.fieldNames())
         .toIterable()
-        .containsExactly("tasks", "tasks_per_s", "latency_ms", "store", "queue", "cpu_ms_per_task");
+        .containsExactly(
+            "tasks",
+            "tasks_per_s",
+            "latency_ms",
+            "store",
+            "queue",
+            "cpu_ms_per_task",
+            "warmup_s",
+            "jit_ms");
     assertThat(result.get("cpu_ms_per_task").asDouble()).isPositive();
+    assertThat(result.get("jit_ms").asLong()).isNotNegative();
     assertThat(out.toString().lines()).hasSize(1);
   }
 

@@ -1,0 +1,76 @@
+package io.kubemin.examples.cli;
+
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+
+/**
+ * When a benchmark's warm-up may stop: after its minimum, once the JIT compiler is quiet.
+ *
+ * <p>At a few hundred tasks per second the per-task code paths reach the optimising compiler's
+ * thresholds only after tens of seconds, and until then the compiler takes most of a core: on two
+ * cores, a run measured after 5 s spent half of its JVM's CPU compiling. So the warm-up goes on,
+ * round after round, while the compiler worked for more than {@link #QUIET_SHARE} of the last
+ * round's wall time, up to {@link #LONGEST} in all (or the minimum, if longer). A minimum of zero
+ * means no warm-up at all.
+ */
+final class JitWarmup {
+  /** Compile time per wall time under which the compiler counts as quiet. */
+  static final double QUIET_SHARE = 0.05;
+
+  /** The longest warm-up, unless the minimum asked for is longer. */
+  static final Duration LONGEST = Duration.ofSeconds(60);
+
+  private final long minimumNanos;
+  private final long longestNanos;
+  private final long started = System.nanoTime();
+  private long roundStarted = started;
+  private long roundCompileMillis = compileMillis();
+
+  JitWarmup(Duration minimum) {
+    this(minimum, LONGEST);
+  }
+
+  JitWarmup(Duration minimum, Duration longest) {
+    this.minimumNanos = minimum.toNanos();
+    this.longestNanos = Math.max(minimumNanos, longest.toNanos());
+  }
+
+  /** Whether to run a warm-up round before measuring, the first round included. */
+  boolean another() {
+    if (minimumNanos == 0) {
+      return false;
+    }
+    long now = System.nanoTime();
+    long compiled = compileMillis();
+    boolean compilerBusy =
+        compiled < 0
+            || now == roundStarted
+            || (compiled - roundCompileMillis) * 1_000_000.0 / (now - roundStarted) > QUIET_SHARE;
+    roundStarted = now;
+    roundCompileMillis = compiled;
+    long elapsed = now - started;
+    if (elapsed < minimumNanos) {
+      return true;
+    }
+    // Without compile times (a JVM that does not keep them) the minimum is the whole warm-up.
+    return compiled >= 0 && compilerBusy && elapsed < longestNanos;
+  }
+
+  /** Seconds spent warming up so far. */
+  double seconds() {
+    return (System.nanoTime() - started) / 1e9;
+  }
+
+  /**
+   * Milliseconds the JIT compiler has worked in this JVM so far (every compiler thread), or -1
+   * where the JVM does not keep them.
+   */
+  static long compileMillis() {
+    CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+    if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) {
+      return -1;
+    }
+    return compiler.getTotalCompilationTime();
+  }
+}
