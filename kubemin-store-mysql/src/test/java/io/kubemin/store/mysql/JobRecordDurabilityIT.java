@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * completed it.
  */
 class JobRecordDurabilityIT {
-  private static final int TASKS = 30;
+  private static final int TASKS = 40;
   private static final int JOBS = 10;
 
   private MariaDbDatabase database;
@@ -111,7 +111,9 @@ class JobRecordDurabilityIT {
                 taskIds.stream()
                     .allMatch(id -> store.findTask(id).orElseThrow().status().terminal()));
 
-    assertThat(faults.injected()).isGreaterThan(10);
+    // How many faults land depends on how the engine batches its writes (one group-commit lane
+    // writes fewer, larger batches); what matters is that several did.
+    assertThat(faults.injected()).isGreaterThanOrEqualTo(5);
     for (String id : taskIds) {
       Task task = store.findTask(id).orElseThrow();
       assertThat(task.status()).isEqualTo(TaskStatus.COMPLETED);

@@ -22,6 +22,16 @@ public final class TaskBatches {
   private static final String COMPONENT_COLUMNS =
       "id, app_id, ordinal, spec, status, ready_replicas, created_at, updated_at";
 
+  private static final String APPLICATION_COLUMNS_OF_A = qualified("a", ApplicationRows.COLUMNS);
+  private static final String COMPONENT_COLUMNS_OF_C = qualified("c", COMPONENT_COLUMNS);
+  private static final String WORKFLOW_COLUMNS_OF_W = qualified("w", WorkflowRows.COLUMNS);
+
+  /** Each application's components by ordinal, as {@code listComponents} returns them. */
+  private static final java.util.Comparator<io.kubemin.spi.ComponentRecord> COMPONENT_ORDER =
+      java.util.Comparator.comparing(io.kubemin.spi.ComponentRecord::appId)
+          .thenComparingInt(io.kubemin.spi.ComponentRecord::ordinal)
+          .thenComparing(io.kubemin.spi.ComponentRecord::id);
+
   private static final String WAITING = "'" + TaskStatus.WAITING.jsonName() + "'";
 
   /** Statuses that hold an application's place (a suspended task goes on after its resume). */
@@ -233,11 +243,17 @@ public final class TaskBatches {
     }
   }
 
-  /** Adds the four queries of {@link #findWithInputs} to the script. */
+  /**
+   * Adds the four queries of {@link #findWithInputs} to the script. The inputs are joined to the
+   * tasks' rows rather than selected {@code IN (SELECT …)}: MariaDB materialised each such subquery
+   * in a temporary table (and sorted the components in another), which cost the server more than
+   * the rows themselves in small batches. A join repeats an application's rows for each of its
+   * tasks in the batch; {@link #inputsOf} keeps one of each and orders the components.
+   */
   private static SqlScript addInputQueries(SqlScript script, Collection<String> ids) {
     List<Object> values = List.copyOf(ids);
-    String tasksIn =
-        "(SELECT %s FROM min_workflow_queue WHERE id IN (" + placeholders(ids.size()) + "))";
+    String ofTasks =
+        " FROM min_workflow_queue q JOIN %s ON %s WHERE q.id IN (" + placeholders(ids.size()) + ")";
     return script
         .query(
             "SELECT "
@@ -249,24 +265,20 @@ public final class TaskBatches {
             TaskRows::map)
         .query(
             "SELECT "
-                + ApplicationRows.COLUMNS
-                + " FROM min_applications WHERE id IN "
-                + tasksIn.formatted("app_id"),
+                + APPLICATION_COLUMNS_OF_A
+                + ofTasks.formatted("min_applications a", "a.id = q.app_id"),
             values,
             ApplicationRows::map)
         .query(
             "SELECT "
-                + COMPONENT_COLUMNS
-                + " FROM min_app_components WHERE app_id IN "
-                + tasksIn.formatted("app_id")
-                + " ORDER BY app_id, ordinal, id",
+                + COMPONENT_COLUMNS_OF_C
+                + ofTasks.formatted("min_app_components c", "c.app_id = q.app_id"),
             values,
             ComponentRows::map)
         .query(
             "SELECT "
-                + WorkflowRows.COLUMNS
-                + " FROM min_workflows WHERE id IN "
-                + tasksIn.formatted("workflow_id"),
+                + WORKFLOW_COLUMNS_OF_W
+                + ofTasks.formatted("min_workflows w", "w.id = q.workflow_id"),
             values,
             WorkflowRows::map);
   }
@@ -276,12 +288,33 @@ public final class TaskBatches {
       SqlScript.Outcomes read,
       int first,
       java.util.function.UnaryOperator<io.kubemin.model.Component> open) {
-    List<io.kubemin.spi.ComponentRecord> components = read.rows(first + 2);
+    java.util.Map<String, io.kubemin.spi.ApplicationRecord> applications =
+        new java.util.LinkedHashMap<>();
+    for (io.kubemin.spi.ApplicationRecord app :
+        read.<io.kubemin.spi.ApplicationRecord>rows(first + 1)) {
+      applications.putIfAbsent(app.id(), app);
+    }
+    java.util.Map<String, io.kubemin.spi.ComponentRecord> components = new java.util.HashMap<>();
+    for (io.kubemin.spi.ComponentRecord component :
+        read.<io.kubemin.spi.ComponentRecord>rows(first + 2)) {
+      components.putIfAbsent(component.id(), component);
+    }
+    List<io.kubemin.spi.ComponentRecord> ordered = new ArrayList<>(components.size());
+    for (io.kubemin.spi.ComponentRecord component : components.values()) {
+      ordered.add(ComponentRows.opened(component, open));
+    }
+    ordered.sort(COMPONENT_ORDER);
+    java.util.Map<String, io.kubemin.spi.WorkflowRecord> workflows =
+        new java.util.LinkedHashMap<>();
+    for (io.kubemin.spi.WorkflowRecord workflow :
+        read.<io.kubemin.spi.WorkflowRecord>rows(first + 3)) {
+      workflows.putIfAbsent(workflow.id(), workflow);
+    }
     return new io.kubemin.spi.TasksWithInputs(
         read.rows(first),
-        read.rows(first + 1),
-        components.stream().map(c -> ComponentRows.opened(c, open)).toList(),
-        read.rows(first + 3));
+        List.copyOf(applications.values()),
+        ordered,
+        List.copyOf(workflows.values()));
   }
 
   /** Whether {@link #findWithInputs} takes this many ids. */
@@ -566,6 +599,19 @@ public final class TaskBatches {
       case 7 -> UtcInstants.text(next.startedAt());
       default -> UtcInstants.text(next.finishedAt());
     };
+  }
+
+  /** {@code "id, name"} as {@code "a.id, a.name"}. */
+  private static String qualified(String alias, String columns) {
+    StringBuilder qualified = new StringBuilder();
+    for (String column : columns.split(",")) {
+      qualified
+          .append(qualified.length() == 0 ? "" : ", ")
+          .append(alias)
+          .append('.')
+          .append(column.trim());
+    }
+    return qualified.toString();
   }
 
   private static String placeholders(int count) {
