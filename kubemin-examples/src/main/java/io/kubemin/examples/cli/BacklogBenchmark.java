@@ -108,9 +108,9 @@ public final class BacklogBenchmark {
     try (DataStore store = Providers.openDataStore(storeUri)) {
       JitWarmup warming = new JitWarmup(warmup);
       do {
-        drain(store, Math.min(backlog, WARMUP_TASKS));
+        drain(store, Math.min(backlog, WARMUP_TASKS), 0);
       } while (warming.another());
-      return drain(store, backlog).warmedUpFor(warming.seconds());
+      return drain(store, backlog, warming.seconds());
     }
   }
 
@@ -118,14 +118,16 @@ public final class BacklogBenchmark {
    * One backlog through a fresh engine on a queue client of its own, as a new process would have: a
    * Kafka consumer left in the group by an earlier engine would hold partitions it never reads.
    */
-  private Result drain(DataStore store, int count) throws InterruptedException {
+  private Result drain(DataStore store, int count, double warmupSeconds)
+      throws InterruptedException {
     try (Queue queue = Providers.openQueue(queueUri)) {
-      return drain(store, queue, count);
+      return drain(store, queue, count, warmupSeconds);
     }
   }
 
-  private Result drain(DataStore store, Queue queue, int count) throws InterruptedException {
-    Run run = new Run(count);
+  private Result drain(DataStore store, Queue queue, int count, double warmupSeconds)
+      throws InterruptedException {
+    Run run = new Run(count, warmupSeconds);
     try (KubeMin kubemin = engine(store, queue, run)) {
       List<String> apps = createApplications(kubemin, count);
       long execStart = System.nanoTime();
@@ -225,6 +227,7 @@ public final class BacklogBenchmark {
   /** What one drain observed. */
   private final class Run implements WorkflowListener {
     final int count;
+    final double warmupSeconds;
     final Map<String, Long> execDone = new ConcurrentHashMap<>();
     final Map<String, Long> jobStarts = new ConcurrentHashMap<>();
     final AtomicLong firstStart = new AtomicLong(Long.MAX_VALUE);
@@ -232,8 +235,9 @@ public final class BacklogBenchmark {
     final AtomicLong failed = new AtomicLong();
     final CountDownLatch finished;
 
-    Run(int count) {
+    Run(int count, double warmupSeconds) {
       this.count = count;
+      this.warmupSeconds = warmupSeconds;
       this.finished = new CountDownLatch(count);
     }
 
@@ -293,7 +297,7 @@ public final class BacklogBenchmark {
           perTask,
           cpuMillisPerTask,
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-          0,
+          warmupSeconds,
           compiledMillis);
     }
   }
@@ -399,27 +403,7 @@ public final class BacklogBenchmark {
       double cpuMillisPerTask,
       double loadAverage,
       double warmupSeconds,
-      long jitMillis) {
-    /** This result with the warm-up's length. */
-    Result warmedUpFor(double seconds) {
-      return new Result(
-          backlog,
-          concurrency,
-          store,
-          queue,
-          execsPerSecond,
-          drainSeconds,
-          tasksPerSecond,
-          p50Millis,
-          p99Millis,
-          maxMillis,
-          perTask,
-          cpuMillisPerTask,
-          loadAverage,
-          seconds,
-          jitMillis);
-    }
-  }
+      long jitMillis) {}
 
   /** Applies nothing; notes when each task's job started. */
   private static final class NoopExecutor implements JobExecutor {

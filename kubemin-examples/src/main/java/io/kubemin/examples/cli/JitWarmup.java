@@ -3,6 +3,7 @@ package io.kubemin.examples.cli;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * When a benchmark's warm-up may stop: after its minimum, once the JIT compiler is quiet.
@@ -23,17 +24,28 @@ final class JitWarmup {
 
   private final long minimumNanos;
   private final long longestNanos;
-  private final long started = System.nanoTime();
-  private long roundStarted = started;
-  private long roundCompileMillis = compileMillis();
+  private final LongSupplier nanoTime;
+  private final LongSupplier compileMillis;
+  private final long started;
+  private long roundStarted;
+  private long roundCompileMillis;
 
   JitWarmup(Duration minimum) {
-    this(minimum, LONGEST);
+    this(minimum, LONGEST, System::nanoTime, JitWarmup::compileMillis);
   }
 
-  JitWarmup(Duration minimum, Duration longest) {
+  /**
+   * @param nanoTime the clock
+   * @param compileMillis the JIT compiler's time so far, -1 where unknown
+   */
+  JitWarmup(Duration minimum, Duration longest, LongSupplier nanoTime, LongSupplier compileMillis) {
     this.minimumNanos = minimum.toNanos();
     this.longestNanos = Math.max(minimumNanos, longest.toNanos());
+    this.nanoTime = nanoTime;
+    this.compileMillis = compileMillis;
+    this.started = nanoTime.getAsLong();
+    this.roundStarted = started;
+    this.roundCompileMillis = compileMillis.getAsLong();
   }
 
   /** Whether to run a warm-up round before measuring, the first round included. */
@@ -41,8 +53,8 @@ final class JitWarmup {
     if (minimumNanos == 0) {
       return false;
     }
-    long now = System.nanoTime();
-    long compiled = compileMillis();
+    long now = nanoTime.getAsLong();
+    long compiled = compileMillis.getAsLong();
     boolean compilerBusy =
         compiled < 0
             || now == roundStarted
@@ -59,7 +71,7 @@ final class JitWarmup {
 
   /** Seconds spent warming up so far. */
   double seconds() {
-    return (System.nanoTime() - started) / 1e9;
+    return (nanoTime.getAsLong() - started) / 1e9;
   }
 
   /**

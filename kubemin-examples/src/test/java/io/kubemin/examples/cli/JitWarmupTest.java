@@ -3,24 +3,38 @@ package io.kubemin.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class JitWarmupTest {
+  private final AtomicLong nanos = new AtomicLong();
+  private final AtomicLong compiledMillis = new AtomicLong();
+
   @Test
   void aMinimumOfZeroMeansNoWarmUpRound() {
     assertThat(new JitWarmup(Duration.ZERO).another()).isFalse();
   }
 
   @Test
-  void theWarmUpLastsAtLeastItsMinimumAndNeverLongerThanItsLongest() throws InterruptedException {
-    JitWarmup warming = new JitWarmup(Duration.ofMillis(150), Duration.ofMillis(400));
+  void theWarmUpLastsAtLeastItsMinimumAndNeverLongerThanItsLongest() {
+    JitWarmup warming = warmup(Duration.ofMillis(150), Duration.ofMillis(400));
 
     assertThat(warming.another()).isTrue();
-    Thread.sleep(50);
+    round(Duration.ofMillis(50), 50);
     assertThat(warming.another()).isTrue();
-    Thread.sleep(400);
+    round(Duration.ofMillis(400), 400);
     assertThat(warming.another()).isFalse();
     assertThat(warming.seconds()).isGreaterThanOrEqualTo(0.45);
+  }
+
+  @Test
+  void pastItsMinimumTheWarmUpStopsOnceTheCompilerIsQuiet() {
+    JitWarmup warming = warmup(Duration.ofMillis(100), Duration.ofSeconds(60));
+
+    round(Duration.ofMillis(200), 150);
+    assertThat(warming.another()).isTrue();
+    round(Duration.ofMillis(200), 5);
+    assertThat(warming.another()).isFalse();
   }
 
   @Test
@@ -29,5 +43,15 @@ class JitWarmupTest {
 
     assertThat(before).isNotNegative();
     assertThat(JitWarmup.compileMillis()).isGreaterThanOrEqualTo(before);
+  }
+
+  private JitWarmup warmup(Duration minimum, Duration longest) {
+    return new JitWarmup(minimum, longest, nanos::get, compiledMillis::get);
+  }
+
+  /** A warm-up round that took {@code wall} while the compiler worked {@code compiling} ms. */
+  private void round(Duration wall, long compiling) {
+    nanos.addAndGet(wall.toNanos());
+    compiledMillis.addAndGet(compiling);
   }
 }

@@ -475,17 +475,26 @@ public final class MySqlDataStore implements DataStore {
   @Override
   public boolean insertTask(Task task, int maxActivePerApp) {
     String operation = "insert task " + task.id();
+    return insertingTask(
+        task,
+        () -> {
+          if (maxActivePerApp <= 0) {
+            session.run(operation, h -> TaskRows.insert(h, task));
+            return true;
+          }
+          if (multiStatements) {
+            return session.atomically(
+                operation, h -> TaskRows.insertWithinLimitInOneTrip(h, task, maxActivePerApp));
+          }
+          return session.atomically(
+              operation, h -> TaskRows.insertWithinLimit(h, task, maxActivePerApp));
+        });
+  }
+
+  /** Runs an insert of {@code task}; a task with its id already stored is the caller's error. */
+  private static <T> T insertingTask(Task task, java.util.function.Supplier<T> insert) {
     try {
-      if (maxActivePerApp <= 0) {
-        session.run(operation, h -> TaskRows.insert(h, task));
-        return true;
-      }
-      if (multiStatements) {
-        return session.atomically(
-            operation, h -> TaskRows.insertWithinLimitInOneTrip(h, task, maxActivePerApp));
-      }
-      return session.atomically(
-          operation, h -> TaskRows.insertWithinLimit(h, task, maxActivePerApp));
+      return insert.get();
     } catch (DataStoreException e) {
       if (e.getCause() instanceof JdbiException jdbi && SqlFailures.isDuplicateKey(jdbi)) {
         throw new IllegalArgumentException("task " + task.id() + " already exists", e);
@@ -506,16 +515,12 @@ public final class MySqlDataStore implements DataStore {
       return DataStore.super.insertTaskOfApplication(task, maxActivePerApp, traceparent);
     }
     requireTraceparentWidth(traceparent);
-    try {
-      return session.call(
-          "insert task " + task.id(),
-          h -> TaskRows.insertOfApplicationInOneTrip(h, task, maxActivePerApp, traceparent));
-    } catch (DataStoreException e) {
-      if (e.getCause() instanceof JdbiException jdbi && SqlFailures.isDuplicateKey(jdbi)) {
-        throw new IllegalArgumentException("task " + task.id() + " already exists", e);
-      }
-      throw e;
-    }
+    return insertingTask(
+        task,
+        () ->
+            session.call(
+                "insert task " + task.id(),
+                h -> TaskRows.insertOfApplicationInOneTrip(h, task, maxActivePerApp, traceparent)));
   }
 
   @Override

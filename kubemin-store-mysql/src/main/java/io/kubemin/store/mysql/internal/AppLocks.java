@@ -25,6 +25,14 @@ public final class AppLocks {
         List.of(appId));
   }
 
+  /** {@link #lockSql}, upserting only where the application exists. */
+  public static BoundSql lockExistingSql(String appId) {
+    return new BoundSql(
+        "INSERT INTO min_app_locks (app_id, lock_count) SELECT id, 1 FROM min_applications"
+            + " WHERE id = ? ON DUPLICATE KEY UPDATE lock_count = lock_count + 1",
+        List.of(appId));
+  }
+
   /** Deletes the application's row. */
   public static void delete(Handle handle, String appId) {
     handle

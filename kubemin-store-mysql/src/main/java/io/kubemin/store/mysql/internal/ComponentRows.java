@@ -15,6 +15,10 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for {@code min_app_components}; the component itself is a JSON document. */
 public final class ComponentRows {
+  /** The columns {@link #map} reads, in its order. */
+  static final String COLUMNS =
+      "id, app_id, ordinal, spec, status, ready_replicas, created_at, updated_at";
+
   private static final String UPSERT =
       Upserts.sql(
           "min_app_components",
@@ -70,7 +74,8 @@ public final class ComponentRows {
       Handle handle, String appId, UnaryOperator<Component> open) {
     return handle
         .createQuery(
-            "SELECT id, app_id, ordinal, spec, status, ready_replicas, created_at, updated_at"
+            "SELECT "
+                + COLUMNS
                 + " FROM min_app_components WHERE app_id = :app ORDER BY ordinal, id")
         .bind("app", appId)
         .map(ComponentRows::map)
@@ -190,10 +195,7 @@ public final class ComponentRows {
     return new BoundSql(sql.toString(), values);
   }
 
-  /**
-   * Maps a row whose first columns are {@code id, app_id, ordinal, spec, status, ready_replicas,
-   * created_at, updated_at}, in this order (read by position).
-   */
+  /** Maps a row whose first columns are {@link #COLUMNS}, in their order (read by position). */
   static ComponentRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
     return new ComponentRecord(
         rs.getString(1),

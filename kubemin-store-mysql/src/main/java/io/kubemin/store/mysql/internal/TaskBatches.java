@@ -19,11 +19,8 @@ public final class TaskBatches {
   /** Ids per {@code IN (…)} list. */
   private static final int CHUNK = 500;
 
-  private static final String COMPONENT_COLUMNS =
-      "id, app_id, ordinal, spec, status, ready_replicas, created_at, updated_at";
-
   private static final String APPLICATION_COLUMNS_OF_A = qualified("a", ApplicationRows.COLUMNS);
-  private static final String COMPONENT_COLUMNS_OF_C = qualified("c", COMPONENT_COLUMNS);
+  private static final String COMPONENT_COLUMNS_OF_C = qualified("c", ComponentRows.COLUMNS);
   private static final String WORKFLOW_COLUMNS_OF_W = qualified("w", WorkflowRows.COLUMNS);
 
   /** Each application's components by ordinal, as {@code listComponents} returns them. */
@@ -168,7 +165,7 @@ public final class TaskBatches {
       java.util.function.UnaryOperator<io.kubemin.model.Component> open) {
     return selectIn(
             handle,
-            "SELECT " + COMPONENT_COLUMNS + " FROM min_app_components WHERE app_id IN (",
+            "SELECT " + ComponentRows.COLUMNS + " FROM min_app_components WHERE app_id IN (",
             appIds,
             ") ORDER BY app_id, ordinal, id",
             ComponentRows::map)

@@ -136,10 +136,7 @@ public final class TaskRows {
                 List.of(task.appId()),
                 (rs, ctx) -> rs.getString(1));
     if (maxActive > 0) {
-      script.update(
-          "INSERT INTO min_app_locks (app_id, lock_count) SELECT id, 1 FROM min_applications"
-              + " WHERE id = ? ON DUPLICATE KEY UPDATE lock_count = lock_count + 1",
-          List.of(task.appId()));
+      script.update(AppLocks.lockExistingSql(task.appId()));
     }
     int insert = script.size();
     script
