@@ -5,6 +5,8 @@ import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import io.kubemin.workflow.TaskSuspension;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -149,23 +151,55 @@ public interface DataStore extends AutoCloseable {
   default TaskInsertion insertTaskOfApplication(
       Task task, int maxActivePerApp, String traceparent) {
     return inTransaction(
+        tx -> insertInTransaction(tx, new NewTask(task, maxActivePerApp, traceparent)));
+  }
+
+  /**
+   * Many execs' writes, each as {@link #insertTaskOfApplication} writes it, in this order (a task
+   * counts against its application's limit for the tasks after it), all in one transaction: when
+   * one fails, none is written. The engine gathers the execs that arrive together on a store that
+   * {@link #prefersBatches() prefers batches}. A store may do it in fewer round trips than the
+   * default, which calls the steps of each insertion one by one in one transaction; either locks
+   * the applications in the order of their ids, so that concurrent batches do not deadlock.
+   *
+   * @return what each insertion did, in the order given
+   * @throws IllegalArgumentException when a task with one of these ids exists
+   */
+  default List<TaskInsertion> insertTasksOfApplications(List<NewTask> tasks) {
+    // By application id (an application's tasks keep their order), so that two batches lock
+    // their applications in one order and never wait for each other in a cycle.
+    List<Integer> order = new ArrayList<>(tasks.size());
+    for (int i = 0; i < tasks.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparing(i -> tasks.get(i).task().appId()));
+    return inTransaction(
         tx -> {
-          if (!tx.lockApplication(task.appId())) {
-            return TaskInsertion.APPLICATION_MISSING;
+          TaskInsertion[] insertions = new TaskInsertion[tasks.size()];
+          for (int i : order) {
+            insertions[i] = insertInTransaction(tx, tasks.get(i));
           }
-          if (!tx.insertTask(task, maxActivePerApp)) {
-            return TaskInsertion.LIMIT_REACHED;
-          }
-          if (traceparent != null) {
-            tx.putTraceContext(task.id(), traceparent);
-          }
-          try {
-            tx.recordTaskRevision(task.id(), task.appId());
-          } catch (UnsupportedOperationException e) {
-            // The store keeps no revisions: the task deploys without one.
-          }
-          return TaskInsertion.INSERTED;
+          return List.of(insertions);
         });
+  }
+
+  private static TaskInsertion insertInTransaction(DataStore tx, NewTask exec) {
+    Task task = exec.task();
+    if (!tx.lockApplication(task.appId())) {
+      return TaskInsertion.APPLICATION_MISSING;
+    }
+    if (!tx.insertTask(task, exec.maxActivePerApp())) {
+      return TaskInsertion.LIMIT_REACHED;
+    }
+    if (exec.traceparent() != null) {
+      tx.putTraceContext(task.id(), exec.traceparent());
+    }
+    try {
+      tx.recordTaskRevision(task.id(), task.appId());
+    } catch (UnsupportedOperationException e) {
+      // The store keeps no revisions: the task deploys without one.
+    }
+    return TaskInsertion.INSERTED;
   }
 
   /** The task with this id. */

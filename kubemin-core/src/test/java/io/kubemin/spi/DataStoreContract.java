@@ -337,6 +337,57 @@ public abstract class DataStoreContract {
   }
 
   @Test
+  void aBatchOfExecsWritesEachAsItsOwnExecWouldOrNothing() {
+    String appId = Ids.newId();
+    store.putApplication(app(appId, T0));
+    store.insertRevision(revision(appId, 1, "nginx:1"));
+    String other = Ids.newId();
+    store.putApplication(app(other, T0));
+    String context = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+    Task first = waitingTask(appId, T0);
+    Task overLimit = waitingTask(appId, T0.plusMillis(1));
+    Task unlimited = waitingTask(appId, T0.plusMillis(2));
+    Task ofOther = waitingTask(other, T0);
+    Task orphan = waitingTask("missing-" + Ids.newId(), T0);
+
+    List<TaskInsertion> insertions =
+        store.insertTasksOfApplications(
+            List.of(
+                new NewTask(ofOther, 1, null),
+                new NewTask(first, 1, context),
+                new NewTask(orphan, 1, null),
+                new NewTask(overLimit, 1, context),
+                new NewTask(unlimited, 0, null)));
+
+    assertThat(insertions)
+        .containsExactly(
+            TaskInsertion.INSERTED,
+            TaskInsertion.INSERTED,
+            TaskInsertion.APPLICATION_MISSING,
+            TaskInsertion.LIMIT_REACHED,
+            TaskInsertion.INSERTED);
+    assertThat(store.listTasks(appId)).containsExactlyInAnyOrder(first, unlimited);
+    assertThat(store.listTasks(other)).containsExactly(ofOther);
+    assertThat(store.findTask(orphan.id())).isEmpty();
+    assertThat(store.findTaskRevision(first.id())).contains(1);
+    assertThat(store.findTaskRevision(unlimited.id())).contains(1);
+    assertThat(store.findTaskRevision(ofOther.id())).isEmpty();
+    assertThat(store.findTaskRevision(overLimit.id())).isEmpty();
+    assertThat(store.findTraceContexts(List.of(first.id(), overLimit.id(), unlimited.id())))
+        .containsExactly(java.util.Map.entry(first.id(), context));
+
+    Task fresh = waitingTask(other, T0.plusMillis(3));
+    assertThatThrownBy(
+            () ->
+                store.insertTasksOfApplications(
+                    List.of(new NewTask(fresh, 0, null), new NewTask(first, 0, null))))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(store.findTask(fresh.id())).as("nothing of a failed batch is written").isEmpty();
+    assertThat(store.findTaskRevision(fresh.id())).isEmpty();
+    assertThat(store.listTasks(appId)).containsExactlyInAnyOrder(first, unlimited);
+  }
+
+  @Test
   void aFailedTransactionUndoesTaskJobAndDeleteWrites() {
     String appId = Ids.newId();
     store.putApplication(app(appId, T0));

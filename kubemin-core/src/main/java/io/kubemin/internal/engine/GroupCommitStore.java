@@ -10,8 +10,10 @@ import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.ComponentStatus;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.DataStoreException;
+import io.kubemin.spi.NewTask;
 import io.kubemin.spi.RevisionRecord;
 import io.kubemin.spi.TaskChange;
+import io.kubemin.spi.TaskInsertion;
 import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
@@ -38,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * arrived while the previous batch was written. Each change keeps its own condition, and its caller
  * learns its own outcome; a failed batch fails each of its callers as their own write would have.
  * Job records and applied-config marks are written in order before any later change of their task,
- * without the caller waiting. Reads and everything else go straight to the store.
+ * without the caller waiting. Execs' insertions are gathered likewise by a committer of their own
+ * ({@link ExecBatcher}). Reads and everything else go straight to the store.
  */
 public final class GroupCommitStore implements DataStore {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitStore.class);
@@ -55,6 +58,7 @@ public final class GroupCommitStore implements DataStore {
 
   private final DataStore store;
   private final Lane[] lanes = new Lane[LANES];
+  private final ExecBatcher execs;
   private final EngineTracing tracing;
 
   /**
@@ -73,6 +77,7 @@ public final class GroupCommitStore implements DataStore {
   public GroupCommitStore(DataStore store, String name, EngineTracing tracing) {
     this.store = store;
     this.tracing = tracing;
+    this.execs = new ExecBatcher(store, name);
     for (int i = 0; i < LANES; i++) {
       lanes[i] = new Lane(name + "-" + i);
     }
@@ -85,6 +90,7 @@ public final class GroupCommitStore implements DataStore {
 
   /** Writes what is pending and stops the committers; later writes go straight to the store. */
   public void stop() {
+    execs.stop();
     for (Lane lane : lanes) {
       lane.stop();
     }
@@ -95,6 +101,7 @@ public final class GroupCommitStore implements DataStore {
    * write fails; a batch being written when this is called ends as the store decides.
    */
   public void crash() {
+    execs.crash();
     for (Lane lane : lanes) {
       lane.crash();
     }
@@ -519,10 +526,20 @@ public final class GroupCommitStore implements DataStore {
     return store.insertTask(task, maxActivePerApp);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Concurrent execs share a transaction: the insertion goes with the next batch ({@link
+   * ExecBatcher}), and this returns once it is durable.
+   */
   @Override
-  public io.kubemin.spi.TaskInsertion insertTaskOfApplication(
-      Task task, int maxActivePerApp, String traceparent) {
-    return store.insertTaskOfApplication(task, maxActivePerApp, traceparent);
+  public TaskInsertion insertTaskOfApplication(Task task, int maxActivePerApp, String traceparent) {
+    return execs.insert(new NewTask(task, maxActivePerApp, traceparent));
+  }
+
+  @Override
+  public List<TaskInsertion> insertTasksOfApplications(List<NewTask> tasks) {
+    return store.insertTasksOfApplications(tasks);
   }
 
   @Override

@@ -7,6 +7,7 @@ import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.ComponentStatus;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.DataStoreException;
+import io.kubemin.spi.NewTask;
 import io.kubemin.spi.RevisionRecord;
 import io.kubemin.spi.TaskChange;
 import io.kubemin.spi.TaskInsertion;
@@ -521,6 +522,30 @@ public final class MySqlDataStore implements DataStore {
             session.call(
                 "insert task " + task.id(),
                 h -> TaskRows.insertOfApplicationInOneTrip(h, task, maxActivePerApp, traceparent)));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On MariaDB and MySQL connections that allow multi-statement queries, outside a transaction
+   * of the caller's: one round trip for the whole batch.
+   */
+  @Override
+  public List<TaskInsertion> insertTasksOfApplications(List<NewTask> tasks) {
+    if (!multiStatements || session.bound() || tasks.isEmpty()) {
+      return DataStore.super.insertTasksOfApplications(tasks);
+    }
+    tasks.forEach(t -> requireTraceparentWidth(t.traceparent()));
+    try {
+      return session.call(
+          "insert " + tasks.size() + " tasks",
+          h -> TaskRows.insertOfApplicationsInOneTrip(h, tasks));
+    } catch (DataStoreException e) {
+      if (e.getCause() instanceof JdbiException jdbi && SqlFailures.isDuplicateKey(jdbi)) {
+        throw new IllegalArgumentException("one of " + tasks.size() + " tasks already exists", e);
+      }
+      throw e;
+    }
   }
 
   @Override

@@ -3,7 +3,10 @@ package io.kubemin.store.mysql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubemin.Ids;
+import io.kubemin.spi.ApplicationRecord;
 import io.kubemin.spi.DataStore;
+import io.kubemin.spi.NewTask;
+import io.kubemin.spi.TaskInsertion;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import java.time.Instant;
@@ -136,5 +139,47 @@ final class ConcurrencyScenarios {
 
     assertThat(inserted).containsOnlyOnce(true);
     assertThat(stores.get(0).listTasks(appId)).hasSize(1);
+  }
+
+  /**
+   * Many stores insert batches of execs at once, each batch with one task of each of the same
+   * applications in its own order, with a limit of one active task: no batch fails (their row locks
+   * are taken in one order), and each application gets exactly one task.
+   */
+  static void activeLimitHoldsUnderConcurrentExecBatches(List<? extends DataStore> stores)
+      throws Exception {
+    List<String> apps = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String appId = Ids.newId();
+      stores
+          .get(0)
+          .putApplication(
+              new ApplicationRecord(
+                  appId, "app-" + i, "default", "1.0.0", "", "", "", "", true, true, T0, T0));
+      apps.add(appId);
+    }
+    AtomicInteger next = new AtomicInteger();
+    List<List<TaskInsertion>> outcomes =
+        race(
+            stores.size() * 2,
+            () -> {
+              int racer = next.getAndIncrement();
+              List<String> order = new ArrayList<>(apps);
+              java.util.Collections.rotate(order, racer);
+              if (racer % 2 == 1) {
+                java.util.Collections.reverse(order);
+              }
+              List<NewTask> batch = new ArrayList<>();
+              for (String appId : order) {
+                batch.add(new NewTask(Task.waiting(Ids.newId(), appId, "wf", "wf", T0), 1, null));
+              }
+              return stores.get(racer % stores.size()).insertTasksOfApplications(batch);
+            });
+
+    assertThat(outcomes.stream().flatMap(List::stream).filter(TaskInsertion.INSERTED::equals))
+        .hasSize(apps.size());
+    for (String appId : apps) {
+      assertThat(stores.get(0).listTasks(appId)).as("tasks of %s", appId).hasSize(1);
+    }
   }
 }

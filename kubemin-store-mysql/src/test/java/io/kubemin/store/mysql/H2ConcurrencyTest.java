@@ -36,4 +36,10 @@ class H2ConcurrencyTest {
     stores = List.of(open(), open(), open(), open());
     ConcurrencyScenarios.activeLimitHoldsUnderConcurrentInserts(stores);
   }
+
+  @Test
+  void activeTaskLimitHoldsAcrossConcurrentExecBatches() throws Exception {
+    stores = List.of(open(), open(), open(), open());
+    ConcurrencyScenarios.activeLimitHoldsUnderConcurrentExecBatches(stores);
+  }
 }

@@ -44,4 +44,10 @@ class MariaDbConcurrencyIT {
     stores = List.of(open(), open(), open(), open());
     ConcurrencyScenarios.activeLimitHoldsUnderConcurrentInserts(stores);
   }
+
+  @Test
+  void activeTaskLimitHoldsAcrossConcurrentExecBatches() throws Exception {
+    stores = List.of(open(), open(), open(), open());
+    ConcurrencyScenarios.activeLimitHoldsUnderConcurrentExecBatches(stores);
+  }
 }

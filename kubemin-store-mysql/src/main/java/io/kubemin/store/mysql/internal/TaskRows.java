@@ -1,12 +1,15 @@
 package io.kubemin.store.mysql.internal;
 
+import io.kubemin.spi.NewTask;
 import io.kubemin.spi.TaskInsertion;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -89,7 +92,7 @@ public final class TaskRows {
    * application has fewer than {@code maxActive} active tasks; call inside a transaction.
    */
   public static boolean insertWithinLimitInOneTrip(Handle handle, Task task, int maxActive) {
-    List<Object> values = new java.util.ArrayList<>(values(task));
+    List<Object> values = new ArrayList<>(values(task));
     values.add(task.appId());
     values.add(maxActive);
     SqlScript.Outcomes outcomes =
@@ -116,8 +119,66 @@ public final class TaskRows {
    */
   public static TaskInsertion insertOfApplicationInOneTrip(
       Handle handle, Task task, int maxActive, String traceparent) {
-    List<Object> values = new java.util.ArrayList<>(values(task));
-    values.add(traceparent);
+    return insertOfApplicationsInOneTrip(handle, List.of(new NewTask(task, maxActive, traceparent)))
+        .get(0);
+  }
+
+  /**
+   * Many execs' writes in one round trip, as {@link #insertOfApplicationInOneTrip} writes one, in
+   * one transaction. The application rows are locked in the order of their ids (an application's
+   * tasks keep their order), so that two such batches never wait for each other in a cycle.
+   *
+   * @return what each insertion did, in the order given
+   */
+  public static List<TaskInsertion> insertOfApplicationsInOneTrip(
+      Handle handle, List<NewTask> tasks) {
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      order.add(i);
+    }
+    order.sort(Comparator.comparing(i -> tasks.get(i).task().appId()));
+    SqlScript script = new SqlScript().update("START TRANSACTION");
+    int[] lockAt = new int[tasks.size()];
+    int[] insertAt = new int[tasks.size()];
+    for (int i : order) {
+      lockAt[i] = script.size();
+      insertAt[i] = addInsertOfApplication(script, tasks.get(i));
+    }
+    script.update("COMMIT");
+    boolean settled = false;
+    try {
+      SqlScript.Outcomes outcomes = script.run(handle);
+      settled = true;
+      List<TaskInsertion> insertions = new ArrayList<>(tasks.size());
+      for (int i = 0; i < tasks.size(); i++) {
+        if (outcomes.rows(lockAt[i]).isEmpty()) {
+          insertions.add(TaskInsertion.APPLICATION_MISSING);
+        } else {
+          insertions.add(
+              outcomes.count(insertAt[i]) == 1
+                  ? TaskInsertion.INSERTED
+                  : TaskInsertion.LIMIT_REACHED);
+        }
+      }
+      return insertions;
+    } finally {
+      if (!settled) {
+        JdbiSession.rollback(handle);
+      }
+    }
+  }
+
+  /**
+   * Adds one exec's statements: the application row {@code FOR UPDATE}, the lock-row upsert, the
+   * insert (only where the application exists and is under its limit) and the revision note.
+   *
+   * @return the index of the insert in the script
+   */
+  private static int addInsertOfApplication(SqlScript script, NewTask exec) {
+    Task task = exec.task();
+    int maxActive = exec.maxActivePerApp();
+    List<Object> values = new ArrayList<>(values(task));
+    values.add(exec.traceparent());
     values.add(task.appId());
     String withinLimit = "";
     if (maxActive > 0) {
@@ -128,13 +189,10 @@ public final class TaskRows {
       values.add(task.appId());
       values.add(maxActive);
     }
-    SqlScript script =
-        new SqlScript()
-            .update("START TRANSACTION")
-            .query(
-                "SELECT id FROM min_applications WHERE id = ? FOR UPDATE",
-                List.of(task.appId()),
-                (rs, ctx) -> rs.getString(1));
+    script.query(
+        "SELECT id FROM min_applications WHERE id = ? FOR UPDATE",
+        List.of(task.appId()),
+        (rs, ctx) -> rs.getString(1));
     if (maxActive > 0) {
       script.update(AppLocks.lockExistingSql(task.appId()));
     }
@@ -147,21 +205,8 @@ public final class TaskRows {
                 + " FROM min_applications WHERE id = ?"
                 + withinLimit,
             values)
-        .update(RevisionRows.recordInsertedTaskSql(task.id(), task.appId()))
-        .update("COMMIT");
-    boolean settled = false;
-    try {
-      SqlScript.Outcomes outcomes = script.run(handle);
-      settled = true;
-      if (outcomes.rows(1).isEmpty()) {
-        return TaskInsertion.APPLICATION_MISSING;
-      }
-      return outcomes.count(insert) == 1 ? TaskInsertion.INSERTED : TaskInsertion.LIMIT_REACHED;
-    } finally {
-      if (!settled) {
-        JdbiSession.rollback(handle);
-      }
-    }
+        .update(RevisionRows.recordInsertedTaskSql(task.id(), task.appId()));
+    return insert;
   }
 
   /** The task's column values, in the order of {@link #COLUMNS}. */

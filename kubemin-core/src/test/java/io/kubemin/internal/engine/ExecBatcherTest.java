@@ -1,0 +1,254 @@
+package io.kubemin.internal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.kubemin.Ids;
+import io.kubemin.memory.InMemoryDataStore;
+import io.kubemin.spi.ApplicationRecord;
+import io.kubemin.spi.DataStore;
+import io.kubemin.spi.DataStoreException;
+import io.kubemin.spi.TaskInsertion;
+import io.kubemin.workflow.Task;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Execs on a store that prefers batches share transactions: the ones that arrive while a batch is
+ * written go together in the next, and each caller still learns its own outcome, also when the
+ * batch fails.
+ */
+class ExecBatcherTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  private final InMemoryDataStore memory = new InMemoryDataStore();
+  private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+  private final CountDownLatch firstWriteMayEnd = new CountDownLatch(1);
+  private final AtomicInteger batchFailuresLeft = new AtomicInteger();
+  private volatile boolean batchCommitsThenFails;
+  private volatile boolean holdFirstWrite;
+  private final ExecutorService callers = Executors.newFixedThreadPool(12);
+  private final GroupCommitStore store = new GroupCommitStore(recording(), "test");
+
+  @AfterEach
+  void stop() {
+    firstWriteMayEnd.countDown();
+    callers.shutdownNow();
+    store.stop();
+  }
+
+  @Test
+  void execsArrivingWhileABatchIsWrittenShareTheNextTransaction() throws Exception {
+    String appId = application();
+    holdFirstWrite = true;
+    Future<TaskInsertion> first = callers.submit(() -> exec(task(appId), 0));
+    await().atMost(Duration.ofSeconds(5)).until(() -> batchSizes.size() == 1);
+
+    List<Task> later = new ArrayList<>();
+    List<Future<TaskInsertion>> outcomes = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      Task task = task(appId);
+      later.add(task);
+      outcomes.add(callers.submit(() -> exec(task, 0)));
+    }
+    awaitParked(10);
+    firstWriteMayEnd.countDown();
+
+    assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(TaskInsertion.INSERTED);
+    for (Future<TaskInsertion> outcome : outcomes) {
+      assertThat(outcome.get(5, TimeUnit.SECONDS)).isEqualTo(TaskInsertion.INSERTED);
+    }
+    assertThat(batchSizes).containsExactly(1, 10);
+    assertThat(memory.listTasks(appId)).hasSize(11).containsAll(later);
+  }
+
+  @Test
+  void eachExecOfABatchLearnsItsOwnOutcome() throws Exception {
+    String limited = application();
+    Task active = task(limited);
+    memory.insertTask(active, 0);
+    Task existing = task(application());
+    memory.insertTask(existing, 0);
+    holdFirstWrite = true;
+    Future<TaskInsertion> first = callers.submit(() -> exec(task(application()), 0));
+    await().atMost(Duration.ofSeconds(5)).until(() -> batchSizes.size() == 1);
+
+    Task fresh = task(application());
+    Future<TaskInsertion> inserted = callers.submit(() -> exec(fresh, 1));
+    Future<TaskInsertion> overLimit = callers.submit(() -> exec(task(limited), 1));
+    Future<TaskInsertion> missing = callers.submit(() -> exec(task("missing-" + Ids.newId()), 1));
+    Future<TaskInsertion> duplicate = callers.submit(() -> exec(existing, 0));
+    awaitParked(4);
+    firstWriteMayEnd.countDown();
+
+    assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(TaskInsertion.INSERTED);
+    assertThat(inserted.get(5, TimeUnit.SECONDS)).isEqualTo(TaskInsertion.INSERTED);
+    assertThat(overLimit.get(5, TimeUnit.SECONDS)).isEqualTo(TaskInsertion.LIMIT_REACHED);
+    assertThat(missing.get(5, TimeUnit.SECONDS)).isEqualTo(TaskInsertion.APPLICATION_MISSING);
+    assertThatThrownBy(() -> duplicate.get(5, TimeUnit.SECONDS))
+        .hasCauseInstanceOf(IllegalArgumentException.class);
+    assertThat(memory.findTask(fresh.id())).contains(fresh);
+    assertThat(memory.listTasks(limited)).containsExactly(active);
+  }
+
+  @Test
+  void aFailedBatchIsWrittenAgainOneExecAtATime() throws Exception {
+    String appId = application();
+    batchFailuresLeft.set(1);
+    holdFirstWrite = true;
+    Future<TaskInsertion> first = callers.submit(() -> exec(task(appId), 0));
+    await().atMost(Duration.ofSeconds(5)).until(() -> batchSizes.size() == 1);
+    List<Future<TaskInsertion>> outcomes = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      Task task = task(appId);
+      outcomes.add(callers.submit(() -> exec(task, 0)));
+    }
+    awaitParked(5);
+    firstWriteMayEnd.countDown();
+
+    assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(TaskInsertion.INSERTED);
+    for (Future<TaskInsertion> outcome : outcomes) {
+      assertThat(outcome.get(5, TimeUnit.SECONDS)).isEqualTo(TaskInsertion.INSERTED);
+    }
+    assertThat(batchSizes).containsExactly(1, 5, 1, 1, 1, 1, 1);
+    assertThat(memory.listTasks(appId)).hasSize(6);
+  }
+
+  @Test
+  void aBatchWhoseCommitReachedNoOneStillReportsItsExecsInserted() throws Exception {
+    String appId = application();
+    batchCommitsThenFails = true;
+    holdFirstWrite = true;
+    Future<TaskInsertion> first = callers.submit(() -> exec(task(appId), 0));
+    await().atMost(Duration.ofSeconds(5)).until(() -> batchSizes.size() == 1);
+    List<Future<TaskInsertion>> outcomes = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Task task = task(appId);
+      outcomes.add(callers.submit(() -> exec(task, 0)));
+    }
+    awaitParked(3);
+    firstWriteMayEnd.countDown();
+
+    first.get(5, TimeUnit.SECONDS);
+    for (Future<TaskInsertion> outcome : outcomes) {
+      assertThat(outcome.get(5, TimeUnit.SECONDS)).isEqualTo(TaskInsertion.INSERTED);
+    }
+    assertThat(memory.listTasks(appId)).hasSize(4);
+  }
+
+  @Test
+  void afterACrashExecsFailAndAfterAStopTheyGoStraightToTheStore() {
+    String appId = application();
+    assertThat(exec(task(appId), 0)).isEqualTo(TaskInsertion.INSERTED);
+    store.stop();
+    assertThat(exec(task(appId), 0)).isEqualTo(TaskInsertion.INSERTED);
+    assertThat(batchSizes).containsExactly(1, 1);
+
+    GroupCommitStore crashed = new GroupCommitStore(memory, "crashed");
+    crashed.crash();
+    Task task = task(appId);
+    assertThatThrownBy(() -> crashed.insertTaskOfApplication(task, 0, null))
+        .isInstanceOf(DataStoreException.class)
+        .hasMessageContaining("crash");
+    assertThat(memory.findTask(task.id())).isEmpty();
+  }
+
+  private TaskInsertion exec(Task task, int limit) {
+    return store.insertTaskOfApplication(task, limit, null);
+  }
+
+  /** Waits until that many callers wait for their batch. */
+  private void awaitParked(int count) {
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().startsWith("pool-"))
+                        .filter(t -> t.getState() == Thread.State.WAITING)
+                        .filter(ExecBatcherTest::waitsForItsBatch)
+                        .count()
+                    >= count);
+  }
+
+  private static boolean waitsForItsBatch(Thread thread) {
+    for (StackTraceElement frame : thread.getStackTrace()) {
+      if (frame.getClassName().equals(ExecBatcher.class.getName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String application() {
+    String id = Ids.newId();
+    memory.putApplication(
+        new ApplicationRecord(
+            id,
+            "app-" + id.substring(0, 4),
+            "default",
+            "1.0.0",
+            "",
+            "",
+            "",
+            "",
+            true,
+            true,
+            T0,
+            T0));
+    return id;
+  }
+
+  private static Task task(String appId) {
+    return Task.waiting(Ids.newId(), appId, "wf", "workflow", T0);
+  }
+
+  /** The in-memory store, recording the size of each write and failing or holding some. */
+  private DataStore recording() {
+    return (DataStore)
+        Proxy.newProxyInstance(
+            DataStore.class.getClassLoader(),
+            new Class<?>[] {DataStore.class},
+            (proxy, method, args) -> {
+              String name = method.getName();
+              if (name.equals("insertTaskOfApplication")
+                  || name.equals("insertTasksOfApplications")) {
+                int size = name.equals("insertTaskOfApplication") ? 1 : ((List<?>) args[0]).size();
+                batchSizes.add(size);
+                if (holdFirstWrite && batchSizes.size() == 1) {
+                  firstWriteMayEnd.await(10, TimeUnit.SECONDS);
+                }
+                if (size > 1 && batchFailuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                  throw new DataStoreException("the batch failed");
+                }
+                if (size > 1 && batchCommitsThenFails) {
+                  invoke(method, args);
+                  throw new DataStoreException("the connection broke after the commit");
+                }
+              }
+              return invoke(method, args);
+            });
+  }
+
+  private Object invoke(java.lang.reflect.Method method, Object[] args) throws Throwable {
+    try {
+      return method.invoke(memory, args);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+}
