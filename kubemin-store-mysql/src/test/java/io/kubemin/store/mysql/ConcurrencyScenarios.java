@@ -182,4 +182,35 @@ final class ConcurrencyScenarios {
       assertThat(stores.get(0).listTasks(appId)).as("tasks of %s", appId).hasSize(1);
     }
   }
+
+  /**
+   * Execs and plain inserts within a limit of one race for one application (25 times): they take
+   * the same lock, so exactly one task is inserted each time.
+   */
+  static void activeLimitHoldsBetweenExecsAndPlainInserts(List<? extends DataStore> stores)
+      throws Exception {
+    for (int round = 0; round < 25; round++) {
+      String appId = Ids.newId();
+      stores
+          .get(0)
+          .putApplication(
+              new ApplicationRecord(
+                  appId, "app", "default", "1.0.0", "", "", "", "", true, true, T0, T0));
+      AtomicInteger next = new AtomicInteger();
+      List<Boolean> inserted =
+          race(
+              stores.size() * 4,
+              () -> {
+                int racer = next.getAndIncrement();
+                DataStore store = stores.get(racer % stores.size());
+                Task task = Task.waiting(Ids.newId(), appId, "wf", "wf", T0);
+                return racer % 2 == 0
+                    ? store.insertTask(task, 1)
+                    : store.insertTaskOfApplication(task, 1, null) == TaskInsertion.INSERTED;
+              });
+
+      assertThat(inserted).as("round %d", round).containsOnlyOnce(true);
+      assertThat(stores.get(0).listTasks(appId)).hasSize(1);
+    }
+  }
 }

@@ -42,4 +42,10 @@ class H2ConcurrencyTest {
     stores = List.of(open(), open(), open(), open());
     ConcurrencyScenarios.activeLimitHoldsUnderConcurrentExecBatches(stores);
   }
+
+  @Test
+  void activeTaskLimitHoldsBetweenExecsAndPlainInserts() throws Exception {
+    stores = List.of(open(), open(), open(), open());
+    ConcurrencyScenarios.activeLimitHoldsBetweenExecsAndPlainInserts(stores);
+  }
 }

@@ -50,4 +50,10 @@ class MariaDbConcurrencyIT {
     stores = List.of(open(), open(), open(), open());
     ConcurrencyScenarios.activeLimitHoldsUnderConcurrentExecBatches(stores);
   }
+
+  @Test
+  void activeTaskLimitHoldsBetweenExecsAndPlainInserts() throws Exception {
+    stores = List.of(open(), open(), open(), open());
+    ConcurrencyScenarios.activeLimitHoldsBetweenExecsAndPlainInserts(stores);
+  }
 }

@@ -5,9 +5,10 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Per-application lock rows ({@code min_app_locks}) that make "count active tasks, then insert"
- * atomic. The upsert takes the row's exclusive lock at once on every dialect (a plain {@code INSERT
- * IGNORE} followed by {@code SELECT … FOR UPDATE} would take a shared lock first, and two inserts
- * upgrading it deadlock on InnoDB).
+ * atomic where the application's row may not exist (an insert within a limit also locks that row,
+ * which is the lock an exec takes). The upsert takes the row's exclusive lock at once on every
+ * dialect (a plain {@code INSERT IGNORE} followed by {@code SELECT … FOR UPDATE} would take a
+ * shared lock first, and two inserts upgrading it deadlock on InnoDB).
  */
 public final class AppLocks {
   private AppLocks() {}
@@ -22,14 +23,6 @@ public final class AppLocks {
     return new BoundSql(
         "INSERT INTO min_app_locks (app_id, lock_count) VALUES (?, 1)"
             + " ON DUPLICATE KEY UPDATE lock_count = lock_count + 1",
-        List.of(appId));
-  }
-
-  /** {@link #lockSql}, upserting only where the application exists. */
-  public static BoundSql lockExistingSql(String appId) {
-    return new BoundSql(
-        "INSERT INTO min_app_locks (app_id, lock_count) SELECT id, 1 FROM min_applications"
-            + " WHERE id = ? ON DUPLICATE KEY UPDATE lock_count = lock_count + 1",
         List.of(appId));
   }
 

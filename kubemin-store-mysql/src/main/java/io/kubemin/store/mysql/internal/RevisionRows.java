@@ -104,15 +104,18 @@ public final class RevisionRows {
   }
 
   /**
-   * {@link #recordTaskSql}, written only where the task's row exists (the insert before it won).
+   * {@link #recordTaskSql} for each of these tasks whose row exists (its insert before won), in one
+   * statement.
    */
-  public static BoundSql recordInsertedTaskSql(String taskId, String appId) {
+  public static BoundSql recordInsertedTasksSql(List<String> taskIds) {
     return new BoundSql(
         "INSERT INTO min_task_revisions (task_id, app_id, revision)"
-            + " SELECT ?, ?, MAX(revision) FROM min_app_revisions WHERE app_id = ?"
-            + " AND EXISTS (SELECT 1 FROM min_workflow_queue WHERE id = ?)"
-            + " HAVING MAX(revision) IS NOT NULL",
-        java.util.Arrays.asList(taskId, appId, appId, taskId));
+            + " SELECT q.id, q.app_id,"
+            + " (SELECT MAX(r.revision) FROM min_app_revisions r WHERE r.app_id = q.app_id)"
+            + " FROM min_workflow_queue q WHERE q.id IN ("
+            + TaskBatches.placeholders(taskIds.size())
+            + ") AND EXISTS (SELECT 1 FROM min_app_revisions r WHERE r.app_id = q.app_id)",
+        List.copyOf(taskIds));
   }
 
   /** The revision a task deployed. */

@@ -611,7 +611,8 @@ public final class TaskBatches {
     return qualified.toString();
   }
 
-  private static String placeholders(int count) {
+  /** {@code count} comma-separated {@code ?} placeholders. */
+  static String placeholders(int count) {
     return String.join(", ", Collections.nCopies(count, "?"));
   }
 

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,13 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for tasks ({@code min_workflow_queue}). */
 public final class TaskRows {
+  /**
+   * The application's row lock, when it exists: an exec's insert takes only this one, so an insert
+   * within a limit takes it as well as its lock row.
+   */
+  private static final String LOCK_APPLICATION_ROW =
+      "SELECT id FROM min_applications WHERE id = ? FOR UPDATE";
+
   static final String COLUMNS =
       "id, app_id, workflow_id, workflow_name, status, attempt, owner, lease_until, deadline,"
           + " error, created_at, updated_at, started_at, finished_at, cancel_requested,"
@@ -78,6 +86,7 @@ public final class TaskRows {
    * transaction. The application's lock row serialises concurrent inserts.
    */
   public static boolean insertWithinLimit(Handle handle, Task task, int maxActive) {
+    handle.createQuery(LOCK_APPLICATION_ROW).bind(0, task.appId()).mapTo(String.class).findOne();
     AppLocks.lock(handle, task.appId());
     if (countActive(handle, task.appId()) >= maxActive) {
       return false;
@@ -97,6 +106,7 @@ public final class TaskRows {
     values.add(maxActive);
     SqlScript.Outcomes outcomes =
         new SqlScript()
+            .query(LOCK_APPLICATION_ROW, List.of(task.appId()), (rs, ctx) -> rs.getString(1))
             .update(AppLocks.lockSql(task.appId()))
             .update(
                 "INSERT INTO min_workflow_queue ("
@@ -107,15 +117,12 @@ public final class TaskRows {
                     + ") < ?",
                 values)
             .run(handle);
-    return outcomes.count(1) == 1;
+    return outcomes.count(2) == 1;
   }
 
   /**
    * An exec's transaction ({@code DataStore.insertTaskOfApplication}) as one script, in one round
-   * trip: its start, the application's row lock (whether the application exists), the lock row's
-   * upsert, the insert (only where the application exists and, with a limit, has fewer than {@code
-   * maxActive} active tasks), the revision note (only where the insert won) and the commit.
-   * Whatever fails rolls the transaction back.
+   * trip: {@link #insertOfApplicationsInOneTrip} with one task.
    */
   public static TaskInsertion insertOfApplicationInOneTrip(
       Handle handle, Task task, int maxActive, String traceparent) {
@@ -124,9 +131,17 @@ public final class TaskRows {
   }
 
   /**
-   * Many execs' writes in one round trip, as {@link #insertOfApplicationInOneTrip} writes one, in
-   * one transaction. The application rows are locked in the order of their ids (an application's
-   * tasks keep their order), so that two such batches never wait for each other in a cycle.
+   * Many execs' transaction ({@code DataStore.insertTasksOfApplications}) as one script, in one
+   * round trip: its start; the applications' rows locked in the order of their ids with one {@code
+   * SELECT … FOR UPDATE} (which also tells which exist), so that two batches never wait for each
+   * other in a cycle; one insert per task, in the order of their applications' ids (an
+   * application's tasks keep their order), each only where its application exists and, with a
+   * limit, has fewer than that many active tasks (the tasks inserted before it in the script
+   * count); the revision notes of the inserted tasks in one statement; the commit. Whatever fails
+   * rolls the transaction back.
+   *
+   * <p>The application's row lock is what makes the limit hold: {@link #insertWithinLimit} takes it
+   * too.
    *
    * @return what each insertion did, in the order given
    */
@@ -137,21 +152,33 @@ public final class TaskRows {
       order.add(i);
     }
     order.sort(Comparator.comparing(i -> tasks.get(i).task().appId()));
-    SqlScript script = new SqlScript().update("START TRANSACTION");
-    int[] lockAt = new int[tasks.size()];
+    List<String> appIds = order.stream().map(i -> tasks.get(i).task().appId()).distinct().toList();
+    SqlScript script =
+        new SqlScript()
+            .update("START TRANSACTION")
+            .query(
+                "SELECT id FROM min_applications WHERE id IN ("
+                    + TaskBatches.placeholders(appIds.size())
+                    + ") ORDER BY id FOR UPDATE",
+                appIds,
+                (rs, ctx) -> rs.getString(1));
     int[] insertAt = new int[tasks.size()];
     for (int i : order) {
-      lockAt[i] = script.size();
-      insertAt[i] = addInsertOfApplication(script, tasks.get(i));
+      insertAt[i] = script.size();
+      addInsertOfApplication(script, tasks.get(i));
     }
-    script.update("COMMIT");
+    script
+        .update(
+            RevisionRows.recordInsertedTasksSql(tasks.stream().map(t -> t.task().id()).toList()))
+        .update("COMMIT");
     boolean settled = false;
     try {
       SqlScript.Outcomes outcomes = script.run(handle);
       settled = true;
+      Set<String> existing = new HashSet<>(outcomes.<String>rows(1));
       List<TaskInsertion> insertions = new ArrayList<>(tasks.size());
       for (int i = 0; i < tasks.size(); i++) {
-        if (outcomes.rows(lockAt[i]).isEmpty()) {
+        if (!existing.contains(tasks.get(i).task().appId())) {
           insertions.add(TaskInsertion.APPLICATION_MISSING);
         } else {
           insertions.add(
@@ -168,13 +195,8 @@ public final class TaskRows {
     }
   }
 
-  /**
-   * Adds one exec's statements: the application row {@code FOR UPDATE}, the lock-row upsert, the
-   * insert (only where the application exists and is under its limit) and the revision note.
-   *
-   * @return the index of the insert in the script
-   */
-  private static int addInsertOfApplication(SqlScript script, NewTask exec) {
+  /** Adds one exec's insert: only where the application exists and is under its limit. */
+  private static void addInsertOfApplication(SqlScript script, NewTask exec) {
     Task task = exec.task();
     int maxActive = exec.maxActivePerApp();
     List<Object> values = new ArrayList<>(values(task));
@@ -189,24 +211,13 @@ public final class TaskRows {
       values.add(task.appId());
       values.add(maxActive);
     }
-    script.query(
-        "SELECT id FROM min_applications WHERE id = ? FOR UPDATE",
-        List.of(task.appId()),
-        (rs, ctx) -> rs.getString(1));
-    if (maxActive > 0) {
-      script.update(AppLocks.lockExistingSql(task.appId()));
-    }
-    int insert = script.size();
-    script
-        .update(
-            "INSERT INTO min_workflow_queue ("
-                + COLUMNS
-                + ", trace_context) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-                + " FROM min_applications WHERE id = ?"
-                + withinLimit,
-            values)
-        .update(RevisionRows.recordInsertedTaskSql(task.id(), task.appId()));
-    return insert;
+    script.update(
+        "INSERT INTO min_workflow_queue ("
+            + COLUMNS
+            + ", trace_context) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+            + " FROM min_applications WHERE id = ?"
+            + withinLimit,
+        values);
   }
 
   /** The task's column values, in the order of {@link #COLUMNS}. */
