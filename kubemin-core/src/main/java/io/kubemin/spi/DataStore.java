@@ -356,6 +356,20 @@ public interface DataStore extends AutoCloseable {
   }
 
   /**
+   * The workflows of these applications, each application's oldest first (in no particular order
+   * between applications). The default lists them application by application; stores should answer
+   * in one statement. The engine gathers the workflow listings of concurrent execs with it on a
+   * store that {@link #prefersBatches() prefers batches}.
+   */
+  default List<WorkflowRecord> listWorkflows(java.util.Collection<String> appIds) {
+    List<WorkflowRecord> found = new ArrayList<>();
+    for (String appId : new java.util.LinkedHashSet<>(appIds)) {
+      found.addAll(listWorkflows(appId));
+    }
+    return found;
+  }
+
+  /**
    * The workflows with these ids that exist, in no particular order. The default reads them one by
    * one; stores should answer in one statement.
    */

@@ -208,6 +208,32 @@ public abstract class DataStoreContract {
   }
 
   @Test
+  void theWorkflowsOfManyApplicationsAreListedEachApplicationsOldestFirst() {
+    String first = Ids.newId();
+    String second = Ids.newId();
+    String without = Ids.newId();
+    Step step = Step.builder().name("deploy").components("web").build();
+    WorkflowRecord newer =
+        new WorkflowRecord(Ids.newId(), first, "newer", null, List.of(step), T0.plusSeconds(5), T0);
+    WorkflowRecord older =
+        new WorkflowRecord(Ids.newId(), first, "older", null, List.of(step), T0, T0);
+    WorkflowRecord ofSecond =
+        new WorkflowRecord(Ids.newId(), second, "only", null, List.of(step), T0, T0);
+    store.putWorkflow(newer);
+    store.putWorkflow(older);
+    store.putWorkflow(ofSecond);
+    store.putWorkflow(
+        new WorkflowRecord(Ids.newId(), Ids.newId(), "other", null, List.of(), T0, T0));
+
+    List<WorkflowRecord> listed = store.listWorkflows(List.of(second, first, without, first));
+
+    assertThat(listed).containsExactlyInAnyOrder(older, newer, ofSecond);
+    assertThat(listed.stream().filter(w -> w.appId().equals(first)).toList())
+        .containsExactly(older, newer);
+    assertThat(store.listWorkflows(List.of())).isEmpty();
+  }
+
+  @Test
   void deletingAnApplicationDeletesEverythingItOwns() {
     String appId = Ids.newId();
     store.putApplication(app(appId, T0));

@@ -5,8 +5,6 @@ import io.kubemin.spi.DataStoreException;
 import io.kubemin.spi.NewTask;
 import io.kubemin.spi.TaskInsertion;
 import io.kubemin.workflow.Task;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,49 +17,42 @@ import org.slf4j.LoggerFactory;
  * committer thread and written with {@link DataStore#insertTasksOfApplications}, one transaction
  * for as many as arrived while the previous one was written, so that concurrent execs share a
  * commit (and its fsync). When a batch fails, each of its insertions is written again on its own,
- * so that each caller learns its own outcome: a duplicate id fails its exec alone.
+ * so that each caller learns its own outcome: a duplicate id fails its exec alone. An exec that
+ * finds no other being written writes itself, without waiting for the committer thread.
  */
-final class ExecBatcher {
+final class ExecBatcher extends Committer<ExecBatcher.Pending> {
   private static final Logger LOG = LoggerFactory.getLogger(ExecBatcher.class);
 
   /** Insertions per transaction, at most. */
   static final int MAX_BATCH = 64;
 
   private final DataStore store;
-  private final String name;
-  private final ArrayDeque<Pending> pending = new ArrayDeque<>();
-  private Thread committer;
-  private boolean stopped;
-  private boolean crashed;
 
   /**
    * @param store the store written in batches
    * @param name the name of the committer thread (its instance)
    */
   ExecBatcher(DataStore store, String name) {
+    super("kubemin-exec-" + name, MAX_BATCH);
     this.store = store;
-    this.name = name;
   }
 
-  /** Inserts the task with the next batch and waits until it is durable. */
+  /**
+   * Inserts the task and waits until it is durable: at once on this thread while no other exec is
+   * being written, else with the next batch; once stopped, at once.
+   *
+   * @throws DataStoreException after a crash, or as the store's own insert would
+   */
   TaskInsertion insert(NewTask task) {
-    Pending insertion = new Pending(task, new CompletableFuture<>());
-    synchronized (pending) {
-      if (crashed) {
-        throw new DataStoreException("the instance stopped (crash)");
-      }
-      if (stopped) {
-        insertion = null;
-      } else {
-        pending.add(insertion);
-        if (committer == null) {
-          committer = EngineThreadFactory.named("kubemin-exec-" + name).newThread(this::commit);
-          committer.start();
-        }
-        pending.notifyAll();
+    if (mayWriteAlone()) {
+      try {
+        return alone(task, false); // no hop to the committer while no other exec is written
+      } finally {
+        doneAlone();
       }
     }
-    if (insertion == null) {
+    Pending insertion = new Pending(task, new CompletableFuture<>());
+    if (!offer(insertion)) {
       return alone(task, false);
     }
     try {
@@ -74,70 +65,18 @@ final class ExecBatcher {
     }
   }
 
-  /** Writes what is pending and stops the committer; later execs go straight to the store. */
-  void stop() {
-    Thread thread;
-    synchronized (pending) {
-      stopped = true;
-      thread = committer;
-      pending.notifyAll();
-    }
-    if (thread != null && thread != Thread.currentThread()) {
-      try {
-        thread.join(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+  @Override
+  int weight(Pending insertion) {
+    return 1;
   }
 
-  /** Stops like a dead process: what is pending is never written, and every later exec fails. */
-  void crash() {
-    List<Pending> dropped;
-    synchronized (pending) {
-      crashed = true;
-      stopped = true;
-      dropped = new ArrayList<>(pending);
-      pending.clear();
-      pending.notifyAll();
-    }
-    DataStoreException failure = new DataStoreException("the instance stopped (crash)");
-    dropped.forEach(p -> p.result.completeExceptionally(failure));
+  @Override
+  void fail(Pending insertion, RuntimeException failure) {
+    insertion.result.completeExceptionally(failure);
   }
 
-  private void commit() {
-    while (true) {
-      List<Pending> batch = next();
-      if (batch == null) {
-        return;
-      }
-      write(batch);
-    }
-  }
-
-  /** The next batch, waiting for one; null once stopped with nothing pending. */
-  private List<Pending> next() {
-    synchronized (pending) {
-      while (pending.isEmpty()) {
-        if (stopped) {
-          committer = null;
-          return null;
-        }
-        try {
-          pending.wait();
-        } catch (InterruptedException e) {
-          stopped = true;
-        }
-      }
-      List<Pending> batch = new ArrayList<>();
-      while (!pending.isEmpty() && batch.size() < MAX_BATCH) {
-        batch.add(pending.poll());
-      }
-      return batch;
-    }
-  }
-
-  private void write(List<Pending> batch) {
+  @Override
+  void write(List<Pending> batch) {
     if (batch.size() == 1) {
       writeAlone(batch.get(0), false);
       return;
@@ -189,5 +128,6 @@ final class ExecBatcher {
     }
   }
 
-  private record Pending(NewTask task, CompletableFuture<TaskInsertion> result) {}
+  /** An exec waiting for its batch. */
+  record Pending(NewTask task, CompletableFuture<TaskInsertion> result) {}
 }

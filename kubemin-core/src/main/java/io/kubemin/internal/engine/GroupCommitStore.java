@@ -9,7 +9,6 @@ import io.kubemin.spi.AppliedConfig;
 import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.ComponentStatus;
 import io.kubemin.spi.DataStore;
-import io.kubemin.spi.DataStoreException;
 import io.kubemin.spi.NewTask;
 import io.kubemin.spi.RevisionRecord;
 import io.kubemin.spi.TaskChange;
@@ -20,7 +19,6 @@ import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import io.kubemin.workflow.TaskSuspension;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * learns its own outcome; a failed batch fails each of its callers as their own write would have.
  * Job records and applied-config marks are written in order before any later change of their task,
  * without the caller waiting. Execs' insertions are gathered likewise by a committer of their own
- * ({@link ExecBatcher}). Reads and everything else go straight to the store.
+ * ({@link ExecBatcher}), and concurrent workflow listings share reads ({@link WorkflowReads}).
+ * Other reads and everything else go straight to the store.
  */
 public final class GroupCommitStore implements DataStore {
   private static final Logger LOG = LoggerFactory.getLogger(GroupCommitStore.class);
@@ -59,6 +58,7 @@ public final class GroupCommitStore implements DataStore {
   private final DataStore store;
   private final Lane[] lanes = new Lane[LANES];
   private final ExecBatcher execs;
+  private final WorkflowReads workflowReads;
   private final EngineTracing tracing;
 
   /**
@@ -78,6 +78,7 @@ public final class GroupCommitStore implements DataStore {
     this.store = store;
     this.tracing = tracing;
     this.execs = new ExecBatcher(store, name);
+    this.workflowReads = new WorkflowReads(store, name);
     for (int i = 0; i < LANES; i++) {
       lanes[i] = new Lane(name + "-" + i);
     }
@@ -90,6 +91,7 @@ public final class GroupCommitStore implements DataStore {
 
   /** Writes what is pending and stops the committers; later writes go straight to the store. */
   public void stop() {
+    workflowReads.stop();
     execs.stop();
     for (Lane lane : lanes) {
       lane.stop();
@@ -101,6 +103,7 @@ public final class GroupCommitStore implements DataStore {
    * write fails; a batch being written when this is called ends as the store decides.
    */
   public void crash() {
+    workflowReads.crash();
     execs.crash();
     for (Lane lane : lanes) {
       lane.crash();
@@ -182,12 +185,7 @@ public final class GroupCommitStore implements DataStore {
   }
 
   /** One committer thread with its queue of writes. */
-  private final class Lane {
-    private final String name;
-    private final ArrayDeque<Write> pending = new ArrayDeque<>();
-    private Thread committer;
-    private boolean stopped;
-    private boolean crashed;
+  private final class Lane extends Committer<Write> {
     // Job records whose fire-and-forget batch failed, by task: they go again with the task's final
     // state, so no task ends with a record missing (touched by the committer thread only).
     private final Map<String, List<JobRecord>> unwritten = new HashMap<>();
@@ -195,36 +193,7 @@ public final class GroupCommitStore implements DataStore {
     private final Map<String, List<AppliedConfig>> unapplied = new HashMap<>();
 
     Lane(String name) {
-      this.name = name;
-    }
-
-    void stop() {
-      Thread thread;
-      synchronized (pending) {
-        stopped = true;
-        thread = committer;
-        pending.notifyAll();
-      }
-      if (thread != null && thread != Thread.currentThread()) {
-        try {
-          thread.join(10_000);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    }
-
-    void crash() {
-      List<Write> dropped;
-      synchronized (pending) {
-        crashed = true;
-        stopped = true;
-        dropped = new ArrayList<>(pending);
-        pending.clear();
-        pending.notifyAll();
-      }
-      DataStoreException failure = new DataStoreException("the instance stopped (crash)");
-      dropped.forEach(w -> w.fail(failure));
+      super("kubemin-commit-" + name, MAX_BATCH);
     }
 
     CompletableFuture<List<Boolean>> submit(
@@ -240,20 +209,8 @@ public final class GroupCommitStore implements DataStore {
               marker,
               new CompletableFuture<>(),
               tracing.on() ? tracing.currentTraceparent() : null);
-      synchronized (pending) {
-        if (crashed) {
-          write.fail(new DataStoreException("the instance stopped (crash)"));
-          return write.result;
-        }
-        if (!stopped) {
-          pending.add(write);
-          if (committer == null) {
-            committer = EngineThreadFactory.named("kubemin-commit-" + name).newThread(this::commit);
-            committer.start();
-          }
-          pending.notifyAll();
-          return write.result;
-        }
+      if (offer(write)) {
+        return write.result;
       }
       try {
         write.result.complete(
@@ -266,43 +223,18 @@ public final class GroupCommitStore implements DataStore {
       return write.result;
     }
 
-    private void commit() {
-      while (true) {
-        List<Write> batch = next();
-        if (batch == null) {
-          return;
-        }
-        write(batch);
-      }
+    @Override
+    int weight(Write write) {
+      return write.rows();
     }
 
-    /** The next batch, waiting for one; null once stopped with nothing pending. */
-    private List<Write> next() {
-      synchronized (pending) {
-        while (pending.isEmpty()) {
-          if (stopped) {
-            committer = null;
-            return null;
-          }
-          try {
-            pending.wait();
-          } catch (InterruptedException e) {
-            stopped = true;
-          }
-        }
-        List<Write> batch = new ArrayList<>();
-        int rows = 0;
-        while (!pending.isEmpty()
-            && (batch.isEmpty() || rows + pending.peek().rows() <= MAX_BATCH)) {
-          Write write = pending.poll();
-          rows += write.rows();
-          batch.add(write);
-        }
-        return batch;
-      }
+    @Override
+    void fail(Write write, RuntimeException failure) {
+      write.fail(failure);
     }
 
-    private void write(List<Write> batch) {
+    @Override
+    void write(List<Write> batch) {
       List<TaskChange> changes = new ArrayList<>();
       List<JobRecord> jobs = new ArrayList<>();
       List<AppliedConfig> applied = new ArrayList<>();
@@ -516,9 +448,19 @@ public final class GroupCommitStore implements DataStore {
     return store.findWorkflow(id);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Listings asked for while another is read share the next read ({@link WorkflowReads}).
+   */
   @Override
   public List<WorkflowRecord> listWorkflows(String appId) {
-    return store.listWorkflows(appId);
+    return workflowReads.list(appId);
+  }
+
+  @Override
+  public List<WorkflowRecord> listWorkflows(Collection<String> appIds) {
+    return store.listWorkflows(appIds);
   }
 
   @Override

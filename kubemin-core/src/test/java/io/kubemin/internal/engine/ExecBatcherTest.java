@@ -37,16 +37,16 @@ class ExecBatcherTest {
 
   private final InMemoryDataStore memory = new InMemoryDataStore();
   private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
-  private final CountDownLatch firstWriteMayEnd = new CountDownLatch(1);
+  private final CountDownLatch heldWritesMayEnd = new CountDownLatch(1);
   private final AtomicInteger batchFailuresLeft = new AtomicInteger();
   private volatile boolean batchCommitsThenFails;
-  private volatile boolean holdFirstWrite;
+  private volatile boolean holdTwoWrites;
   private final ExecutorService callers = Executors.newFixedThreadPool(12);
   private final GroupCommitStore store = new GroupCommitStore(recording(), "test");
 
   @AfterEach
   void stop() {
-    firstWriteMayEnd.countDown();
+    heldWritesMayEnd.countDown();
     callers.shutdownNow();
     store.stop();
   }
@@ -54,26 +54,16 @@ class ExecBatcherTest {
   @Test
   void execsArrivingWhileABatchIsWrittenShareTheNextTransaction() throws Exception {
     String appId = application();
-    holdFirstWrite = true;
-    Future<TaskInsertion> first = callers.submit(() -> exec(task(appId), 0));
-    await().atMost(Duration.ofSeconds(5)).until(() -> batchSizes.size() == 1);
+    List<Future<TaskInsertion>> held = twoExecsHeldInTheStore(appId);
+    List<Task> later = tasks(appId, 10);
+    List<Future<TaskInsertion>> outcomes = execBehindTheHeldOnes(later);
 
-    List<Task> later = new ArrayList<>();
-    List<Future<TaskInsertion>> outcomes = new ArrayList<>();
-    for (int i = 0; i < 10; i++) {
-      Task task = task(appId);
-      later.add(task);
-      outcomes.add(callers.submit(() -> exec(task, 0)));
-    }
-    awaitParked(10);
-    firstWriteMayEnd.countDown();
-
-    assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(TaskInsertion.INSERTED);
-    for (Future<TaskInsertion> outcome : outcomes) {
-      assertThat(outcome.get(5, TimeUnit.SECONDS)).isEqualTo(TaskInsertion.INSERTED);
-    }
-    assertThat(batchSizes).containsExactly(1, 10);
-    assertThat(memory.listTasks(appId)).hasSize(11).containsAll(later);
+    assertAllInserted(held);
+    assertAllInserted(outcomes);
+    assertThat(batchSizes)
+        .as("one alone, one by the committer, then the rest")
+        .containsExactly(1, 1, 10);
+    assertThat(memory.listTasks(appId)).hasSize(12).containsAll(later);
   }
 
   @Test
@@ -83,19 +73,16 @@ class ExecBatcherTest {
     memory.insertTask(active, 0);
     Task existing = task(application());
     memory.insertTask(existing, 0);
-    holdFirstWrite = true;
-    Future<TaskInsertion> first = callers.submit(() -> exec(task(application()), 0));
-    await().atMost(Duration.ofSeconds(5)).until(() -> batchSizes.size() == 1);
+    List<Future<TaskInsertion>> held = twoExecsHeldInTheStore(application());
 
     Task fresh = task(application());
     Future<TaskInsertion> inserted = callers.submit(() -> exec(fresh, 1));
     Future<TaskInsertion> overLimit = callers.submit(() -> exec(task(limited), 1));
     Future<TaskInsertion> missing = callers.submit(() -> exec(task("missing-" + Ids.newId()), 1));
     Future<TaskInsertion> duplicate = callers.submit(() -> exec(existing, 0));
-    awaitParked(4);
-    firstWriteMayEnd.countDown();
+    releaseTheHeldOnesOnce(4);
 
-    assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(TaskInsertion.INSERTED);
+    assertAllInserted(held);
     assertThat(inserted.get(5, TimeUnit.SECONDS)).isEqualTo(TaskInsertion.INSERTED);
     assertThat(overLimit.get(5, TimeUnit.SECONDS)).isEqualTo(TaskInsertion.LIMIT_REACHED);
     assertThat(missing.get(5, TimeUnit.SECONDS)).isEqualTo(TaskInsertion.APPLICATION_MISSING);
@@ -109,45 +96,25 @@ class ExecBatcherTest {
   void aFailedBatchIsWrittenAgainOneExecAtATime() throws Exception {
     String appId = application();
     batchFailuresLeft.set(1);
-    holdFirstWrite = true;
-    Future<TaskInsertion> first = callers.submit(() -> exec(task(appId), 0));
-    await().atMost(Duration.ofSeconds(5)).until(() -> batchSizes.size() == 1);
-    List<Future<TaskInsertion>> outcomes = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      Task task = task(appId);
-      outcomes.add(callers.submit(() -> exec(task, 0)));
-    }
-    awaitParked(5);
-    firstWriteMayEnd.countDown();
+    List<Future<TaskInsertion>> held = twoExecsHeldInTheStore(appId);
+    List<Future<TaskInsertion>> outcomes = execBehindTheHeldOnes(tasks(appId, 5));
 
-    assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(TaskInsertion.INSERTED);
-    for (Future<TaskInsertion> outcome : outcomes) {
-      assertThat(outcome.get(5, TimeUnit.SECONDS)).isEqualTo(TaskInsertion.INSERTED);
-    }
-    assertThat(batchSizes).containsExactly(1, 5, 1, 1, 1, 1, 1);
-    assertThat(memory.listTasks(appId)).hasSize(6);
+    assertAllInserted(held);
+    assertAllInserted(outcomes);
+    assertThat(batchSizes).containsExactly(1, 1, 5, 1, 1, 1, 1, 1);
+    assertThat(memory.listTasks(appId)).hasSize(7);
   }
 
   @Test
   void aBatchWhoseCommitReachedNoOneStillReportsItsExecsInserted() throws Exception {
     String appId = application();
     batchCommitsThenFails = true;
-    holdFirstWrite = true;
-    Future<TaskInsertion> first = callers.submit(() -> exec(task(appId), 0));
-    await().atMost(Duration.ofSeconds(5)).until(() -> batchSizes.size() == 1);
-    List<Future<TaskInsertion>> outcomes = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      Task task = task(appId);
-      outcomes.add(callers.submit(() -> exec(task, 0)));
-    }
-    awaitParked(3);
-    firstWriteMayEnd.countDown();
+    List<Future<TaskInsertion>> held = twoExecsHeldInTheStore(appId);
+    List<Future<TaskInsertion>> outcomes = execBehindTheHeldOnes(tasks(appId, 3));
 
-    first.get(5, TimeUnit.SECONDS);
-    for (Future<TaskInsertion> outcome : outcomes) {
-      assertThat(outcome.get(5, TimeUnit.SECONDS)).isEqualTo(TaskInsertion.INSERTED);
-    }
-    assertThat(memory.listTasks(appId)).hasSize(4);
+    assertAllInserted(held);
+    assertAllInserted(outcomes);
+    assertThat(memory.listTasks(appId)).hasSize(5);
   }
 
   @Test
@@ -167,6 +134,51 @@ class ExecBatcherTest {
     assertThat(memory.findTask(task.id())).isEmpty();
   }
 
+  /**
+   * Two execs whose writes the store holds until {@link #releaseTheHeldOnesOnce}: the first writes
+   * alone on its own thread, the second goes to the committer, which it keeps busy.
+   */
+  private List<Future<TaskInsertion>> twoExecsHeldInTheStore(String appId) {
+    holdTwoWrites = true;
+    List<Future<TaskInsertion>> held = new ArrayList<>();
+    for (int i = 1; i <= 2; i++) {
+      held.add(callers.submit(() -> exec(task(appId), 0)));
+      int writes = i;
+      await().atMost(Duration.ofSeconds(5)).until(() -> batchSizes.size() == writes);
+    }
+    return held;
+  }
+
+  /** Execs of these tasks (no limit) while the held writes wait, then releases them. */
+  private List<Future<TaskInsertion>> execBehindTheHeldOnes(List<Task> tasks) {
+    List<Future<TaskInsertion>> outcomes = new ArrayList<>();
+    for (Task task : tasks) {
+      outcomes.add(callers.submit(() -> exec(task, 0)));
+    }
+    releaseTheHeldOnesOnce(tasks.size());
+    return outcomes;
+  }
+
+  /** Releases the held writes once {@code waiting} more execs wait for the next batch. */
+  private void releaseTheHeldOnesOnce(int waiting) {
+    awaitParked(waiting + 2);
+    heldWritesMayEnd.countDown();
+  }
+
+  private static void assertAllInserted(List<Future<TaskInsertion>> outcomes) throws Exception {
+    for (Future<TaskInsertion> outcome : outcomes) {
+      assertThat(outcome.get(5, TimeUnit.SECONDS)).isEqualTo(TaskInsertion.INSERTED);
+    }
+  }
+
+  private static List<Task> tasks(String appId, int count) {
+    List<Task> tasks = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      tasks.add(task(appId));
+    }
+    return tasks;
+  }
+
   private TaskInsertion exec(Task task, int limit) {
     return store.insertTaskOfApplication(task, limit, null);
   }
@@ -179,7 +191,10 @@ class ExecBatcherTest {
             () ->
                 Thread.getAllStackTraces().keySet().stream()
                         .filter(t -> t.getName().startsWith("pool-"))
-                        .filter(t -> t.getState() == Thread.State.WAITING)
+                        .filter(
+                            t ->
+                                t.getState() == Thread.State.WAITING
+                                    || t.getState() == Thread.State.TIMED_WAITING)
                         .filter(ExecBatcherTest::waitsForItsBatch)
                         .count()
                     >= count);
@@ -229,8 +244,8 @@ class ExecBatcherTest {
                   || name.equals("insertTasksOfApplications")) {
                 int size = name.equals("insertTaskOfApplication") ? 1 : ((List<?>) args[0]).size();
                 batchSizes.add(size);
-                if (holdFirstWrite && batchSizes.size() == 1) {
-                  firstWriteMayEnd.await(10, TimeUnit.SECONDS);
+                if (holdTwoWrites && batchSizes.size() <= 2) {
+                  heldWritesMayEnd.await(10, TimeUnit.SECONDS);
                 }
                 if (size > 1 && batchFailuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                   throw new DataStoreException("the batch failed");

@@ -11,13 +11,17 @@ import java.util.function.LongSupplier;
  * <p>At a few hundred tasks per second the per-task code paths reach the optimising compiler's
  * thresholds only after tens of seconds, and until then the compiler takes most of a core: on two
  * cores, a run measured after 5 s spent half of its JVM's CPU compiling. So the warm-up goes on,
- * round after round, while the compiler worked for more than {@link #QUIET_SHARE} of the last
- * round's wall time, up to {@link #LONGEST} in all (or the minimum, if longer). A minimum of zero
+ * round after round, while the compiler worked for more than {@link #QUIET_SHARE} of the wall time
+ * of the last rounds (whole rounds lasting {@link #QUIET_WINDOW} or more: one short round is too
+ * small a sample), up to {@link #LONGEST} in all (or the minimum, if longer). A minimum of zero
  * means no warm-up at all.
  */
 final class JitWarmup {
   /** Compile time per wall time under which the compiler counts as quiet. */
   static final double QUIET_SHARE = 0.05;
+
+  /** The least wall time over which the compiler's share is judged. */
+  static final Duration QUIET_WINDOW = Duration.ofSeconds(2);
 
   /** The longest warm-up, unless the minimum asked for is longer. */
   static final Duration LONGEST = Duration.ofSeconds(60);
@@ -27,8 +31,8 @@ final class JitWarmup {
   private final LongSupplier nanoTime;
   private final LongSupplier compileMillis;
   private final long started;
-  private long roundStarted;
-  private long roundCompileMillis;
+  private long windowStarted;
+  private long windowCompileMillis;
 
   JitWarmup(Duration minimum) {
     this(minimum, LONGEST, System::nanoTime, JitWarmup::compileMillis);
@@ -44,8 +48,8 @@ final class JitWarmup {
     this.nanoTime = nanoTime;
     this.compileMillis = compileMillis;
     this.started = nanoTime.getAsLong();
-    this.roundStarted = started;
-    this.roundCompileMillis = compileMillis.getAsLong();
+    this.windowStarted = started;
+    this.windowCompileMillis = compileMillis.getAsLong();
   }
 
   /** Whether to run a warm-up round before measuring, the first round included. */
@@ -55,18 +59,22 @@ final class JitWarmup {
     }
     long now = nanoTime.getAsLong();
     long compiled = compileMillis.getAsLong();
-    boolean compilerBusy =
-        compiled < 0
-            || now == roundStarted
-            || (compiled - roundCompileMillis) * 1_000_000.0 / (now - roundStarted) > QUIET_SHARE;
-    roundStarted = now;
-    roundCompileMillis = compiled;
     long elapsed = now - started;
     if (elapsed < minimumNanos) {
       return true;
     }
     // Without compile times (a JVM that does not keep them) the minimum is the whole warm-up.
-    return compiled >= 0 && compilerBusy && elapsed < longestNanos;
+    if (compiled < 0 || elapsed >= longestNanos) {
+      return false;
+    }
+    long window = now - windowStarted;
+    if (window < QUIET_WINDOW.toNanos()) {
+      return true;
+    }
+    boolean compilerBusy = (compiled - windowCompileMillis) * 1_000_000.0 / window > QUIET_SHARE;
+    windowStarted = now;
+    windowCompileMillis = compiled;
+    return compilerBusy;
   }
 
   /** Seconds spent warming up so far. */

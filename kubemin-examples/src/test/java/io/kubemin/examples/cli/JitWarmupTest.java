@@ -28,13 +28,30 @@ class JitWarmupTest {
   }
 
   @Test
-  void pastItsMinimumTheWarmUpStopsOnceTheCompilerIsQuiet() {
+  void pastItsMinimumTheWarmUpStopsOnceTheCompilerWasQuietForAWholeWindow() {
     JitWarmup warming = warmup(Duration.ofMillis(100), Duration.ofSeconds(60));
 
-    round(Duration.ofMillis(200), 150);
-    assertThat(warming.another()).isTrue();
-    round(Duration.ofMillis(200), 5);
+    for (int i = 0; i < 10; i++) {
+      round(Duration.ofMillis(200), 150);
+      assertThat(warming.another()).as("busy round %d", i).isTrue();
+    }
+    for (int i = 0; i < 9; i++) {
+      round(Duration.ofMillis(200), 2);
+      assertThat(warming.another()).as("quiet round %d, window not yet whole", i).isTrue();
+    }
+    round(Duration.ofMillis(200), 2);
     assertThat(warming.another()).isFalse();
+    assertThat(warming.seconds()).isEqualTo(4.0);
+  }
+
+  @Test
+  void aQuietWindowWithSomeCompilingRoundsInItIsNotQuiet() {
+    JitWarmup warming = warmup(Duration.ofMillis(100), Duration.ofSeconds(60));
+
+    round(Duration.ofMillis(1_500), 0);
+    assertThat(warming.another()).isTrue();
+    round(Duration.ofMillis(500), 400);
+    assertThat(warming.another()).as("400 ms of compiling in 2 s").isTrue();
   }
 
   @Test

@@ -465,6 +465,17 @@ public final class MySqlDataStore implements DataStore {
     return session.call("list workflows of " + appId, h -> WorkflowRows.list(h, appId));
   }
 
+  @Override
+  public List<WorkflowRecord> listWorkflows(java.util.Collection<String> appIds) {
+    if (appIds.isEmpty()) {
+      return List.of();
+    }
+    return session.call(
+        "list workflows of " + appIds.size() + " applications",
+        h ->
+            WorkflowRows.listOfApplications(h, List.copyOf(new java.util.LinkedHashSet<>(appIds))));
+  }
+
   /**
    * {@inheritDoc}
    *

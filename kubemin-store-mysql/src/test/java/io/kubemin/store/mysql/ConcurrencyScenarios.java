@@ -150,13 +150,7 @@ final class ConcurrencyScenarios {
       throws Exception {
     List<String> apps = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
-      String appId = Ids.newId();
-      stores
-          .get(0)
-          .putApplication(
-              new ApplicationRecord(
-                  appId, "app-" + i, "default", "1.0.0", "", "", "", "", true, true, T0, T0));
-      apps.add(appId);
+      apps.add(newApplication(stores.get(0)));
     }
     AtomicInteger next = new AtomicInteger();
     List<List<TaskInsertion>> outcomes =
@@ -190,12 +184,7 @@ final class ConcurrencyScenarios {
   static void activeLimitHoldsBetweenExecsAndPlainInserts(List<? extends DataStore> stores)
       throws Exception {
     for (int round = 0; round < 25; round++) {
-      String appId = Ids.newId();
-      stores
-          .get(0)
-          .putApplication(
-              new ApplicationRecord(
-                  appId, "app", "default", "1.0.0", "", "", "", "", true, true, T0, T0));
+      String appId = newApplication(stores.get(0));
       AtomicInteger next = new AtomicInteger();
       List<Boolean> inserted =
           race(
@@ -212,5 +201,14 @@ final class ConcurrencyScenarios {
       assertThat(inserted).as("round %d", round).containsOnlyOnce(true);
       assertThat(stores.get(0).listTasks(appId)).hasSize(1);
     }
+  }
+
+  /** Puts a new application; returns its id. */
+  private static String newApplication(DataStore store) {
+    String appId = Ids.newId();
+    store.putApplication(
+        new ApplicationRecord(
+            appId, "app-" + appId, "default", "1.0.0", "", "", "", "", true, true, T0, T0));
+    return appId;
   }
 }
