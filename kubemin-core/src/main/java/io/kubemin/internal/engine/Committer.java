@@ -4,6 +4,9 @@ import io.kubemin.spi.DataStoreException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * One committer thread and its queue: writes offered by any thread are written by this one, in
@@ -65,12 +68,35 @@ abstract class Committer<W> {
   }
 
   /**
-   * Whether the caller may write its write itself, at once, on its own thread: nothing is pending,
-   * no batch is being written and no other caller writes alone; writes that arrive meanwhile are
-   * queued for the committer. For writes that need no order among themselves (the committer's own
-   * writes keep theirs); a caller given true calls {@link #doneAlone()} once written.
+   * For writes that need no order among themselves: writes it on the caller's thread at once
+   * ({@code alone}) while nothing is pending, no batch is being written and no other caller writes
+   * alone (and once stopped); else queues it for the next batch and waits for its outcome. Writes
+   * that arrive while a caller writes alone are queued for the committer.
+   *
+   * @param outcome completed by {@link #write} or {@link #fail} for this write
    */
-  final boolean mayWriteAlone() {
+  final <T> T writeAndWait(W write, CompletableFuture<T> outcome, Supplier<T> alone) {
+    if (mayWriteAlone()) {
+      try {
+        return alone.get();
+      } finally {
+        doneAlone();
+      }
+    }
+    if (!offer(write)) {
+      return alone.get();
+    }
+    try {
+      return outcome.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw e;
+    }
+  }
+
+  private boolean mayWriteAlone() {
     synchronized (pending) {
       if (stopped || !pending.isEmpty() || writingBatch || writingAlone) {
         return false;
@@ -80,8 +106,7 @@ abstract class Committer<W> {
     }
   }
 
-  /** Ends a write a caller made alone ({@link #mayWriteAlone()}). */
-  final void doneAlone() {
+  private void doneAlone() {
     synchronized (pending) {
       writingAlone = false;
     }

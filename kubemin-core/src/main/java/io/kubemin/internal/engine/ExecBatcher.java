@@ -8,7 +8,6 @@ import io.kubemin.workflow.Task;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,25 +43,8 @@ final class ExecBatcher extends Committer<ExecBatcher.Pending> {
    * @throws DataStoreException after a crash, or as the store's own insert would
    */
   TaskInsertion insert(NewTask task) {
-    if (mayWriteAlone()) {
-      try {
-        return alone(task, false); // no hop to the committer while no other exec is written
-      } finally {
-        doneAlone();
-      }
-    }
     Pending insertion = new Pending(task, new CompletableFuture<>());
-    if (!offer(insertion)) {
-      return alone(task, false);
-    }
-    try {
-      return insertion.result.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw e;
-    }
+    return writeAndWait(insertion, insertion.result, () -> alone(task, false));
   }
 
   @Override

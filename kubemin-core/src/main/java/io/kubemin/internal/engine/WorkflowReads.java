@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,25 +36,8 @@ final class WorkflowReads extends Committer<WorkflowReads.Pending> {
 
   /** The workflows of the application, oldest first. */
   List<WorkflowRecord> list(String appId) {
-    if (mayWriteAlone()) {
-      try {
-        return store.listWorkflows(appId);
-      } finally {
-        doneAlone();
-      }
-    }
     Pending read = new Pending(appId, new CompletableFuture<>());
-    if (!offer(read)) {
-      return store.listWorkflows(appId);
-    }
-    try {
-      return read.result.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw e;
-    }
+    return writeAndWait(read, read.result, () -> store.listWorkflows(appId));
   }
 
   @Override
