@@ -34,8 +34,10 @@ abstract class Committer<W> {
     this.maxBatchWeight = maxBatchWeight;
   }
 
-  /** How much of a batch the write takes. */
-  abstract int weight(W write);
+  /** How much of a batch the write takes: one unless a subclass counts otherwise. */
+  int weight(W write) {
+    return 1;
+  }
 
   /** Writes a batch; tells each write's caller its outcome. */
   abstract void write(List<W> batch);

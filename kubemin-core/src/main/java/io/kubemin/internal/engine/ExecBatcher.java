@@ -48,11 +48,6 @@ final class ExecBatcher extends Committer<ExecBatcher.Pending> {
   }
 
   @Override
-  int weight(Pending insertion) {
-    return 1;
-  }
-
-  @Override
   void fail(Pending insertion, RuntimeException failure) {
     insertion.result.completeExceptionally(failure);
   }

@@ -41,11 +41,6 @@ final class WorkflowReads extends Committer<WorkflowReads.Pending> {
   }
 
   @Override
-  int weight(Pending read) {
-    return 1;
-  }
-
-  @Override
   void fail(Pending read, RuntimeException failure) {
     read.result.completeExceptionally(failure);
   }

@@ -161,7 +161,7 @@ class ExecBatcherTest {
 
   /** Releases the held writes once {@code waiting} more execs wait for the next batch. */
   private void releaseTheHeldOnesOnce(int waiting) {
-    awaitParked(waiting + 2);
+    WaitingCallers.await(ExecBatcher.class, waiting + 2);
     heldWritesMayEnd.countDown();
   }
 
@@ -181,32 +181,6 @@ class ExecBatcherTest {
 
   private TaskInsertion exec(Task task, int limit) {
     return store.insertTaskOfApplication(task, limit, null);
-  }
-
-  /** Waits until that many callers wait for their batch. */
-  private void awaitParked(int count) {
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .until(
-            () ->
-                Thread.getAllStackTraces().keySet().stream()
-                        .filter(t -> t.getName().startsWith("pool-"))
-                        .filter(
-                            t ->
-                                t.getState() == Thread.State.WAITING
-                                    || t.getState() == Thread.State.TIMED_WAITING)
-                        .filter(ExecBatcherTest::waitsForItsBatch)
-                        .count()
-                    >= count);
-  }
-
-  private static boolean waitsForItsBatch(Thread thread) {
-    for (StackTraceElement frame : thread.getStackTrace()) {
-      if (frame.getClassName().equals(ExecBatcher.class.getName())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private String application() {

@@ -64,7 +64,7 @@ class WorkflowReadsTest {
     for (String appId : asked) {
       shared.add(listing(appId));
     }
-    awaitWaiting(asked.size() + 2);
+    WaitingCallers.await(WorkflowReads.class, asked.size() + 2);
     heldReadsMayEnd.countDown();
 
     assertThat(held.get(0).get(5, TimeUnit.SECONDS)).isEqualTo(memory.listWorkflows(a));
@@ -111,28 +111,6 @@ class WorkflowReadsTest {
 
   private Future<List<WorkflowRecord>> listing(String appId) {
     return callers.submit(() -> store.listWorkflows(appId));
-  }
-
-  /** Waits until that many callers wait inside the shared reads. */
-  private void awaitWaiting(int count) {
-    await()
-        .atMost(Duration.ofSeconds(5))
-        .until(
-            () ->
-                Thread.getAllStackTraces().entrySet().stream()
-                        .filter(e -> e.getKey().getName().startsWith("pool-"))
-                        .filter(
-                            e ->
-                                e.getKey().getState() == Thread.State.WAITING
-                                    || e.getKey().getState() == Thread.State.TIMED_WAITING)
-                        .filter(
-                            e ->
-                                List.of(e.getValue()).stream()
-                                    .anyMatch(
-                                        f ->
-                                            f.getClassName().equals(WorkflowReads.class.getName())))
-                        .count()
-                    >= count);
   }
 
   private String applicationWithWorkflow() {

@@ -31,11 +31,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -151,7 +149,7 @@ public final class BacklogBenchmark {
             run.finished.getCount() + " of " + count + " tasks did not end in time");
       }
       long cpuNanos = ProcessCpu.nanos() - cpuBefore;
-      long compiledMillis = compiledBefore < 0 ? -1 : JitWarmup.compileMillis() - compiledBefore;
+      long compiledMillis = JitWarmup.compileMillisSince(compiledBefore);
       Map<String, Long> after = serverCounters();
       if (run.failed.get() > 0) {
         throw new IllegalStateException(run.failed.get() + " task(s) did not complete");
@@ -178,46 +176,26 @@ public final class BacklogBenchmark {
    * concurrent execs share the store's transactions.
    */
   private void execAll(KubeMin kubemin, List<String> apps, Run run) throws InterruptedException {
-    ExecutorService callers = Executors.newFixedThreadPool(Math.min(concurrency, apps.size()));
-    try {
-      List<Future<?>> execs = new ArrayList<>();
-      for (String appId : apps) {
-        execs.add(
-            callers.submit(
-                () -> {
-                  String taskId = kubemin.exec(appId);
-                  run.execDone.put(taskId, System.nanoTime());
-                }));
-      }
-      for (Future<?> exec : execs) {
-        exec.get();
-      }
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-    } finally {
-      callers.shutdownNow();
+    List<Callable<String>> execs = new ArrayList<>();
+    for (String appId : apps) {
+      execs.add(
+          () -> {
+            String taskId = kubemin.exec(appId);
+            run.execDone.put(taskId, System.nanoTime());
+            return taskId;
+          });
     }
+    OnThreads.callAll(Math.min(concurrency, apps.size()), execs);
   }
 
   private List<String> createApplications(KubeMin kubemin, int count) throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(8, concurrency));
-    try {
-      List<Future<String>> created = new ArrayList<>();
-      String prefix = "backlog-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
-      for (int i = 0; i < count; i++) {
-        Application app = application(prefix + "-" + i);
-        created.add(pool.submit(() -> kubemin.createApplication(app).id()));
-      }
-      List<String> ids = new ArrayList<>();
-      for (Future<String> future : created) {
-        ids.add(future.get());
-      }
-      return ids;
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-    } finally {
-      pool.shutdownNow();
+    String prefix = "backlog-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+    List<Callable<String>> creates = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      Application app = application(prefix + "-" + i);
+      creates.add(() -> kubemin.createApplication(app).id());
     }
+    return OnThreads.callAll(Math.min(8, concurrency), creates);
   }
 
   private static Application application(String name) {

@@ -116,7 +116,8 @@ public final class BenchCommand implements Callable<Integer> {
       description = {
         "Seconds of warm-up before measuring (default 2 for --render, 5 for tasks and",
         "--backlog). Tasks and --backlog then warm up until the JIT compiler is quiet",
-        "(under 5% of the last round's time), 60 s at most; 0 means no warm-up."
+        "(under 5% of the time of the last rounds, 2 s or more), 60 s at most; 0 means",
+        "no warm-up."
       })
   private Double warmupSeconds;
 

@@ -83,6 +83,14 @@ final class JitWarmup {
   }
 
   /**
+   * Milliseconds the JIT compiler has worked since {@link #compileMillis()} gave {@code before}, or
+   * -1 where the JVM does not keep them.
+   */
+  static long compileMillisSince(long before) {
+    return before < 0 ? -1 : compileMillis() - before;
+  }
+
+  /**
    * Milliseconds the JIT compiler has worked in this JVM so far (every compiler thread), or -1
    * where the JVM does not keep them.
    */

@@ -23,11 +23,9 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -148,7 +146,7 @@ public final class TaskBenchmark {
     long[] latencies = measure(kubemin, apps, tasks);
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpuMillisPerTask = (ProcessCpu.nanos() - cpuBefore) / 1e6 / tasks;
-    long compiledMillis = compiledBefore < 0 ? -1 : JitWarmup.compileMillis() - compiledBefore;
+    long compiledMillis = JitWarmup.compileMillisSince(compiledBefore);
     Arrays.sort(latencies);
     return new Result(
         tasks,
@@ -209,20 +207,15 @@ public final class TaskBenchmark {
       throws InterruptedException {
     long[] latencies = new long[count];
     AtomicInteger next = new AtomicInteger();
-    ExecutorService clients = Executors.newFixedThreadPool(concurrency);
-    try {
-      List<Future<?>> running = new ArrayList<>();
-      for (String appId : apps) {
-        running.add(clients.submit(() -> client(kubemin, appId, next, latencies)));
-      }
-      for (Future<?> client : running) {
-        client.get();
-      }
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
-    } finally {
-      clients.shutdownNow();
+    List<Callable<Void>> clients = new ArrayList<>();
+    for (String appId : apps) {
+      clients.add(
+          () -> {
+            client(kubemin, appId, next, latencies);
+            return null;
+          });
     }
+    OnThreads.callAll(concurrency, clients);
     return latencies;
   }
 

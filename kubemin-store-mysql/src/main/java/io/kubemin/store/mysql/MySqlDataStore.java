@@ -472,8 +472,7 @@ public final class MySqlDataStore implements DataStore {
     }
     return session.call(
         "list workflows of " + appIds.size() + " applications",
-        h ->
-            WorkflowRows.listOfApplications(h, List.copyOf(new java.util.LinkedHashSet<>(appIds))));
+        h -> TaskBatches.listWorkflowsOfApplications(h, new java.util.LinkedHashSet<>(appIds)));
   }
 
   /**
@@ -487,8 +486,8 @@ public final class MySqlDataStore implements DataStore {
   @Override
   public boolean insertTask(Task task, int maxActivePerApp) {
     String operation = "insert task " + task.id();
-    return insertingTask(
-        task,
+    return inserting(
+        "task " + task.id(),
         () -> {
           if (maxActivePerApp <= 0) {
             session.run(operation, h -> TaskRows.insert(h, task));
@@ -503,13 +502,16 @@ public final class MySqlDataStore implements DataStore {
         });
   }
 
-  /** Runs an insert of {@code task}; a task with its id already stored is the caller's error. */
-  private static <T> T insertingTask(Task task, java.util.function.Supplier<T> insert) {
+  /**
+   * Runs an insert of tasks ({@code what} names them); a task with its id already stored is the
+   * caller's error.
+   */
+  private static <T> T inserting(String what, java.util.function.Supplier<T> insert) {
     try {
       return insert.get();
     } catch (DataStoreException e) {
       if (e.getCause() instanceof JdbiException jdbi && SqlFailures.isDuplicateKey(jdbi)) {
-        throw new IllegalArgumentException("task " + task.id() + " already exists", e);
+        throw new IllegalArgumentException(what + " already exists", e);
       }
       throw e;
     }
@@ -527,8 +529,8 @@ public final class MySqlDataStore implements DataStore {
       return DataStore.super.insertTaskOfApplication(task, maxActivePerApp, traceparent);
     }
     requireTraceparentWidth(traceparent);
-    return insertingTask(
-        task,
+    return inserting(
+        "task " + task.id(),
         () ->
             session.call(
                 "insert task " + task.id(),
@@ -547,16 +549,12 @@ public final class MySqlDataStore implements DataStore {
       return DataStore.super.insertTasksOfApplications(tasks);
     }
     tasks.forEach(t -> requireTraceparentWidth(t.traceparent()));
-    try {
-      return session.call(
-          "insert " + tasks.size() + " tasks",
-          h -> TaskRows.insertOfApplicationsInOneTrip(h, tasks));
-    } catch (DataStoreException e) {
-      if (e.getCause() instanceof JdbiException jdbi && SqlFailures.isDuplicateKey(jdbi)) {
-        throw new IllegalArgumentException("one of " + tasks.size() + " tasks already exists", e);
-      }
-      throw e;
-    }
+    return inserting(
+        "one of " + tasks.size() + " tasks",
+        () ->
+            session.call(
+                "insert " + tasks.size() + " tasks",
+                h -> TaskRows.insertOfApplicationsInOneTrip(h, tasks)));
   }
 
   @Override

@@ -330,6 +330,17 @@ public final class TaskBatches {
         WorkflowRows::map);
   }
 
+  /** The workflows of these applications, each application's oldest first. */
+  public static List<io.kubemin.spi.WorkflowRecord> listWorkflowsOfApplications(
+      Handle handle, Collection<String> appIds) {
+    return selectIn(
+        handle,
+        "SELECT " + WorkflowRows.COLUMNS + " FROM min_workflows WHERE app_id IN (",
+        appIds,
+        ") ORDER BY app_id, created_at, id",
+        WorkflowRows::map);
+  }
+
   /** {@code before ?, ?, … after} for each chunk of the ids, one statement per chunk. */
   private static <T> List<T> selectIn(
       Handle handle,

@@ -10,9 +10,6 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for {@code min_workflows}; the steps are a JSON document. */
 public final class WorkflowRows {
-  /** Applications per statement of {@link #listOfApplications}, at most. */
-  static final int IN_CHUNK = 500;
-
   static final String COLUMNS = "id, app_id, name, alias, steps, created_at, updated_at";
   private static final String UPSERT =
       Upserts.sql(
@@ -53,30 +50,6 @@ public final class WorkflowRows {
             WorkflowRows::map)
         .run(handle)
         .rows(0);
-  }
-
-  /**
-   * The workflows of these applications, each application's oldest first, {@value #IN_CHUNK}
-   * applications per statement.
-   */
-  public static List<WorkflowRecord> listOfApplications(Handle handle, List<String> appIds) {
-    List<WorkflowRecord> workflows = new java.util.ArrayList<>();
-    for (int from = 0; from < appIds.size(); from += IN_CHUNK) {
-      List<String> chunk = appIds.subList(from, Math.min(appIds.size(), from + IN_CHUNK));
-      workflows.addAll(
-          new SqlScript()
-              .query(
-                  "SELECT "
-                      + COLUMNS
-                      + " FROM min_workflows WHERE app_id IN ("
-                      + TaskBatches.placeholders(chunk.size())
-                      + ") ORDER BY app_id, created_at, id",
-                  chunk,
-                  WorkflowRows::map)
-              .run(handle)
-              .<WorkflowRecord>rows(0));
-    }
-    return workflows;
   }
 
   /** Deletes every workflow of an application. */
