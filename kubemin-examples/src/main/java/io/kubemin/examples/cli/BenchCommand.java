@@ -56,11 +56,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--backlog",
       paramLabel = "N",
-      description = {
-        "Backlog mode: N applications with one single-job task each, exec'd while the",
-        "engine is stopped, then drained; reports the drain rate, exec to job start latency",
-        "and, on MariaDB/MySQL, statements and fsyncs per task."
-      })
+      description =
+          "Backlog mode: N applications with one single-job task each, exec'd while the"
+              + " engine is stopped, then drained; reports the drain rate, exec to job start"
+              + " latency and, on MariaDB/MySQL, statements and fsyncs per task.")
   private Integer backlog;
 
   @Option(
@@ -81,10 +80,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--keep-last",
       paramLabel = "N",
-      description = {
-        "Closed loop only: keep the newest N ended tasks of each application (the engine's",
-        "retention; default: keep every task)."
-      })
+      description =
+          "Closed loop only: keep the newest N ended tasks of each application (the engine's"
+              + " retention; default: keep every task).")
   private Integer keepLast;
 
   @Option(
@@ -113,12 +111,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--warmup",
       paramLabel = "SECONDS",
-      description = {
-        "Seconds of warm-up before measuring (default 2 for --render, 5 for tasks and",
-        "--backlog). Tasks and --backlog then warm up until the JIT compiler is quiet",
-        "(under 5% of the time of the last rounds, 2 s or more), 60 s at most; 0 means",
-        "no warm-up."
-      })
+      description =
+          "Seconds of warm-up before measuring (default 2 for --render, 5 for tasks and"
+              + " --backlog). Tasks and --backlog then warm up until the JIT compiler is quiet"
+              + " (under 5%% of the time of the last rounds, 2 s or more), 60 s at most; 0"
+              + " means no warm-up.")
   private Double warmupSeconds;
 
   @Option(
