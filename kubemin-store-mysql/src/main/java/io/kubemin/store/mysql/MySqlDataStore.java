@@ -649,7 +649,7 @@ public final class MySqlDataStore implements DataStore {
    * {@inheritDoc}
    *
    * <p>One round trip where the connections allow multi-statement queries (the pools the store
-   * creates do): the update, the reads and the commit in one script.
+   * creates do): the update, which commits on its own, and the reads in one script.
    */
   @Override
   public TasksWithInputs startQueuedTasks(

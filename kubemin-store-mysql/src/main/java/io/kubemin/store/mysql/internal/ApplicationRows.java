@@ -13,6 +13,10 @@ public final class ApplicationRows {
   static final String COLUMNS =
       "id, name, namespace, version, alias, project, description, icon, tmp_enable,"
           + " rollback_on_failure, created_at, updated_at";
+
+  /** How many columns {@link #COLUMNS} names. */
+  static final int COLUMN_COUNT = COLUMNS.split(",").length;
+
   private static final String UPSERT =
       Upserts.sql(
           "min_applications",
@@ -112,18 +116,24 @@ public final class ApplicationRows {
 
   /** Maps a row whose first columns are {@link #COLUMNS}, in their order (read by position). */
   static ApplicationRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
+    return map(rs, 1);
+  }
+
+  /** Maps the {@link #COLUMNS} of a row that start at column {@code first}. */
+  static ApplicationRecord map(ResultSet rs, int first) throws SQLException {
+    int at = first - 1;
     return new ApplicationRecord(
-        rs.getString(1),
-        rs.getString(2),
-        rs.getString(3),
-        rs.getString(4),
-        rs.getString(5),
-        rs.getString(6),
-        rs.getString(7),
-        rs.getString(8),
-        rs.getBoolean(9),
-        rs.getBoolean(10),
-        UtcInstants.read(rs, 11),
-        UtcInstants.read(rs, 12));
+        rs.getString(at + 1),
+        rs.getString(at + 2),
+        rs.getString(at + 3),
+        rs.getString(at + 4),
+        rs.getString(at + 5),
+        rs.getString(at + 6),
+        rs.getString(at + 7),
+        rs.getString(at + 8),
+        rs.getBoolean(at + 9),
+        rs.getBoolean(at + 10),
+        UtcInstants.read(rs, at + 11),
+        UtcInstants.read(rs, at + 12));
   }
 }

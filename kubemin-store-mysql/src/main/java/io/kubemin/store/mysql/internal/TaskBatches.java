@@ -19,6 +19,7 @@ public final class TaskBatches {
   /** Ids per {@code IN (…)} list. */
   private static final int CHUNK = 500;
 
+  private static final String TASK_COLUMNS_OF_Q = qualified("q", TaskRows.COLUMNS);
   private static final String APPLICATION_COLUMNS_OF_A = qualified("a", ApplicationRows.COLUMNS);
   private static final String COMPONENT_COLUMNS_OF_C = qualified("c", ComponentRows.COLUMNS);
   private static final String WORKFLOW_COLUMNS_OF_W = qualified("w", WorkflowRows.COLUMNS);
@@ -176,8 +177,9 @@ public final class TaskBatches {
 
   /**
    * The tasks with these ids, their applications, those applications' components (specs turned by
-   * {@code open}) and the tasks' workflows, in one round trip: four queries in one script, the last
-   * three selecting through the tasks' rows. At most {@value #CHUNK} ids.
+   * {@code open}) and the tasks' workflows, in one round trip: two queries in one script, one
+   * reading each task's row with its application and workflow, one the components. At most {@value
+   * #CHUNK} ids.
    */
   public static io.kubemin.spi.TasksWithInputs findWithInputs(
       Handle handle,
@@ -189,8 +191,13 @@ public final class TaskBatches {
 
   /**
    * {@link io.kubemin.spi.DataStore#startQueuedTasks} in one round trip: the conditional update,
-   * the queries of {@link #findWithInputs} and the commit in one transaction. At most {@value
-   * #CHUNK} tasks.
+   * committed on its own (the connection is in autocommit mode), then the queries of {@link
+   * #findWithInputs}. At most {@value #CHUNK} tasks.
+   *
+   * <p>The reads need not share the update's transaction: a task reads as started here only if its
+   * row, read after the update, is running under this owner and attempt, and its plan's inputs are
+   * those stored when it starts. Two statements fewer than {@code START TRANSACTION} … {@code
+   * COMMIT}: on the drain every statement of the script costs the server a parse and a reply.
    */
   public static io.kubemin.spi.TasksWithInputs startQueued(
       Handle handle,
@@ -215,7 +222,6 @@ public final class TaskBatches {
         });
     SqlScript script =
         new SqlScript()
-            .update("START TRANSACTION")
             .update(
                 "UPDATE min_workflow_queue SET status = '"
                     + TaskStatus.RUNNING.jsonName()
@@ -227,57 +233,60 @@ public final class TaskBatches {
                     + which
                     + ")",
                 values);
-    addInputQueries(script, attempts.keySet()).update("COMMIT");
-    boolean settled = false;
-    try {
-      SqlScript.Outcomes outcomes = script.run(handle);
-      settled = true;
-      return inputsOf(outcomes, 2, open);
-    } finally {
-      if (!settled) {
-        JdbiSession.rollback(handle);
-      }
-    }
+    return inputsOf(addInputQueries(script, attempts.keySet()).run(handle), 1, open);
   }
 
   /**
-   * Adds the four queries of {@link #findWithInputs} to the script. The inputs are joined to the
+   * Adds the two queries of {@link #findWithInputs} to the script. The inputs are joined to the
    * tasks' rows rather than selected {@code IN (SELECT …)}: MariaDB materialised each such subquery
    * in a temporary table (and sorted the components in another), which cost the server more than
-   * the rows themselves in small batches. A join repeats an application's rows for each of its
-   * tasks in the batch; {@link #inputsOf} keeps one of each and orders the components.
+   * the rows themselves in small batches. The application and the workflow join each task's row
+   * (one statement for the three: each statement of a script costs the server a parse, a plan and a
+   * reply, more than these rows); the components join in a second one, which repeats an
+   * application's components for each of its tasks in the batch; {@link #inputsOf} keeps one of
+   * each and orders them.
    */
   private static SqlScript addInputQueries(SqlScript script, Collection<String> ids) {
     List<Object> values = List.copyOf(ids);
-    String ofTasks =
-        " FROM min_workflow_queue q JOIN %s ON %s WHERE q.id IN (" + placeholders(ids.size()) + ")";
+    String inIds = " WHERE q.id IN (" + placeholders(ids.size()) + ")";
     return script
         .query(
             "SELECT "
-                + TaskRows.COLUMNS
-                + " FROM min_workflow_queue WHERE id IN ("
-                + placeholders(ids.size())
-                + ")",
-            values,
-            TaskRows::map)
-        .query(
-            "SELECT "
+                + TASK_COLUMNS_OF_Q
+                + ", "
                 + APPLICATION_COLUMNS_OF_A
-                + ofTasks.formatted("min_applications a", "a.id = q.app_id"),
+                + ", "
+                + WORKFLOW_COLUMNS_OF_W
+                + " FROM min_workflow_queue q"
+                + " LEFT JOIN min_applications a ON a.id = q.app_id"
+                + " LEFT JOIN min_workflows w ON w.id = q.workflow_id"
+                + inIds,
             values,
-            ApplicationRows::map)
+            TaskBatches::taskWithInputs)
         .query(
             "SELECT "
                 + COMPONENT_COLUMNS_OF_C
-                + ofTasks.formatted("min_app_components c", "c.app_id = q.app_id"),
+                + " FROM min_workflow_queue q JOIN min_app_components c ON c.app_id = q.app_id"
+                + inIds,
             values,
-            ComponentRows::map)
-        .query(
-            "SELECT "
-                + WORKFLOW_COLUMNS_OF_W
-                + ofTasks.formatted("min_workflows w", "w.id = q.workflow_id"),
-            values,
-            WorkflowRows::map);
+            ComponentRows::map);
+  }
+
+  /** A task's row with its application and workflow, each absent when not stored. */
+  private record TaskRow(
+      Task task,
+      io.kubemin.spi.ApplicationRecord application,
+      io.kubemin.spi.WorkflowRecord flow) {}
+
+  private static TaskRow taskWithInputs(
+      java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+      throws java.sql.SQLException {
+    int application = TaskRows.COLUMN_COUNT + 1;
+    int workflow = application + ApplicationRows.COLUMN_COUNT;
+    return new TaskRow(
+        TaskRows.map(rs, 1),
+        rs.getString(application) == null ? null : ApplicationRows.map(rs, application),
+        rs.getString(workflow) == null ? null : WorkflowRows.map(rs, workflow));
   }
 
   /** What the queries of {@link #addInputQueries}, from the {@code first}-th statement, read. */
@@ -285,15 +294,23 @@ public final class TaskBatches {
       SqlScript.Outcomes read,
       int first,
       java.util.function.UnaryOperator<io.kubemin.model.Component> open) {
+    List<Task> tasks = new ArrayList<>();
     java.util.Map<String, io.kubemin.spi.ApplicationRecord> applications =
         new java.util.LinkedHashMap<>();
-    for (io.kubemin.spi.ApplicationRecord app :
-        read.<io.kubemin.spi.ApplicationRecord>rows(first + 1)) {
-      applications.putIfAbsent(app.id(), app);
+    java.util.Map<String, io.kubemin.spi.WorkflowRecord> workflows =
+        new java.util.LinkedHashMap<>();
+    for (TaskRow row : read.<TaskRow>rows(first)) {
+      tasks.add(row.task());
+      if (row.application() != null) {
+        applications.putIfAbsent(row.application().id(), row.application());
+      }
+      if (row.flow() != null) {
+        workflows.putIfAbsent(row.flow().id(), row.flow());
+      }
     }
     java.util.Map<String, io.kubemin.spi.ComponentRecord> components = new java.util.HashMap<>();
     for (io.kubemin.spi.ComponentRecord component :
-        read.<io.kubemin.spi.ComponentRecord>rows(first + 2)) {
+        read.<io.kubemin.spi.ComponentRecord>rows(first + 1)) {
       components.putIfAbsent(component.id(), component);
     }
     List<io.kubemin.spi.ComponentRecord> ordered = new ArrayList<>(components.size());
@@ -301,17 +318,8 @@ public final class TaskBatches {
       ordered.add(ComponentRows.opened(component, open));
     }
     ordered.sort(COMPONENT_ORDER);
-    java.util.Map<String, io.kubemin.spi.WorkflowRecord> workflows =
-        new java.util.LinkedHashMap<>();
-    for (io.kubemin.spi.WorkflowRecord workflow :
-        read.<io.kubemin.spi.WorkflowRecord>rows(first + 3)) {
-      workflows.putIfAbsent(workflow.id(), workflow);
-    }
     return new io.kubemin.spi.TasksWithInputs(
-        read.rows(first),
-        List.copyOf(applications.values()),
-        ordered,
-        List.copyOf(workflows.values()));
+        tasks, List.copyOf(applications.values()), ordered, List.copyOf(workflows.values()));
   }
 
   /** Whether {@link #findWithInputs} takes this many ids. */

@@ -32,6 +32,10 @@ public final class TaskRows {
       "id, app_id, workflow_id, workflow_name, status, attempt, owner, lease_until, deadline,"
           + " error, created_at, updated_at, started_at, finished_at, cancel_requested,"
           + " cancelled_by, cancel_reason";
+
+  /** How many columns {@link #COLUMNS} names. */
+  static final int COLUMN_COUNT = COLUMNS.split(",").length;
+
   private static final String SELECT = "SELECT " + COLUMNS + " FROM min_workflow_queue ";
   private static final String ACTIVE_STATUSES =
       Arrays.stream(TaskStatus.values())
@@ -422,23 +426,29 @@ public final class TaskRows {
    * driver's lookup by name lower-cases the label on every call).
    */
   static Task map(ResultSet rs, StatementContext ctx) throws SQLException {
+    return map(rs, 1);
+  }
+
+  /** Maps the {@link #COLUMNS} of a row that start at column {@code first}. */
+  static Task map(ResultSet rs, int first) throws SQLException {
+    int at = first - 1;
     return new Task(
-        rs.getString(1),
-        rs.getString(2),
-        rs.getString(3),
-        rs.getString(4),
-        TaskStatus.fromJsonName(rs.getString(5)),
-        rs.getInt(6),
-        rs.getString(7),
-        UtcInstants.read(rs, 8),
-        UtcInstants.read(rs, 9),
-        rs.getString(10),
-        UtcInstants.read(rs, 11),
-        UtcInstants.read(rs, 12),
-        UtcInstants.read(rs, 13),
-        UtcInstants.read(rs, 14),
-        rs.getBoolean(15),
-        rs.getString(16),
-        rs.getString(17));
+        rs.getString(at + 1),
+        rs.getString(at + 2),
+        rs.getString(at + 3),
+        rs.getString(at + 4),
+        TaskStatus.fromJsonName(rs.getString(at + 5)),
+        rs.getInt(at + 6),
+        rs.getString(at + 7),
+        UtcInstants.read(rs, at + 8),
+        UtcInstants.read(rs, at + 9),
+        rs.getString(at + 10),
+        UtcInstants.read(rs, at + 11),
+        UtcInstants.read(rs, at + 12),
+        UtcInstants.read(rs, at + 13),
+        UtcInstants.read(rs, at + 14),
+        rs.getBoolean(at + 15),
+        rs.getString(at + 16),
+        rs.getString(at + 17));
   }
 }

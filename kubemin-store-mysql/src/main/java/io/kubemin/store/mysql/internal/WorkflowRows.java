@@ -62,13 +62,19 @@ public final class WorkflowRows {
 
   /** Maps a row whose first columns are {@link #COLUMNS}, in their order (read by position). */
   static WorkflowRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
+    return map(rs, 1);
+  }
+
+  /** Maps the {@link #COLUMNS} of a row that start at column {@code first}. */
+  static WorkflowRecord map(ResultSet rs, int first) throws SQLException {
+    int at = first - 1;
     return new WorkflowRecord(
-        rs.getString(1),
-        rs.getString(2),
-        rs.getString(3),
-        rs.getString(4),
-        Documents.steps(rs.getString(5)),
-        UtcInstants.read(rs, 6),
-        UtcInstants.read(rs, 7));
+        rs.getString(at + 1),
+        rs.getString(at + 2),
+        rs.getString(at + 3),
+        rs.getString(at + 4),
+        Documents.steps(rs.getString(at + 5)),
+        UtcInstants.read(rs, at + 6),
+        UtcInstants.read(rs, at + 7));
   }
 }
