@@ -112,7 +112,7 @@ public final class KubeMin implements AutoCloseable {
               engineStore,
               queue,
               executors,
-              new Listeners(listeners(builder, engineStore)),
+              new Listeners(builder.listeners),
               builder.clock,
               settings,
               tracing);
@@ -246,14 +246,6 @@ public final class KubeMin implements AutoCloseable {
   public ApplicationInfo application(String appId) {
     api();
     return applications.get(appId);
-  }
-
-  /** The host's listeners, then the one that marks applied config and secret components. */
-  private static List<io.kubemin.workflow.WorkflowListener> listeners(
-      KubeMinBuilder builder, DataStore store) {
-    List<io.kubemin.workflow.WorkflowListener> all = new java.util.ArrayList<>(builder.listeners);
-    all.add(new io.kubemin.internal.app.AppliedConfigStatus(store, builder.clock));
-    return all;
   }
 
   /** Every application, most recently updated first. */

@@ -139,6 +139,9 @@ final class JobRun {
     if (ownsResult) {
       record(result);
     }
+    if (result.status() == JobStatus.COMPLETED) {
+      AppliedConfigMarks.applied(parts, execution, job);
+    }
     parts.listener().jobFinished(event(result.status(), result.error(), null));
     if (LOG.isDebugEnabled()) {
       LOG.debug("job {} ended {}", job.describe(), result.status().jsonName());

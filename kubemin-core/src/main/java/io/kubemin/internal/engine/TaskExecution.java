@@ -20,6 +20,7 @@ final class TaskExecution {
   private final List<CompletedJob> completedJobs = new CopyOnWriteArrayList<>();
   private volatile Task task;
   private volatile io.kubemin.internal.plan.PlanInputs inputs;
+  private volatile Set<String> runningAtStart = Set.of();
   private volatile StopReason stopReason;
   private volatile String stopMessage;
   private volatile long leaseEndNanos = System.nanoTime();
@@ -105,8 +106,26 @@ final class TaskExecution {
     return inputs;
   }
 
+  /** Sets the inputs; null drops them (once planned), keeping {@link #runningAtStart()}. */
   void inputs(io.kubemin.internal.plan.PlanInputs read) {
+    if (read != null) {
+      Set<String> running = new java.util.HashSet<>();
+      for (io.kubemin.spi.ComponentRecord component : read.application().components()) {
+        if (component.status() == io.kubemin.spi.ComponentStatus.RUNNING) {
+          running.add(component.name());
+        }
+      }
+      runningAtStart = Set.copyOf(running);
+    }
     this.inputs = read;
+  }
+
+  /**
+   * The names of the components that read as running with the task's start; empty where the inputs
+   * were not read with it.
+   */
+  Set<String> runningAtStart() {
+    return runningAtStart;
   }
 
   /** Stops the task's jobs for a reason; returns whether this call set the reason. */

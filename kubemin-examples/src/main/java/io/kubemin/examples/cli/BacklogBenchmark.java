@@ -18,15 +18,9 @@ import io.kubemin.workflow.TaskEvent;
 import io.kubemin.workflow.TaskStatus;
 import io.kubemin.workflow.WorkflowListener;
 import java.lang.management.ManagementFactory;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,19 +48,12 @@ public final class BacklogBenchmark {
   public static final Duration DEFAULT_WARMUP = Duration.ofSeconds(5);
 
   private static final int WARMUP_TASKS = 1000;
-  private static final List<String> COUNTERS =
-      List.of(
-          "Com_select",
-          "Com_insert",
-          "Com_update",
-          "Com_delete",
-          "Com_commit",
-          "Innodb_data_fsyncs");
 
   private final String storeUri;
   private final String queueUri;
   private final int backlog;
   private final int concurrency;
+  private final ServerCounters counters;
   private Duration warmup = DEFAULT_WARMUP;
 
   /**
@@ -83,6 +70,7 @@ public final class BacklogBenchmark {
     }
     this.backlog = backlog;
     this.concurrency = concurrency;
+    this.counters = new ServerCounters(storeUri);
   }
 
   /**
@@ -140,7 +128,7 @@ public final class BacklogBenchmark {
       long execStart = System.nanoTime();
       execAll(kubemin, apps, run);
       double execSeconds = (System.nanoTime() - execStart) / 1e9;
-      Map<String, Long> before = serverCounters();
+      Map<String, Long> before = counters.read();
       long cpuBefore = ProcessCpu.nanos();
       long compiledBefore = JitWarmup.compileMillis();
       kubemin.start();
@@ -150,12 +138,16 @@ public final class BacklogBenchmark {
       }
       long cpuNanos = ProcessCpu.nanos() - cpuBefore;
       long compiledMillis = JitWarmup.compileMillisSince(compiledBefore);
-      Map<String, Long> after = serverCounters();
+      Map<String, Long> after = counters.read();
       if (run.failed.get() > 0) {
         throw new IllegalStateException(run.failed.get() + " task(s) did not complete");
       }
       return new Drained(
-          run.result(execSeconds, delta(before, after), cpuNanos / 1e6 / count, compiledMillis),
+          run.result(
+              execSeconds,
+              ServerCounters.perTask(before, after, count),
+              cpuNanos / 1e6 / count,
+              compiledMillis),
           apps);
     }
   }
@@ -208,34 +200,6 @@ public final class BacklogBenchmark {
     return Application.builder().name(name).components(config).build();
   }
 
-  /** The server's counters, or an empty map when the store is not MariaDB or MySQL. */
-  private Map<String, Long> serverCounters() {
-    String lower = storeUri.toLowerCase(Locale.ROOT);
-    if (!lower.startsWith("jdbc:mariadb:") && !lower.startsWith("jdbc:mysql:")) {
-      return Map.of();
-    }
-    Map<String, Long> values = new HashMap<>();
-    try (Connection connection = DriverManager.getConnection(storeUri.trim());
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SHOW GLOBAL STATUS")) {
-      while (rows.next()) {
-        String name = rows.getString(1);
-        if (COUNTERS.stream().anyMatch(c -> c.equalsIgnoreCase(name))) {
-          values.put(name.toLowerCase(Locale.ROOT), Long.parseLong(rows.getString(2)));
-        }
-      }
-    } catch (SQLException | NumberFormatException e) {
-      return Map.of();
-    }
-    return values;
-  }
-
-  private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
-    Map<String, Long> delta = new HashMap<>();
-    before.forEach((name, value) -> delta.put(name, after.getOrDefault(name, value) - value));
-    return delta;
-  }
-
   /** What one drain observed. */
   private final class Run implements WorkflowListener {
     final int count;
@@ -270,7 +234,7 @@ public final class BacklogBenchmark {
 
     Result result(
         double execSeconds,
-        Map<String, Long> counters,
+        Map<String, Double> perTask,
         double cpuMillisPerTask,
         long compiledMillis) {
       long[] latencies = new long[count];
@@ -281,20 +245,6 @@ public final class BacklogBenchmark {
       }
       Arrays.sort(latencies);
       double drainSeconds = Math.max(1e-9, (lastEnd.get() - firstStart.get()) / 1e9);
-      Map<String, Double> perTask = new java.util.LinkedHashMap<>();
-      if (!counters.isEmpty()) {
-        long statements = 0;
-        for (String name : COUNTERS) {
-          long value = counters.getOrDefault(name.toLowerCase(Locale.ROOT), 0L);
-          String key =
-              name.replace("Com_", "").replace("Innodb_data_", "").toLowerCase(Locale.ROOT);
-          perTask.put(key, round((double) value / count, 100));
-          if (name.startsWith("Com_") && !name.equals("Com_commit")) {
-            statements += value;
-          }
-        }
-        perTask.put("statements", round((double) statements / count, 100));
-      }
       return new Result(
           count,
           concurrency,

@@ -45,6 +45,7 @@ public final class TaskBenchmark {
   private final int tasks;
   private final int concurrency;
   private final int instances;
+  private final ServerCounters counters;
   private Retention retention = Retention.keepAll();
   private java.time.Duration warmup = DEFAULT_WARMUP;
   private final Map<String, Long> firstJobStarts = new ConcurrentHashMap<>();
@@ -78,6 +79,7 @@ public final class TaskBenchmark {
     this.tasks = tasks;
     this.concurrency = concurrency;
     this.instances = instances;
+    this.counters = new ServerCounters(storeUri);
   }
 
   /**
@@ -143,8 +145,10 @@ public final class TaskBenchmark {
     long start = System.nanoTime();
     long cpuBefore = ProcessCpu.nanos();
     long compiledBefore = JitWarmup.compileMillis();
+    Map<String, Long> countersBefore = counters.read();
     long[] latencies = measure(kubemin, apps, tasks);
     double seconds = (System.nanoTime() - start) / 1e9;
+    Map<String, Double> perTask = ServerCounters.perTask(countersBefore, counters.read(), tasks);
     double cpuMillisPerTask = (ProcessCpu.nanos() - cpuBefore) / 1e6 / tasks;
     long compiledMillis = JitWarmup.compileMillisSince(compiledBefore);
     Arrays.sort(latencies);
@@ -158,6 +162,7 @@ public final class TaskBenchmark {
         Providers.typeOf(queueUri),
         instances,
         cpuMillisPerTask,
+        perTask,
         warmupSeconds,
         compiledMillis);
   }
@@ -278,6 +283,10 @@ public final class TaskBenchmark {
     node.put("store", r.store());
     node.put("queue", r.queue());
     node.put("cpu_ms_per_task", millis(r.cpuMillisPerTask()));
+    if (!r.perTask().isEmpty()) {
+      com.fasterxml.jackson.databind.node.ObjectNode perTask = node.putObject("per_task");
+      r.perTask().forEach(perTask::put);
+    }
     node.put("warmup_s", Math.round(r.warmupSeconds() * 10) / 10.0);
     node.put("jit_ms", r.jitMillis());
     // The documented object has no "instances"; it appears only when the run used several.
@@ -323,6 +332,8 @@ public final class TaskBenchmark {
    * @param instances engine instances that ran the tasks
    * @param cpuMillisPerTask CPU time of this JVM (every thread: engine, clients, JIT, GC) during
    *     the measured run, per task
+   * @param perTask the server's statements and fsyncs per task during the measured run
+   *     (MariaDB/MySQL only, else empty; see {@link ServerCounters#perTask})
    * @param warmupSeconds how long the warm-up ran (see {@link JitWarmup})
    * @param jitMillis the JIT compiler's time during the measured run, -1 where the JVM does not
    *     keep it
@@ -337,6 +348,7 @@ public final class TaskBenchmark {
       String queue,
       int instances,
       double cpuMillisPerTask,
+      Map<String, Double> perTask,
       double warmupSeconds,
       long jitMillis) {}
 }

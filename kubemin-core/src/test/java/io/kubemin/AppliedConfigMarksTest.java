@@ -1,0 +1,100 @@
+package io.kubemin;
+
+import static io.kubemin.TestApps.app;
+import static io.kubemin.TestApps.awaitEnd;
+import static io.kubemin.TestApps.config;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubemin.memory.InMemoryDataStore;
+import io.kubemin.memory.InMemoryQueue;
+import io.kubemin.spi.AppliedConfig;
+import io.kubemin.spi.ComponentRecord;
+import io.kubemin.spi.ComponentStatus;
+import io.kubemin.spi.DataStore;
+import io.kubemin.testing.RecordingJobExecutor;
+import io.kubemin.workflow.TaskStatus;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An applied config or secret component is marked running once; a redeploy that re-applies it
+ * writes no mark while it still reads as running when the task starts.
+ */
+class AppliedConfigMarksTest {
+  private final InMemoryDataStore memory = new InMemoryDataStore();
+  private final AtomicInteger marks = new AtomicInteger();
+  private KubeMin kubemin;
+
+  @AfterEach
+  void close() {
+    kubemin.close();
+  }
+
+  @Test
+  void aRedeployMarksOnlyAComponentThatNoLongerReadsRunning() {
+    kubemin =
+        KubeMin.builder()
+            .dataStore(countingMarks(memory))
+            .queue(new InMemoryQueue())
+            .jobExecutor(new RecordingJobExecutor())
+            .build();
+    kubemin.start();
+    String appId = kubemin.createApplication(app("marks", List.of(config("settings")))).id();
+
+    deploy(appId);
+    assertThat(statusOfSettings(appId)).isEqualTo(ComponentStatus.RUNNING);
+    assertThat(marks).as("the first deploy marks the component").hasValue(1);
+
+    deploy(appId);
+    deploy(appId);
+    assertThat(statusOfSettings(appId)).isEqualTo(ComponentStatus.RUNNING);
+    assertThat(marks).as("redeploys of a running component write no mark").hasValue(1);
+
+    ComponentRecord settings = memory.listComponents(appId).get(0);
+    memory.updateComponentStatus(settings.id(), ComponentStatus.NOT_DEPLOYED, 0, Instant.now());
+    deploy(appId);
+    assertThat(statusOfSettings(appId)).isEqualTo(ComponentStatus.RUNNING);
+    assertThat(marks).as("a component no longer running is marked again").hasValue(2);
+  }
+
+  private void deploy(String appId) {
+    assertThat(awaitEnd(kubemin, kubemin.exec(appId)).status()).isEqualTo(TaskStatus.COMPLETED);
+  }
+
+  private ComponentStatus statusOfSettings(String appId) {
+    return memory.listComponents(appId).get(0).status();
+  }
+
+  /** The store, preferring batches (group commit, inputs read with the start), counting marks. */
+  private DataStore countingMarks(DataStore store) {
+    return (DataStore)
+        Proxy.newProxyInstance(
+            DataStore.class.getClassLoader(),
+            new Class<?>[] {DataStore.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("prefersBatches")) {
+                return true;
+              }
+              if (method.getName().equals("markConfigApplied")) {
+                marks.incrementAndGet();
+              }
+              if (method.getName().equals("writeBatch") && args.length == 3) {
+                for (Object mark : (List<?>) args[2]) {
+                  if (mark instanceof AppliedConfig) {
+                    marks.incrementAndGet();
+                  }
+                }
+              }
+              try {
+                return method.invoke(store, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            });
+  }
+}
