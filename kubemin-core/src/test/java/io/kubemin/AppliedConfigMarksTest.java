@@ -12,9 +12,8 @@ import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.ComponentStatus;
 import io.kubemin.spi.DataStore;
 import io.kubemin.testing.RecordingJobExecutor;
+import io.kubemin.testsupport.SpiedStore;
 import io.kubemin.workflow.TaskStatus;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,29 +71,19 @@ class AppliedConfigMarksTest {
 
   /** The store, preferring batches (group commit, inputs read with the start), counting marks. */
   private DataStore countingMarks(DataStore store) {
-    return (DataStore)
-        Proxy.newProxyInstance(
-            DataStore.class.getClassLoader(),
-            new Class<?>[] {DataStore.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("prefersBatches")) {
-                return true;
-              }
-              if (method.getName().equals("markConfigApplied")) {
+    return SpiedStore.preferringBatches(
+        store,
+        (method, args) -> {
+          if (method.equals("markConfigApplied")) {
+            marks.incrementAndGet();
+          }
+          if (method.equals("writeBatch") && args.length == 3) {
+            for (Object mark : (List<?>) args[2]) {
+              if (mark instanceof AppliedConfig) {
                 marks.incrementAndGet();
               }
-              if (method.getName().equals("writeBatch") && args.length == 3) {
-                for (Object mark : (List<?>) args[2]) {
-                  if (mark instanceof AppliedConfig) {
-                    marks.incrementAndGet();
-                  }
-                }
-              }
-              try {
-                return method.invoke(store, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
+            }
+          }
+        });
   }
 }

@@ -17,11 +17,10 @@ import io.kubemin.spi.Role;
 import io.kubemin.spi.TaskChange;
 import io.kubemin.testing.ManualClock;
 import io.kubemin.testing.RecordingJobExecutor;
+import io.kubemin.testsupport.SpiedStore;
 import io.kubemin.workflow.JobRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -227,30 +226,20 @@ class GroupCommitFaultsTest {
     }
 
     DataStore wrap(DataStore store) {
-      return (DataStore)
-          Proxy.newProxyInstance(
-              DataStore.class.getClassLoader(),
-              new Class<?>[] {DataStore.class},
-              (proxy, method, args) -> {
-                if (method.getName().equals("prefersBatches")) {
-                  return true;
-                }
-                if (method.getName().equals("writeBatch")) {
-                  @SuppressWarnings("unchecked")
-                  List<TaskChange> changes = (List<TaskChange>) args[0];
-                  if (args.length == 3 && !((List<?>) args[2]).isEmpty() && failingMarks) {
-                    failingMarks = false;
-                    failures.incrementAndGet();
-                    throw new DataStoreException("connection lost while marking components");
-                  }
-                  beforeWrite(changes);
-                }
-                try {
-                  return method.invoke(store, args);
-                } catch (InvocationTargetException e) {
-                  throw e.getCause();
-                }
-              });
+      return SpiedStore.preferringBatches(
+          store,
+          (method, args) -> {
+            if (method.equals("writeBatch")) {
+              @SuppressWarnings("unchecked")
+              List<TaskChange> changes = (List<TaskChange>) args[0];
+              if (args.length == 3 && !((List<?>) args[2]).isEmpty() && failingMarks) {
+                failingMarks = false;
+                failures.incrementAndGet();
+                throw new DataStoreException("connection lost while marking components");
+              }
+              beforeWrite(changes);
+            }
+          });
     }
 
     private void beforeWrite(List<TaskChange> changes) throws InterruptedException {

@@ -7,6 +7,7 @@ import io.kubemin.internal.trace.otel.OtelEngineTracing;
 import io.kubemin.memory.InMemoryDataStore;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.TaskChange;
+import io.kubemin.testsupport.SpiedStore;
 import io.kubemin.testsupport.TraceRecorder;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
@@ -14,8 +15,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -113,20 +112,13 @@ class GroupCommitStoreTracingTest {
   }
 
   private DataStore holding(DataStore target) {
-    return (DataStore)
-        Proxy.newProxyInstance(
-            DataStore.class.getClassLoader(),
-            new Class<?>[] {DataStore.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("writeBatch") && holdNextBatch.getAndSet(false)) {
-                batchHeld.countDown();
-                release.await();
-              }
-              try {
-                return method.invoke(target, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
+    return SpiedStore.over(
+        target,
+        (method, args) -> {
+          if (method.equals("writeBatch") && holdNextBatch.getAndSet(false)) {
+            batchHeld.countDown();
+            release.await();
+          }
+        });
   }
 }
