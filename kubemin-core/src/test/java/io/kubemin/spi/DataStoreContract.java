@@ -1003,6 +1003,19 @@ public abstract class DataStoreContract {
   }
 
   @Test
+  void aTaskWhoseApplicationAndWorkflowAreGoneIsReadWithoutThem() {
+    Task orphan = Task.waiting(Ids.newId(), Ids.newId(), Ids.newId(), "gone", T0);
+    store.insertTask(orphan, 0);
+
+    TasksWithInputs read = store.findTasksWithInputs(List.of(orphan.id()));
+
+    assertThat(read.tasks()).containsExactly(orphan);
+    assertThat(read.applications()).isEmpty();
+    assertThat(read.workflows()).isEmpty();
+    assertThat(read.components()).isEmpty();
+  }
+
+  @Test
   void queuedTasksAreStartedAndReadBackWithTheirInputs() {
     String appId = Ids.newId();
     store.putApplication(app(appId, T0));

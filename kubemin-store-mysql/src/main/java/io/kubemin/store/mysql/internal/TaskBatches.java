@@ -276,7 +276,7 @@ public final class TaskBatches {
   private record TaskRow(
       Task task,
       io.kubemin.spi.ApplicationRecord application,
-      io.kubemin.spi.WorkflowRecord flow) {}
+      io.kubemin.spi.WorkflowRecord workflow) {}
 
   private static TaskRow taskWithInputs(
       java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
@@ -304,8 +304,8 @@ public final class TaskBatches {
       if (row.application() != null) {
         applications.putIfAbsent(row.application().id(), row.application());
       }
-      if (row.flow() != null) {
-        workflows.putIfAbsent(row.flow().id(), row.flow());
+      if (row.workflow() != null) {
+        workflows.putIfAbsent(row.workflow().id(), row.workflow());
       }
     }
     java.util.Map<String, io.kubemin.spi.ComponentRecord> components = new java.util.HashMap<>();
