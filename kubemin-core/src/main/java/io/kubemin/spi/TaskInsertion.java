@@ -6,6 +6,10 @@ public enum TaskInsertion {
   INSERTED,
   /** The application does not exist; nothing was written. */
   APPLICATION_MISSING,
-  /** The application already had its limit of active tasks; the task was not inserted. */
+  /**
+   * The application already had its limit of active tasks, or the task's {@linkplain
+   * NewTask#expectedFirstWorkflow() expected first workflow} no longer is; the task was not
+   * inserted.
+   */
   LIMIT_REACHED
 }

@@ -1003,6 +1003,52 @@ public abstract class DataStoreContract {
   }
 
   @Test
+  void anExecExpectingAFirstWorkflowIsInsertedOnlyWhileItIsTheFirstUnchanged() {
+    String appId = Ids.newId();
+    store.putApplication(app(appId, T0));
+    WorkflowRecord first = putWebWorkflow(appId);
+    WorkflowRecord seenBeforeAChange =
+        new WorkflowRecord(
+            first.id(),
+            appId,
+            first.name(),
+            first.alias(),
+            first.steps(),
+            first.createdAt(),
+            first.updatedAt().minusMillis(1));
+    Task holds = Task.waiting(Ids.newId(), appId, first.id(), first.name(), T0);
+    Task changed = Task.waiting(Ids.newId(), appId, first.id(), first.name(), T0);
+
+    assertThat(
+            store.insertTasksOfApplications(
+                List.of(
+                    new NewTask(holds, 0, null, first),
+                    new NewTask(changed, 0, null, seenBeforeAChange))))
+        .containsExactly(TaskInsertion.INSERTED, TaskInsertion.LIMIT_REACHED);
+
+    WorkflowRecord older =
+        new WorkflowRecord(
+            Ids.newId(),
+            appId,
+            "older",
+            null,
+            first.steps(),
+            first.createdAt().minusSeconds(1),
+            first.createdAt().minusSeconds(1));
+    store.putWorkflow(older);
+    Task behindOlder = Task.waiting(Ids.newId(), appId, first.id(), first.name(), T0);
+    Task onOlder = Task.waiting(Ids.newId(), appId, older.id(), older.name(), T0);
+
+    assertThat(
+            store.insertTasksOfApplications(
+                List.of(
+                    new NewTask(behindOlder, 0, null, first),
+                    new NewTask(onOlder, 0, null, older))))
+        .containsExactly(TaskInsertion.LIMIT_REACHED, TaskInsertion.INSERTED);
+    assertThat(store.listTasks(appId)).containsExactlyInAnyOrder(holds, onOlder);
+  }
+
+  @Test
   void aTaskWhoseApplicationAndWorkflowAreGoneIsReadWithoutThem() {
     Task orphan = Task.waiting(Ids.newId(), Ids.newId(), Ids.newId(), "gone", T0);
     store.insertTask(orphan, 0);

@@ -39,6 +39,7 @@ public final class ApplicationService {
   private final ApplicationCheck check;
   private final ObjectDeleter deleter;
   private final Revisions revisions;
+  private final FirstWorkflows firstWorkflows = new FirstWorkflows();
 
   public ApplicationService(
       EngineParts parts, ApplicationCheck check, ObjectDeleter deleter, Revisions revisions) {
@@ -80,10 +81,17 @@ public final class ApplicationService {
     Checked checked = checked(request);
     Instant now = parts.now();
     String why = cause != null ? cause : checked.existing() != null ? "replaced" : "created";
-    return parts
-        .store()
-        .inTransaction(
-            tx -> write(tx, checked.app(), checked.appId(), checked.existing(), now, author, why));
+    Written written =
+        parts
+            .store()
+            .inTransaction(
+                tx ->
+                    write(
+                        tx, checked.app(), checked.appId(), checked.existing(), now, author, why));
+    if (parts.store().prefersBatches()) {
+      firstWorkflows.remember(written.workflow());
+    }
+    return written;
   }
 
   private Written write(
@@ -110,8 +118,7 @@ public final class ApplicationService {
     WorkflowRecord workflow = putDefaultWorkflow(tx, record, steps, now);
     Optional<Integer> revision =
         revisions.record(tx, appId, record.version(), app.components(), steps, author, cause, now);
-    return new Written(
-        record, workflow.id(), before, List.copyOf(old.keySet()), revision.orElse(0));
+    return new Written(record, workflow, before, List.copyOf(old.keySet()), revision.orElse(0));
   }
 
   /**
@@ -376,9 +383,28 @@ public final class ApplicationService {
     return defaultWorkflow(appId).map(WorkflowRecord::id).orElse(null);
   }
 
-  /** The application's first (default) workflow. */
+  /** The application's first (default) workflow, read from the store. */
   java.util.Optional<WorkflowRecord> defaultWorkflow(String appId) {
-    return parts.store().listWorkflows(appId).stream().findFirst();
+    java.util.Optional<WorkflowRecord> first =
+        parts.store().listWorkflows(appId).stream().findFirst();
+    if (parts.store().prefersBatches()) {
+      first.ifPresentOrElse(firstWorkflows::remember, () -> firstWorkflows.forget(appId));
+    }
+    return first;
+  }
+
+  /**
+   * The application's first workflow as this instance last wrote or read it, without reading it;
+   * empty when unknown, and always on a store that does not prefer batches (its listing is cheap).
+   * It may have changed since: an exec's insert checks it.
+   */
+  java.util.Optional<WorkflowRecord> knownFirstWorkflow(String appId) {
+    return firstWorkflows.known(appId);
+  }
+
+  /** Drops what {@link #knownFirstWorkflow} knows of the application. */
+  void forgetFirstWorkflow(String appId) {
+    firstWorkflows.forget(appId);
   }
 
   /**
@@ -388,8 +414,12 @@ public final class ApplicationService {
    */
   record Written(
       ApplicationRecord record,
-      String workflowId,
+      WorkflowRecord workflow,
       StoredApplication before,
       List<String> dropped,
-      int revision) {}
+      int revision) {
+    String workflowId() {
+      return workflow.id();
+    }
+  }
 }

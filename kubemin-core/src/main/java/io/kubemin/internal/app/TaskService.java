@@ -14,6 +14,7 @@ import io.kubemin.internal.engine.TaskEvents;
 import io.kubemin.internal.trace.SpanKind;
 import io.kubemin.internal.trace.TraceNames;
 import io.kubemin.internal.trace.TraceSpan;
+import io.kubemin.spi.NewTask;
 import io.kubemin.spi.TaskInsertion;
 import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.validation.TextLimits;
@@ -41,7 +42,7 @@ public final class TaskService {
   /** Creates a waiting task for a workflow of the application and offers it at once. */
   public String exec(String appId, ExecOptions options) {
     if (!parts.tracing().on()) {
-      return exec(appId, options, null);
+      return exec(appId, options, null, true);
     }
     try (TraceSpan span =
         parts
@@ -50,7 +51,7 @@ public final class TaskService {
             .attribute(TraceNames.APP_ID, appId)
             .attribute(TraceNames.INSTANCE, parts.settings().instanceId())) {
       try {
-        String taskId = exec(appId, options, span);
+        String taskId = exec(appId, options, span, true);
         span.attribute(TraceNames.TASK_ID, taskId);
         return taskId;
       } catch (RuntimeException e) {
@@ -60,14 +61,25 @@ public final class TaskService {
     }
   }
 
-  /** The exec; its trace context is stored with the task when {@code span} is given. */
-  private String exec(String appId, ExecOptions options, TraceSpan span) {
+  /**
+   * The exec; its trace context is stored with the task when {@code span} is given. With {@code
+   * useKnown}, the default workflow known here is taken without a listing.
+   */
+  private String exec(String appId, ExecOptions options, TraceSpan span, boolean useKnown) {
     String workflowId = options.workflowId();
+    // The default workflow as this instance knows it needs no read: the insert checks that it is
+    // still the application's first (and goes again after a listing when not).
+    WorkflowRecord known =
+        useKnown && workflowId == null ? apps.knownFirstWorkflow(appId).orElse(null) : null;
     // The default workflow comes with the listing; only an explicit id needs its own read. The
     // application's existence is checked inside the insert's transaction, and read here only to
     // tell a missing application from a missing workflow.
     WorkflowRecord workflow =
-        (workflowId == null ? apps.defaultWorkflow(appId) : parts.store().findWorkflow(workflowId))
+        (known != null
+                ? java.util.Optional.of(known)
+                : workflowId == null
+                    ? apps.defaultWorkflow(appId)
+                    : parts.store().findWorkflow(workflowId))
             .filter(w -> w.appId().equals(appId))
             .orElseThrow(
                 () -> {
@@ -87,10 +99,20 @@ public final class TaskService {
     int limit = options.behindActive() ? 0 : parts.settings().maxActiveTasksPerApp();
     // The application's existence and the insert in one transaction, so that a delete running at
     // the same time either sees this task (and refuses) or happens before it (and exec fails).
+    String traceparent = span == null ? null : span.traceparent();
     TaskInsertion insertion =
-        parts
-            .store()
-            .insertTaskOfApplication(task, limit, span == null ? null : span.traceparent());
+        known == null
+            ? parts.store().insertTaskOfApplication(task, limit, traceparent)
+            : parts
+                .store()
+                .insertTasksOfApplications(List.of(new NewTask(task, limit, traceparent, known)))
+                .get(0);
+    if (known != null && insertion == TaskInsertion.LIMIT_REACHED) {
+      // Nothing was written: the workflow known here may no longer be the first. Read it and go
+      // again; a limit that holds is reported by that exec.
+      apps.forgetFirstWorkflow(appId);
+      return exec(appId, options, span, false);
+    }
     if (insertion == TaskInsertion.APPLICATION_MISSING) {
       throw new ApplicationNotFoundException(appId);
     }

@@ -89,6 +89,9 @@ final class ExecBatcher extends Committer<ExecBatcher.Pending> {
   private TaskInsertion alone(NewTask insertion, boolean mayHaveCommitted) {
     Task task = insertion.task();
     try {
+      if (insertion.expectedFirstWorkflow() != null) {
+        return store.insertTasksOfApplications(List.of(insertion)).get(0);
+      }
       return store.insertTaskOfApplication(
           task, insertion.maxActivePerApp(), insertion.traceparent());
     } catch (IllegalArgumentException duplicate) {

@@ -479,8 +479,16 @@ public final class GroupCommitStore implements DataStore {
     return execs.insert(new NewTask(task, maxActivePerApp, traceparent));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>One exec's write goes with the next batch, as {@link #insertTaskOfApplication} does.
+   */
   @Override
   public List<TaskInsertion> insertTasksOfApplications(List<NewTask> tasks) {
+    if (tasks.size() == 1) {
+      return List.of(execs.insert(tasks.get(0)));
+    }
     return store.insertTasksOfApplications(tasks);
   }
 

@@ -2,6 +2,7 @@ package io.kubemin.store.mysql.internal;
 
 import io.kubemin.spi.NewTask;
 import io.kubemin.spi.TaskInsertion;
+import io.kubemin.spi.WorkflowRecord;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import java.sql.ResultSet;
@@ -199,7 +200,11 @@ public final class TaskRows {
     }
   }
 
-  /** Adds one exec's insert: only where the application exists and is under its limit. */
+  /**
+   * Adds one exec's insert: only where the application exists and is under its limit, and, with an
+   * expected first workflow, while that workflow is unchanged and none of the application's is
+   * older.
+   */
   private static void addInsertOfApplication(SqlScript script, NewTask exec) {
     Task task = exec.task();
     int maxActive = exec.maxActivePerApp();
@@ -215,12 +220,28 @@ public final class TaskRows {
       values.add(task.appId());
       values.add(maxActive);
     }
+    WorkflowRecord first = exec.expectedFirstWorkflow();
+    String firstHolds = "";
+    if (first != null) {
+      firstHolds =
+          " AND EXISTS (SELECT 1 FROM min_workflows w WHERE w.id = ? AND w.app_id = ?"
+              + " AND w.updated_at = ?) AND NOT EXISTS (SELECT 1 FROM min_workflows o"
+              + " WHERE o.app_id = ? AND (o.created_at < ? OR (o.created_at = ? AND o.id < ?)))";
+      values.add(first.id());
+      values.add(task.appId());
+      values.add(UtcInstants.text(first.updatedAt()));
+      values.add(task.appId());
+      values.add(UtcInstants.text(first.createdAt()));
+      values.add(UtcInstants.text(first.createdAt()));
+      values.add(first.id());
+    }
     script.update(
         "INSERT INTO min_workflow_queue ("
             + COLUMNS
             + ", trace_context) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
             + " FROM min_applications WHERE id = ?"
-            + withinLimit,
+            + withinLimit
+            + firstHolds,
         values);
   }
 
