@@ -441,6 +441,44 @@ class KubernetesJobExecutorIT {
   }
 
   @Test
+  void aClaimIsReadyOnceTheStorageClassItWaitsOnTurnsOutToBindAtFirstUse() throws Exception {
+    String app = "appclasslater";
+    var claim = TestObjects.claim(app, "later-claim");
+    claim.getSpec().setStorageClassName("later");
+    sandbox.neverReady("PersistentVolumeClaim", NS, "later-claim");
+    CompletableFuture<JobOutcome> outcome =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return run(job(app, JobKind.PERSISTENT_VOLUME_CLAIM, claim));
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (client.persistentVolumeClaims().inNamespace(NS).withName("later-claim").get() == null
+        && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+
+    client
+        .storage()
+        .v1()
+        .storageClasses()
+        .resource(
+            new StorageClassBuilder()
+                .withNewMetadata()
+                .withName("later")
+                .endMetadata()
+                .withProvisioner("x")
+                .withVolumeBindingMode("WaitForFirstConsumer")
+                .build())
+        .create();
+
+    assertThat(outcome.get(10, TimeUnit.SECONDS).status()).isEqualTo(JobStatus.COMPLETED);
+  }
+
+  @Test
   void urlModeConfigMapsGetTheirDataAtApplyTime() throws Exception {
     String app = "appurl";
     try (ContentServer content = ContentServer.serving("/conf.yaml", "level: debug\n")) {

@@ -132,7 +132,16 @@ public final class InformerSet implements AutoCloseable {
    * first uses them ({@code WaitForFirstConsumer}). False when storage classes cannot be read.
    */
   public boolean bindsAtFirstUse(String storageClassName) throws InterruptedException {
-    SharedIndexInformer<StorageClass> classes = storageClasses();
+    storageClasses();
+    return bindsAtFirstUseNow(storageClassName);
+  }
+
+  /**
+   * {@link #bindsAtFirstUse} from the storage classes seen so far, without waiting; a claim's
+   * waiter is judged again when a storage class appears or changes.
+   */
+  public boolean bindsAtFirstUseNow(String storageClassName) {
+    SharedIndexInformer<StorageClass> classes = storageClasses;
     if (classes == null) {
       return false;
     }
@@ -149,8 +158,27 @@ public final class InformerSet implements AutoCloseable {
       throws InterruptedException {
     if (storageClasses == null && !storageClassesUnavailable) {
       try {
-        storageClasses =
-            started(client.storage().v1().storageClasses().runnableInformer(0), "StorageClass");
+        SharedIndexInformer<StorageClass> informer =
+            client.storage().v1().storageClasses().runnableInformer(0);
+        // A class created just before its claim may arrive after the claim was first judged.
+        informer.addEventHandler(
+            new ResourceEventHandler<>() {
+              @Override
+              public void onAdd(StorageClass storageClass) {
+                rejudgeClaims();
+              }
+
+              @Override
+              public void onUpdate(StorageClass before, StorageClass after) {
+                rejudgeClaims();
+              }
+
+              @Override
+              public void onDelete(StorageClass storageClass, boolean finalStateUnknown) {
+                rejudgeClaims();
+              }
+            });
+        storageClasses = started(informer, "StorageClass");
       } catch (KubernetesClientException e) {
         storageClassesUnavailable = true;
         LOG.warn("storage classes cannot be watched, claims wait for Bound: {}", e.getMessage());
@@ -234,6 +262,17 @@ public final class InformerSet implements AutoCloseable {
         dispatch(kind, object, true);
       }
     };
+  }
+
+  private void rejudgeClaims() {
+    JobKind claim = JobKind.PERSISTENT_VOLUME_CLAIM;
+    String prefix = claim.apiVersion() + "/" + claim.kubernetesKind() + "/";
+    waiters.forEach(
+        (key, set) -> {
+          if (key.startsWith(prefix)) {
+            set.forEach(Waiter::rejudge);
+          }
+        });
   }
 
   private void dispatch(JobKind kind, HasMetadata object, boolean deleted) {

@@ -109,11 +109,12 @@ public final class ReadinessWaits {
     if (Readiness.of(claim, false).state() == Verdict.State.READY) {
       return Verdict.ready();
     }
-    boolean bindsAtFirstUse = informers.bindsAtFirstUse(claim.getSpec().getStorageClassName());
+    String storageClass = claim.getSpec().getStorageClassName();
+    informers.bindsAtFirstUse(storageClass);
     return await(
         JobKind.PERSISTENT_VOLUME_CLAIM,
         claim,
-        o -> Readiness.of((PersistentVolumeClaim) o, bindsAtFirstUse),
+        o -> Readiness.of((PersistentVolumeClaim) o, informers.bindsAtFirstUseNow(storageClass)),
         context);
   }
 

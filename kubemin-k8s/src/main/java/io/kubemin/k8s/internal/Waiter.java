@@ -16,6 +16,7 @@ final class Waiter {
   private final Consumer<String> progress;
   private final CompletableFuture<Verdict> settled = new CompletableFuture<>();
   private String lastMessage;
+  private HasMetadata lastObject;
 
   Waiter(Function<HasMetadata, Verdict> judge, Consumer<String> progress) {
     this.judge = judge;
@@ -27,6 +28,7 @@ final class Waiter {
     if (settled.isDone()) {
       return;
     }
+    lastObject = object;
     Verdict verdict =
         object == null ? Verdict.waiting("waiting for the object to appear") : judge.apply(object);
     if (verdict.settled()) {
@@ -34,6 +36,16 @@ final class Waiter {
     } else if (!Objects.equals(verdict.message(), lastMessage)) {
       lastMessage = verdict.message();
       progress.accept(verdict.message());
+    }
+  }
+
+  /**
+   * Judges the latest state again: something the judgement reads besides the object changed (a
+   * claim's storage class, say).
+   */
+  synchronized void rejudge() {
+    if (lastObject != null) {
+      observe(lastObject);
     }
   }
 
