@@ -43,6 +43,22 @@ class KubernetesJobExecutorIT {
     sandbox.close();
   }
 
+  private static void createClassBindingAtFirstUse(String name) {
+    client
+        .storage()
+        .v1()
+        .storageClasses()
+        .resource(
+            new StorageClassBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .endMetadata()
+                .withProvisioner("x")
+                .withVolumeBindingMode("WaitForFirstConsumer")
+                .build())
+        .create();
+  }
+
   private static JobOutcome run(Job job) throws InterruptedException {
     return executor.run(job, FakeJobContext.withTimeout(TIMEOUT));
   }
@@ -419,19 +435,7 @@ class KubernetesJobExecutorIT {
   @Test
   void aClaimOnAWaitForFirstConsumerClassIsReadyWhilePending() throws InterruptedException {
     String app = "appwffc";
-    client
-        .storage()
-        .v1()
-        .storageClasses()
-        .resource(
-            new StorageClassBuilder()
-                .withNewMetadata()
-                .withName("lazy")
-                .endMetadata()
-                .withProvisioner("x")
-                .withVolumeBindingMode("WaitForFirstConsumer")
-                .build())
-        .create();
+    createClassBindingAtFirstUse("lazy");
     var claim = TestObjects.claim(app, "lazy-claim");
     claim.getSpec().setStorageClassName("lazy");
     sandbox.neverReady("PersistentVolumeClaim", NS, "lazy-claim");
@@ -461,19 +465,7 @@ class KubernetesJobExecutorIT {
       Thread.sleep(20);
     }
 
-    client
-        .storage()
-        .v1()
-        .storageClasses()
-        .resource(
-            new StorageClassBuilder()
-                .withNewMetadata()
-                .withName("later")
-                .endMetadata()
-                .withProvisioner("x")
-                .withVolumeBindingMode("WaitForFirstConsumer")
-                .build())
-        .create();
+    createClassBindingAtFirstUse("later");
 
     assertThat(outcome.get(10, TimeUnit.SECONDS).status()).isEqualTo(JobStatus.COMPLETED);
   }
