@@ -459,11 +459,11 @@ class KubernetesJobExecutorIT {
                 throw new IllegalStateException(e);
               }
             });
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (client.persistentVolumeClaims().inNamespace(NS).withName("later-claim").get() == null
-        && System.nanoTime() < until) {
-      Thread.sleep(20);
-    }
+    client
+        .persistentVolumeClaims()
+        .inNamespace(NS)
+        .withName("later-claim")
+        .waitUntilCondition(java.util.Objects::nonNull, 10, TimeUnit.SECONDS);
 
     createClassBindingAtFirstUse("later");
 

@@ -39,7 +39,7 @@ public final class ApplicationService {
   private final ApplicationCheck check;
   private final ObjectDeleter deleter;
   private final Revisions revisions;
-  private final FirstWorkflows firstWorkflows = new FirstWorkflows();
+  private final FirstWorkflows firstWorkflows;
 
   public ApplicationService(
       EngineParts parts, ApplicationCheck check, ObjectDeleter deleter, Revisions revisions) {
@@ -47,6 +47,7 @@ public final class ApplicationService {
     this.check = check;
     this.deleter = deleter;
     this.revisions = revisions;
+    this.firstWorkflows = new FirstWorkflows(parts.store().prefersBatches());
   }
 
   /** The revisions of applications. */
@@ -88,9 +89,7 @@ public final class ApplicationService {
                 tx ->
                     write(
                         tx, checked.app(), checked.appId(), checked.existing(), now, author, why));
-    if (parts.store().prefersBatches()) {
-      firstWorkflows.remember(written.workflow());
-    }
+    firstWorkflows.remember(written.workflow());
     return written;
   }
 
@@ -387,9 +386,7 @@ public final class ApplicationService {
   java.util.Optional<WorkflowRecord> defaultWorkflow(String appId) {
     java.util.Optional<WorkflowRecord> first =
         parts.store().listWorkflows(appId).stream().findFirst();
-    if (parts.store().prefersBatches()) {
-      first.ifPresentOrElse(firstWorkflows::remember, () -> firstWorkflows.forget(appId));
-    }
+    first.ifPresentOrElse(firstWorkflows::remember, () -> firstWorkflows.forget(appId));
     return first;
   }
 

@@ -17,12 +17,24 @@ final class FirstWorkflows {
   private static final int MAX_APPLICATIONS = 10_000;
 
   private final Map<String, WorkflowRecord> byApplication = new ConcurrentHashMap<>();
+  private final boolean kept;
+
+  /**
+   * @param kept whether to keep anything: on a store that does not prefer batches a listing is
+   *     cheap, and nothing is kept
+   */
+  FirstWorkflows(boolean kept) {
+    this.kept = kept;
+  }
 
   Optional<WorkflowRecord> known(String appId) {
     return Optional.ofNullable(byApplication.get(appId));
   }
 
   void remember(WorkflowRecord first) {
+    if (!kept) {
+      return;
+    }
     if (byApplication.size() >= MAX_APPLICATIONS) {
       byApplication.clear();
     }

@@ -265,8 +265,7 @@ public final class InformerSet implements AutoCloseable {
   }
 
   private void rejudgeClaims() {
-    JobKind claim = JobKind.PERSISTENT_VOLUME_CLAIM;
-    String prefix = claim.apiVersion() + "/" + claim.kubernetesKind() + "/";
+    String prefix = Kinds.keyPrefix(JobKind.PERSISTENT_VOLUME_CLAIM);
     waiters.forEach(
         (key, set) -> {
           if (key.startsWith(prefix)) {

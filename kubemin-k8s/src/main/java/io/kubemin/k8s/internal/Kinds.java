@@ -104,13 +104,12 @@ public final class Kinds {
 
   /** {@code Kind/namespace/name} of an object of the kind. */
   public static String key(JobKind kind, String namespace, String name) {
-    return kind.apiVersion()
-        + "/"
-        + kind.kubernetesKind()
-        + "/"
-        + (namespace == null ? "" : namespace)
-        + "/"
-        + name;
+    return keyPrefix(kind) + (namespace == null ? "" : namespace) + "/" + name;
+  }
+
+  /** What every {@link #key} of the kind starts with. */
+  public static String keyPrefix(JobKind kind) {
+    return kind.apiVersion() + "/" + kind.kubernetesKind() + "/";
   }
 
   /** The informer store key: {@code namespace/name}, or {@code name} for cluster-scoped objects. */
