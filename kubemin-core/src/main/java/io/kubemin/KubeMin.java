@@ -139,6 +139,7 @@ public final class KubeMin implements AutoCloseable {
       this.applications = new ApplicationService(parts, check, deleter, new Revisions(store));
       this.workflows = new WorkflowService(parts, applications, check);
       this.tasks = new TaskService(parts, applications, engine);
+      engine.onConfigsApplied(applications::configsApplied);
       this.statusReport = new TaskStatusReport(store);
       this.versions = new VersionService(parts, applications, tasks, check, deleter);
       this.rollbacks = new RollbackService(applications, tasks, garbage);

@@ -22,46 +22,57 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An applied config or secret component is marked running once; a redeploy that re-applies it
- * writes no mark while it still reads as running when the task starts.
+ * writes no mark while it still reads as running when the task starts, or, for a task started at
+ * its exec, while the instance knows it marked it since it wrote the application.
  */
 class AppliedConfigMarksTest {
   private final InMemoryDataStore memory = new InMemoryDataStore();
   private final AtomicInteger marks = new AtomicInteger();
-  private KubeMin kubemin;
+  private final InMemoryQueue queue = new InMemoryQueue();
+  private final List<KubeMin> instances = new java.util.ArrayList<>();
 
   @AfterEach
   void close() {
-    kubemin.close();
+    instances.forEach(KubeMin::close);
   }
 
   @Test
   void aRedeployMarksOnlyAComponentThatNoLongerReadsRunning() {
-    kubemin =
-        KubeMin.builder()
-            .dataStore(countingMarks(memory))
-            .queue(new InMemoryQueue())
-            .jobExecutor(new RecordingJobExecutor())
-            .build();
-    kubemin.start();
-    String appId = kubemin.createApplication(app("marks", List.of(config("settings")))).id();
+    KubeMin writer = start("writer");
+    String appId = writer.createApplication(app("marks", List.of(config("settings")))).id();
 
-    deploy(appId);
+    deploy(writer, appId);
     assertThat(statusOfSettings(appId)).isEqualTo(ComponentStatus.RUNNING);
     assertThat(marks).as("the first deploy marks the component").hasValue(1);
 
-    deploy(appId);
-    deploy(appId);
+    deploy(writer, appId);
+    deploy(writer, appId);
     assertThat(statusOfSettings(appId)).isEqualTo(ComponentStatus.RUNNING);
     assertThat(marks).as("redeploys of a running component write no mark").hasValue(1);
 
+    // Exec'd where nothing of the application is known, the task reads the status with its start.
+    KubeMin other = start("other");
     ComponentRecord settings = memory.listComponents(appId).get(0);
     memory.updateComponentStatus(settings.id(), ComponentStatus.NOT_DEPLOYED, 0, Instant.now());
-    deploy(appId);
+    deploy(other, appId);
     assertThat(statusOfSettings(appId)).isEqualTo(ComponentStatus.RUNNING);
     assertThat(marks).as("a component no longer running is marked again").hasValue(2);
   }
 
-  private void deploy(String appId) {
+  private KubeMin start(String instanceId) {
+    KubeMin kubemin =
+        KubeMin.builder()
+            .instanceId(instanceId)
+            .dataStore(countingMarks(memory))
+            .queue(queue)
+            .jobExecutor(new RecordingJobExecutor())
+            .build();
+    instances.add(kubemin);
+    kubemin.start();
+    return kubemin;
+  }
+
+  private static void deploy(KubeMin kubemin, String appId) {
     assertThat(awaitEnd(kubemin, kubemin.exec(appId)).status()).isEqualTo(TaskStatus.COMPLETED);
   }
 

@@ -157,12 +157,13 @@ public interface DataStore extends AutoCloseable {
   /**
    * Many execs' writes, each as {@link #insertTaskOfApplication} writes it (and only while its
    * {@linkplain NewTask#expectedFirstWorkflow() expected first workflow}, if any, still is the
-   * application's first), in this order (a task counts against its application's limit for the
-   * tasks after it), all in one transaction: when one fails, none is written. The engine gathers
-   * the execs that arrive together on a store that {@link #prefersBatches() prefers batches}. A
-   * store may do it in fewer round trips than the default, which calls the steps of each insertion
-   * one by one in one transaction; either locks the applications in the order of their ids, so that
-   * concurrent batches do not deadlock.
+   * application's first, and its {@linkplain NewTask#expectedApplicationUpdatedAt() expected
+   * application}, if any, is unchanged), in this order (a task counts against its application's
+   * limit for the tasks after it), all in one transaction: when one fails, none is written. The
+   * engine gathers the execs that arrive together on a store that {@link #prefersBatches() prefers
+   * batches}. A store may do it in fewer round trips than the default, which calls the steps of
+   * each insertion one by one in one transaction; either locks the applications in the order of
+   * their ids, so that concurrent batches do not deadlock.
    *
    * @return what each insertion did, in the order given
    * @throws IllegalArgumentException when a task with one of these ids exists
@@ -192,6 +193,10 @@ public interface DataStore extends AutoCloseable {
     }
     if (exec.expectedFirstWorkflow() != null
         && !exec.firstWorkflowHolds(tx.listWorkflows(task.appId()))) {
+      return TaskInsertion.LIMIT_REACHED;
+    }
+    if (exec.expectedApplicationUpdatedAt() != null
+        && !exec.applicationHolds(tx.findApplication(task.appId()))) {
       return TaskInsertion.LIMIT_REACHED;
     }
     if (!tx.insertTask(task, exec.maxActivePerApp())) {

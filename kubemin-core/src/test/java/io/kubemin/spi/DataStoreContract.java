@@ -1049,6 +1049,33 @@ public abstract class DataStoreContract {
   }
 
   @Test
+  void anExecExpectingAnApplicationIsInsertedOnlyWhileItIsUnchanged() {
+    String appId = Ids.newId();
+    ApplicationRecord written = app(appId, T0);
+    store.putApplication(written);
+    WorkflowRecord first = putWebWorkflow(appId);
+    Task running =
+        Task.waiting(Ids.newId(), appId, first.id(), first.name(), T0)
+            .withStatus(TaskStatus.RUNNING, T0)
+            .withLease("instance-a", T0.plusSeconds(30))
+            .withStart(T0, null);
+    Task afterAChange = Task.waiting(Ids.newId(), appId, first.id(), first.name(), T0);
+
+    assertThat(
+            store.insertTasksOfApplications(
+                List.of(new NewTask(running, 0, null, first, written.updatedAt()))))
+        .containsExactly(TaskInsertion.INSERTED);
+    assertThat(store.findTask(running.id())).contains(running);
+
+    assertThat(
+            store.insertTasksOfApplications(
+                List.of(
+                    new NewTask(afterAChange, 0, null, first, written.updatedAt().minusMillis(1)))))
+        .containsExactly(TaskInsertion.LIMIT_REACHED);
+    assertThat(store.listTasks(appId)).containsExactly(running);
+  }
+
+  @Test
   void aTaskWhoseApplicationAndWorkflowAreGoneIsReadWithoutThem() {
     Task orphan = Task.waiting(Ids.newId(), Ids.newId(), Ids.newId(), "gone", T0);
     store.insertTask(orphan, 0);

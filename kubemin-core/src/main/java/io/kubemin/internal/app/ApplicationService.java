@@ -39,7 +39,7 @@ public final class ApplicationService {
   private final ApplicationCheck check;
   private final ObjectDeleter deleter;
   private final Revisions revisions;
-  private final FirstWorkflows firstWorkflows;
+  private final KnownApplications known;
 
   public ApplicationService(
       EngineParts parts, ApplicationCheck check, ObjectDeleter deleter, Revisions revisions) {
@@ -47,7 +47,7 @@ public final class ApplicationService {
     this.check = check;
     this.deleter = deleter;
     this.revisions = revisions;
-    this.firstWorkflows = new FirstWorkflows(parts.store().prefersBatches());
+    this.known = new KnownApplications(parts.store().prefersBatches());
   }
 
   /** The revisions of applications. */
@@ -89,7 +89,8 @@ public final class ApplicationService {
                 tx ->
                     write(
                         tx, checked.app(), checked.appId(), checked.existing(), now, author, why));
-    firstWorkflows.remember(written.workflow());
+    known.written(
+        new StoredApplication(written.record(), written.components()), written.workflow());
     return written;
   }
 
@@ -98,11 +99,13 @@ public final class ApplicationService {
       Application app,
       String appId,
       ApplicationRecord existing,
-      Instant now,
+      Instant requested,
       String author,
       String cause) {
+    Instant now = requested;
     if (existing != null) {
       tx.lockApplication(appId);
+      now = afterStored(tx, appId, requested);
     }
     StoredApplication before =
         new StoredApplication(
@@ -111,29 +114,46 @@ public final class ApplicationService {
     tx.putApplication(record);
     Map<String, ComponentRecord> old = new LinkedHashMap<>();
     before.components().forEach(c -> old.put(c.name(), c));
-    putComponents(tx, appId, app.components(), old, now);
+    List<ComponentRecord> components = putComponents(tx, appId, app.components(), old, now);
     old.values().forEach(c -> tx.deleteComponent(c.id()));
     List<Step> steps = app.workflow().isEmpty() ? defaultSteps(app.components()) : app.workflow();
     WorkflowRecord workflow = putDefaultWorkflow(tx, record, steps, now);
     Optional<Integer> revision =
         revisions.record(tx, appId, record.version(), app.components(), steps, author, cause, now);
-    return new Written(record, workflow, before, List.copyOf(old.keySet()), revision.orElse(0));
+    return new Written(
+        record, components, workflow, before, List.copyOf(old.keySet()), revision.orElse(0));
+  }
+
+  /**
+   * The time of a write of a locked, stored application: {@code now}, or just after the stored
+   * {@code updatedAt} when that is not earlier, so that every write changes it (an exec's insert
+   * checks it to know the application is as it was written here).
+   */
+  static Instant afterStored(DataStore tx, String appId, Instant now) {
+    return tx.findApplication(appId)
+        .map(ApplicationRecord::updatedAt)
+        .filter(stored -> !stored.isBefore(now))
+        .map(stored -> stored.plusMillis(1))
+        .orElse(now);
   }
 
   /**
    * Writes components; a component whose name is in {@code old} keeps its id and status (and leaves
    * {@code old}).
+   *
+   * @return the components as written, in their order
    */
-  static void putComponents(
+  static List<ComponentRecord> putComponents(
       DataStore tx,
       String appId,
       List<Component> components,
       Map<String, ComponentRecord> old,
       Instant now) {
+    List<ComponentRecord> written = new java.util.ArrayList<>(components.size());
     for (int i = 0; i < components.size(); i++) {
       Component spec = components.get(i);
       ComponentRecord kept = old.remove(spec.name());
-      tx.putComponent(
+      ComponentRecord component =
           kept == null
               ? new ComponentRecord(
                   Ids.newId(), appId, i, spec, ComponentStatus.NOT_DEPLOYED, 0, now, now)
@@ -145,8 +165,11 @@ public final class ApplicationService {
                   kept.status(),
                   kept.readyReplicas(),
                   kept.createdAt(),
-                  now));
+                  now);
+      tx.putComponent(component);
+      written.add(component);
     }
+    return written;
   }
 
   private static ApplicationRecord record(
@@ -386,7 +409,7 @@ public final class ApplicationService {
   java.util.Optional<WorkflowRecord> defaultWorkflow(String appId) {
     java.util.Optional<WorkflowRecord> first =
         parts.store().listWorkflows(appId).stream().findFirst();
-    first.ifPresentOrElse(firstWorkflows::remember, () -> firstWorkflows.forget(appId));
+    first.ifPresentOrElse(known::listed, () -> known.forget(appId));
     return first;
   }
 
@@ -396,12 +419,31 @@ public final class ApplicationService {
    * It may have changed since: an exec's insert checks it.
    */
   java.util.Optional<WorkflowRecord> knownFirstWorkflow(String appId) {
-    return firstWorkflows.known(appId);
+    return known.firstWorkflow(appId);
   }
 
-  /** Drops what {@link #knownFirstWorkflow} knows of the application. */
-  void forgetFirstWorkflow(String appId) {
-    firstWorkflows.forget(appId);
+  /**
+   * The inputs of a task of the application's first workflow as this instance last wrote them,
+   * without reading them; empty when unknown. They may have changed since: an exec's insert checks
+   * the application's {@code updatedAt}.
+   */
+  java.util.Optional<io.kubemin.internal.plan.PlanInputs> knownFirstWorkflowInputs(String appId) {
+    return known.firstWorkflowInputs(appId);
+  }
+
+  /**
+   * Notes config components a task completed on this instance marked running (see {@link
+   * io.kubemin.internal.engine.ConfigsApplied}), so that a task started from the inputs known here
+   * does not mark them again.
+   */
+  public void configsApplied(
+      String appId, Instant applicationUpdatedAt, java.util.Set<String> componentNames) {
+    known.configsApplied(appId, applicationUpdatedAt, componentNames);
+  }
+
+  /** Drops what {@link #knownFirstWorkflow} and {@link #knownFirstWorkflowInputs} know of it. */
+  void forgetKnown(String appId) {
+    known.forget(appId);
   }
 
   /**
@@ -411,6 +453,7 @@ public final class ApplicationService {
    */
   record Written(
       ApplicationRecord record,
+      List<ComponentRecord> components,
       WorkflowRecord workflow,
       StoredApplication before,
       List<String> dropped,

@@ -10,7 +10,9 @@ import io.kubemin.WorkflowNotFoundException;
 import io.kubemin.internal.engine.Engine;
 import io.kubemin.internal.engine.EngineParts;
 import io.kubemin.internal.engine.Gates;
+import io.kubemin.internal.engine.LocalStart;
 import io.kubemin.internal.engine.TaskEvents;
+import io.kubemin.internal.plan.PlanInputs;
 import io.kubemin.internal.trace.SpanKind;
 import io.kubemin.internal.trace.TraceNames;
 import io.kubemin.internal.trace.TraceSpan;
@@ -69,8 +71,12 @@ public final class TaskService {
     String workflowId = options.workflowId();
     // The default workflow as this instance knows it needs no read: the insert checks that it is
     // still the application's first (and goes again after a listing when not).
+    boolean byKnown = useKnown && workflowId == null;
+    PlanInputs knownInputs = byKnown ? apps.knownFirstWorkflowInputs(appId).orElse(null) : null;
     WorkflowRecord known =
-        useKnown && workflowId == null ? apps.knownFirstWorkflow(appId).orElse(null) : null;
+        knownInputs != null
+            ? knownInputs.workflow()
+            : byKnown ? apps.knownFirstWorkflow(appId).orElse(null) : null;
     // The default workflow comes with the listing; only an explicit id needs its own read. The
     // application's existence is checked inside the insert's transaction, and read here only to
     // tell a missing application from a missing workflow.
@@ -93,9 +99,30 @@ public final class TaskService {
     Task task = Task.waiting(Ids.newId(), appId, workflow.id(), workflow.name(), parts.now());
     // On the leader the task is born claimed: one store write less per task than waiting -> queued.
     boolean claimed = !options.behindActive() && engine.claimsAtCreation();
-    if (claimed) {
-      task = task.withStatus(TaskStatus.QUEUED, task.createdAt());
+    // With its plan's inputs known here and a free slot, it is born running and runs here at once.
+    LocalStart localStart = claimed && knownInputs != null ? engine.tryLocalStart() : null;
+    try {
+      return insert(appId, options, span, task, claimed, known, knownInputs, localStart);
+    } finally {
+      if (localStart != null) {
+        localStart.release();
+      }
     }
+  }
+
+  private String insert(
+      String appId,
+      ExecOptions options,
+      TraceSpan span,
+      Task created,
+      boolean claimed,
+      WorkflowRecord known,
+      PlanInputs knownInputs,
+      LocalStart localStart) {
+    Task task =
+        localStart != null
+            ? localStart.started(created)
+            : claimed ? created.withStatus(TaskStatus.QUEUED, created.createdAt()) : created;
     int limit = options.behindActive() ? 0 : parts.settings().maxActiveTasksPerApp();
     // The application's existence and the insert in one transaction, so that a delete running at
     // the same time either sees this task (and refuses) or happens before it (and exec fails).
@@ -105,12 +132,24 @@ public final class TaskService {
             ? parts.store().insertTaskOfApplication(task, limit, traceparent)
             : parts
                 .store()
-                .insertTasksOfApplications(List.of(new NewTask(task, limit, traceparent, known)))
+                .insertTasksOfApplications(
+                    List.of(
+                        new NewTask(
+                            task,
+                            limit,
+                            traceparent,
+                            known,
+                            localStart == null
+                                ? null
+                                : knownInputs.application().record().updatedAt())))
                 .get(0);
     if (known != null && insertion == TaskInsertion.LIMIT_REACHED) {
-      // Nothing was written: the workflow known here may no longer be the first. Read it and go
-      // again; a limit that holds is reported by that exec.
-      apps.forgetFirstWorkflow(appId);
+      // Nothing was written: the workflow or application known here may have changed. Read it and
+      // go again; a limit that holds is reported by that exec.
+      apps.forgetKnown(appId);
+      if (localStart != null) {
+        localStart.release();
+      }
       return exec(appId, options, span, false);
     }
     if (insertion == TaskInsertion.APPLICATION_MISSING) {
@@ -135,7 +174,9 @@ public final class TaskService {
               + active
               + "); cancel it, wait for it, or exec with ExecOptions.queueBehind()");
     }
-    if (claimed) {
+    if (localStart != null) {
+      localStart.launch(task, knownInputs, traceparent);
+    } else if (claimed) {
       engine.offerClaimed(task);
     } else {
       engine.offer(task, options.behindActive());

@@ -103,7 +103,8 @@ public final class VersionService {
         .inTransaction(
             tx -> {
               tx.lockApplication(appId);
-              write(tx, before, request.version(), description, changes, synced.values(), now);
+              Instant at = ApplicationService.afterStored(tx, appId, now);
+              write(tx, before, request.version(), description, changes, synced.values(), at);
               List<io.kubemin.model.Step> steps =
                   synced.isEmpty() ? List.of() : synced.values().iterator().next().steps();
               return apps.revisions()
@@ -115,8 +116,9 @@ public final class VersionService {
                       steps,
                       Revisions.SYSTEM,
                       "version " + request.version(),
-                      now);
+                      at);
             });
+    apps.forgetKnown(appId);
     DeletionResult deletion = deleter.delete(before, changes.removed());
     String taskId = changes.any() && request.runsWorkflow() ? rollOut(appId) : null;
     LOG.info(

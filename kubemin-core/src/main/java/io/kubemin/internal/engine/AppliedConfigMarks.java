@@ -38,6 +38,7 @@ final class AppliedConfigMarks {
       } else {
         parts.store().markConfigApplied(appId, job.componentName(), parts.now());
       }
+      execution.configMarked(job.componentName());
     } catch (RuntimeException e) {
       LOG.warn("cannot mark component {} of {} applied", job.componentName(), appId, e);
     }

@@ -96,6 +96,28 @@ public final class Engine {
     return dispatchLoop.leading();
   }
 
+  /**
+   * A task slot of this instance's worker for an exec that knows its task's plan inputs and may
+   * start the task here at once ({@link LocalStart}); null when this instance does not lead, runs
+   * no worker, stops, or has no free slot.
+   */
+  public LocalStart tryLocalStart() {
+    if (worker == null || !dispatchLoop.leading()) {
+      return null;
+    }
+    return worker.tryLocalStart();
+  }
+
+  /**
+   * Tells {@code listener} of the config and secret components each task completed here marked
+   * running (with the {@code updatedAt} of the application its inputs were read at).
+   */
+  public void onConfigsApplied(ConfigsApplied listener) {
+    if (worker != null) {
+      worker.onConfigsApplied(listener);
+    }
+  }
+
   /** Offers a task stored already claimed by {@link #claimsAtCreation()}. */
   public void offerClaimed(Task queued) {
     try {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,14 @@ final class QueueReader implements Runnable {
   private final Semaphore slots;
   private final TaskStarter starter;
   private volatile boolean reading = true;
+
+  /**
+   * Slots this reader holds, beyond one, while it waits for messages: an exec that starts its task
+   * here ({@link LocalStart}) may take one of them instead of finding none free. The reader then
+   * handles a read larger than what it kept only once enough slots are free again.
+   */
+  private final AtomicInteger lendable = new AtomicInteger();
+
   // Whether the last read filled every slot it had: the queue holds more, worth gathering slots.
   private boolean backlogged;
 
@@ -68,23 +77,40 @@ final class QueueReader implements Runnable {
         if (granted == 0) {
           continue;
         }
-        List<QueueMessage> messages;
-        if (System.nanoTime() - nextClaim >= 0) {
+        boolean claiming = System.nanoTime() - nextClaim >= 0;
+        if (claiming) {
           nextClaim = System.nanoTime() + claimEveryNanos;
+        }
+        int asked = granted;
+        List<QueueMessage> messages;
+        lendable.set(asked - 1);
+        try {
           messages =
-              parts
-                  .queue()
-                  .autoClaim(
-                      EngineSettings.WORKER_GROUP, consumer, parts.settings().claimIdle(), granted);
-        } else {
-          messages =
-              parts
-                  .queue()
-                  .readGroup(
-                      EngineSettings.WORKER_GROUP, consumer, granted, parts.settings().readBlock());
+              claiming
+                  ? parts
+                      .queue()
+                      .autoClaim(
+                          EngineSettings.WORKER_GROUP,
+                          consumer,
+                          parts.settings().claimIdle(),
+                          asked)
+                  : parts
+                      .queue()
+                      .readGroup(
+                          EngineSettings.WORKER_GROUP,
+                          consumer,
+                          asked,
+                          parts.settings().readBlock());
+        } finally {
+          granted = 1 + lendable.getAndSet(0);
+        }
+        if (messages.size() > granted) {
+          // Execs took slots while the read waited: these messages start once slots are free.
+          slots.acquire(messages.size() - granted);
+          granted = messages.size();
         }
         FAILURES.succeeded(reading());
-        backlogged = messages.size() == granted;
+        backlogged = messages.size() == asked;
         granted -= handleAll(messages);
         pause = FIRST_ERROR_PAUSE;
       } catch (InterruptedException e) {
@@ -99,6 +125,17 @@ final class QueueReader implements Runnable {
         slots.release(granted);
       }
     }
+  }
+
+  /** Takes one slot this reader holds while it waits for messages; false when it holds none. */
+  boolean lendSlot() {
+    int free;
+    while ((free = lendable.get()) > 0) {
+      if (lendable.compareAndSet(free, free - 1)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Handles the messages; returns how many started a task (and so keep their slot). */

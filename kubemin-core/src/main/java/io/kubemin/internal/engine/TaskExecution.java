@@ -21,6 +21,8 @@ final class TaskExecution {
   private volatile Task task;
   private volatile io.kubemin.internal.plan.PlanInputs inputs;
   private volatile Set<String> runningAtStart = Set.of();
+  private volatile Instant inputsUpdatedAt;
+  private final Set<String> configsMarked = ConcurrentHashMap.newKeySet();
   private volatile StopReason stopReason;
   private volatile String stopMessage;
   private volatile long leaseEndNanos = System.nanoTime();
@@ -116,6 +118,7 @@ final class TaskExecution {
         }
       }
       runningAtStart = Set.copyOf(running);
+      inputsUpdatedAt = read.application().record().updatedAt();
     }
     this.inputs = read;
   }
@@ -126,6 +129,24 @@ final class TaskExecution {
    */
   Set<String> runningAtStart() {
     return runningAtStart;
+  }
+
+  /**
+   * The {@code updatedAt} of the application as its inputs were read with the task's start; null
+   * where they were not.
+   */
+  Instant inputsUpdatedAt() {
+    return inputsUpdatedAt;
+  }
+
+  /** Notes a config or secret component marked running for this run's job. */
+  void configMarked(String componentName) {
+    configsMarked.add(componentName);
+  }
+
+  /** The config and secret components marked running for this run's jobs. */
+  Set<String> configsMarked() {
+    return Set.copyOf(configsMarked);
   }
 
   /** Stops the task's jobs for a reason; returns whether this call set the reason. */

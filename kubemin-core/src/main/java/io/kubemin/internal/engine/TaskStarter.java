@@ -189,6 +189,25 @@ final class TaskStarter {
     return launched.size();
   }
 
+  /**
+   * Takes on a task an exec inserted running and leased to this instance ({@link LocalStart}): it
+   * is one of the running tasks (its lease renewed by the heartbeat) from now on.
+   *
+   * @param sentNanos when the insert that wrote its lease was sent
+   */
+  TaskExecution adopt(Task running, PlanInputs inputs, String traceparent, long sentNanos) {
+    EngineSettings settings = parts.settings();
+    TaskExecution execution = new TaskExecution(running);
+    execution.inputs(inputs);
+    if (parts.tracing().on()) {
+      execution.traceparent(traceparent);
+      execution.deliveredAt(parts.clock().instant());
+    }
+    execution.leaseWritten(sentNanos, settings.taskLease(), settings.leaseMargin());
+    this.running.put(key(running), execution);
+    return execution;
+  }
+
   /** The live handle of a task read from {@code message}, carrying its trace context. */
   private TaskExecution execution(Task task, QueueMessage message) {
     TaskExecution execution = new TaskExecution(task);

@@ -2,6 +2,7 @@ package io.kubemin.internal.engine;
 
 import io.kubemin.internal.plan.Planner;
 import io.kubemin.workflow.Task;
+import io.kubemin.workflow.TaskStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,6 +27,7 @@ final class Worker {
   private final EngineThreads threads;
   private final Planner planner;
   private final Consumer<Task> taskEnded;
+  private volatile ConfigsApplied configsApplied = (appId, updatedAt, names) -> {};
   private final Semaphore slots;
   private final TaskStarter starter;
   private final ExecutorService taskPool;
@@ -36,6 +38,9 @@ final class Worker {
   private final java.util.Set<TaskExecution> finishing = new java.util.HashSet<>();
 
   private ScheduledFuture<?> heartbeat;
+
+  /** Whether execs may still start tasks here (false once the worker stops reading). */
+  private volatile boolean acceptingLocalStarts = true;
 
   Worker(EngineParts parts, EngineThreads threads, Planner planner, Consumer<Task> taskEnded) {
     this.parts = parts;
@@ -80,8 +85,55 @@ final class Worker {
     return starter.running(taskId);
   }
 
+  /**
+   * Takes a free task slot for a task an exec starts here ({@link LocalStart}); null when none is
+   * free or the worker stops.
+   */
+  LocalStart tryLocalStart() {
+    if (!acceptingLocalStarts
+        || !(slots.tryAcquire() || readers.stream().anyMatch(QueueReader::lendSlot))) {
+      return null;
+    }
+    return new LocalStart(parts, this);
+  }
+
+  /** Tells {@code listener} of the config components a task completed here marked running. */
+  void onConfigsApplied(ConfigsApplied listener) {
+    this.configsApplied = listener;
+  }
+
+  /** Gives back a slot taken by {@link #tryLocalStart()} for a task that did not start here. */
+  void releaseSlot() {
+    slots.release();
+  }
+
+  /**
+   * Runs a task an exec inserted running and leased here, in the slot it took.
+   *
+   * @param sentNanos when the insert that wrote its lease was sent ({@link System#nanoTime()})
+   */
+  void launchStarted(
+      Task running,
+      io.kubemin.internal.plan.PlanInputs inputs,
+      String traceparent,
+      long sentNanos) {
+    TaskExecution execution = starter.adopt(running, inputs, traceparent, sentNanos);
+    try {
+      launch(execution);
+    } catch (RuntimeException e) {
+      starter.ended(execution);
+      returnSlot(execution);
+      LOG.warn(
+          "task {} was started here while the worker stopped: its lease runs out and another"
+              + " worker takes it",
+          running.id(),
+          e);
+    }
+  }
+
   /** Stops reading the queue; running tasks go on. */
   void stopReading() {
+    acceptingLocalStarts = false;
     readers.forEach(QueueReader::stop);
     readerThreads.forEach(Thread::interrupt);
     for (Thread thread : readerThreads) {
@@ -131,6 +183,7 @@ final class Worker {
 
   /** Abandons the task threads as they are (a crash). */
   void abandon() {
+    acceptingLocalStarts = false;
     taskPool.shutdown();
   }
 
@@ -183,6 +236,13 @@ final class Worker {
 
   private void ended(TaskExecution execution) {
     starter.ended(execution);
+    Task task = execution.task();
+    if (task.status() == TaskStatus.COMPLETED
+        && execution.inputsUpdatedAt() != null
+        && !execution.configsMarked().isEmpty()) {
+      // Completed durably: the marks went with its end (or before).
+      configsApplied.applied(task.appId(), execution.inputsUpdatedAt(), execution.configsMarked());
+    }
     returnSlot(execution);
     synchronized (finishing) {
       finishing.remove(execution);

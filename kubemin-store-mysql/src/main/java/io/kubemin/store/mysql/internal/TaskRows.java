@@ -201,9 +201,9 @@ public final class TaskRows {
   }
 
   /**
-   * Adds one exec's insert: only where the application exists and is under its limit, and, with an
-   * expected first workflow, while that workflow is unchanged and none of the application's is
-   * older.
+   * Adds one exec's insert: only where the application exists (with an expected {@code updatedAt},
+   * unchanged) and is under its limit, and, with an expected first workflow, while that workflow is
+   * unchanged and none of the application's is older.
    */
   private static void addInsertOfApplication(SqlScript script, NewTask exec) {
     Task task = exec.task();
@@ -211,6 +211,11 @@ public final class TaskRows {
     List<Object> values = new ArrayList<>(values(task));
     values.add(exec.traceparent());
     values.add(task.appId());
+    String applicationHolds = "";
+    if (exec.expectedApplicationUpdatedAt() != null) {
+      applicationHolds = " AND updated_at = ?";
+      values.add(UtcInstants.text(exec.expectedApplicationUpdatedAt()));
+    }
     String withinLimit = "";
     if (maxActive > 0) {
       withinLimit =
@@ -240,6 +245,7 @@ public final class TaskRows {
             + COLUMNS
             + ", trace_context) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
             + " FROM min_applications WHERE id = ?"
+            + applicationHolds
             + withinLimit
             + firstHolds,
         values);
