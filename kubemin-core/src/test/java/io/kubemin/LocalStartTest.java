@@ -80,6 +80,18 @@ class LocalStartTest {
   }
 
   @Test
+  void anApplicationWithSecretDataIsReadWhenItsTaskStartsNotKeptInMemory() {
+    KubeMin only = start("only", b -> b);
+    String appId =
+        only.createApplication(app("shop", List.of(web("web"), TestApps.secret("token")))).id();
+
+    Task task = awaitEnd(only, only.exec(appId));
+
+    assertThat(task.status()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(startReads.get()).as("reads of a task's start").isPositive();
+  }
+
+  @Test
   void aComponentChangedByAnotherInstanceIsWhatTheTaskDeploys() {
     KubeMin first = start("first", b -> b);
     KubeMin second = start("second", b -> b);

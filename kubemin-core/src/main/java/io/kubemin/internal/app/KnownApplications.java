@@ -2,6 +2,7 @@ package io.kubemin.internal.app;
 
 import io.kubemin.internal.plan.PlanInputs;
 import io.kubemin.internal.plan.StoredApplication;
+import io.kubemin.model.Component;
 import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.ComponentStatus;
 import io.kubemin.spi.WorkflowRecord;
@@ -60,9 +61,19 @@ final class KnownApplications {
         : Optional.of(new PlanInputs(known.firstWorkflow(), known.application()));
   }
 
-  /** Remembers an application this instance wrote, with its components and first workflow. */
+  /**
+   * Remembers an application this instance wrote, with its components and first workflow; of an
+   * application with secret data only the workflow, so that secrets stay in memory no longer than a
+   * task needs them.
+   */
   void written(StoredApplication application, WorkflowRecord first) {
-    put(new Known(first, application));
+    boolean secrets = application.components().stream().anyMatch(c -> holdsSecrets(c.spec()));
+    put(new Known(first, secrets ? null : application));
+  }
+
+  private static boolean holdsSecrets(Component component) {
+    return "secret".equals(component.type())
+        || (component.properties() != null && !component.properties().secret().isEmpty());
   }
 
   /**
