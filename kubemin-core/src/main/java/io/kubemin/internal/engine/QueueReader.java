@@ -35,9 +35,10 @@ final class QueueReader implements Runnable {
   private volatile boolean reading = true;
 
   /**
-   * Slots this reader holds, beyond one, while it waits for messages: an exec that starts its task
-   * here ({@link LocalStart}) may take one of them instead of finding none free. The reader then
-   * handles a read larger than what it kept only once enough slots are free again.
+   * Slots this reader holds while it waits for messages: an exec that starts its task here ({@link
+   * LocalStart}) may take one of them instead of finding none free. The reader then handles a read
+   * larger than what it kept once enough slots are free again (and while it waits for them, no exec
+   * takes a slot: {@link Worker#tryLocalStart()}).
    */
   private final AtomicInteger lendable = new AtomicInteger();
 
@@ -83,7 +84,7 @@ final class QueueReader implements Runnable {
         }
         int asked = granted;
         List<QueueMessage> messages;
-        lendable.set(asked - 1);
+        lendable.set(asked);
         try {
           messages =
               claiming
@@ -102,7 +103,7 @@ final class QueueReader implements Runnable {
                           asked,
                           parts.settings().readBlock());
         } finally {
-          granted = 1 + lendable.getAndSet(0);
+          granted = lendable.getAndSet(0);
         }
         if (messages.size() > granted) {
           // Execs took slots while the read waited: these messages start once slots are free.

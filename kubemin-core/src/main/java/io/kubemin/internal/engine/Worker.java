@@ -87,10 +87,12 @@ final class Worker {
 
   /**
    * Takes a free task slot for a task an exec starts here ({@link LocalStart}); null when none is
-   * free or the worker stops.
+   * free, a reader waits for one (the queue's tasks were there first), or the worker stops.
    */
   LocalStart tryLocalStart() {
+    // Messages waiting for a slot go first: an exec takes one only while no reader waits for one.
     if (!acceptingLocalStarts
+        || slots.hasQueuedThreads()
         || !(slots.tryAcquire() || readers.stream().anyMatch(QueueReader::lendSlot))) {
       return null;
     }
