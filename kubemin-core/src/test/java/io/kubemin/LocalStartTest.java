@@ -4,6 +4,7 @@ import static io.kubemin.TestApps.app;
 import static io.kubemin.TestApps.awaitEnd;
 import static io.kubemin.TestApps.web;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -77,6 +78,23 @@ class LocalStartTest {
     assertThat(events)
         .as("the events of a task started with its exec")
         .containsExactly("taskQueued " + taskId, "taskStarted " + taskId, "taskFinished " + taskId);
+  }
+
+  @Test
+  void anExecRefusedByTheLimitLeavesTheNextStartingWithItsExec() {
+    KubeMin only = start("only", b -> b);
+    String appId = only.createApplication(app("shop", List.of(web("web")))).id();
+    CountDownLatch release = executor.hold(Naming.deployment("web", appId));
+    String running = only.exec(appId);
+
+    assertThatThrownBy(() -> only.exec(appId)).isInstanceOf(TaskConflictException.class);
+    release.countDown();
+    assertThat(awaitEnd(only, running).status()).isEqualTo(TaskStatus.COMPLETED);
+    Task next = awaitEnd(only, only.exec(appId));
+
+    assertThat(next.status()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(next.startedAt()).as("started with its exec").isEqualTo(next.createdAt());
+    assertThat(startReads).as("reads of a task's start").hasValue(0);
   }
 
   @Test

@@ -446,6 +446,11 @@ public final class ApplicationService {
     known.forget(appId);
   }
 
+  /** Drops what {@link #knownFirstWorkflowInputs} knows of it, keeping its first workflow. */
+  void forgetKnownApplication(String appId) {
+    known.forgetApplication(appId);
+  }
+
   /**
    * What a create or replace wrote.
    *

@@ -119,6 +119,14 @@ final class KnownApplications {
         });
   }
 
+  /** Keeps only the first workflow of the application (its inputs are no longer known). */
+  void forgetApplication(String appId) {
+    byApplication.computeIfPresent(
+        appId,
+        (id, known) ->
+            known.application() == null ? known : new Known(known.firstWorkflow(), null));
+  }
+
   void forget(String appId) {
     byApplication.remove(appId);
   }

@@ -144,13 +144,16 @@ public final class TaskService {
                                 : knownInputs.application().record().updatedAt())))
                 .get(0);
     if (known != null && insertion == TaskInsertion.LIMIT_REACHED) {
-      // Nothing was written: the workflow or application known here may have changed. Read it and
-      // go again; a limit that holds is reported by that exec.
-      apps.forgetKnown(appId);
+      // Nothing was written: the limit holds, or the workflow or application known here changed.
+      // Go again after reading the workflows; a limit that holds is reported by that exec (and
+      // what is known here stays).
       if (localStart != null) {
         localStart.release();
       }
-      return exec(appId, options, span, false);
+      String taskId = exec(appId, options, span, false);
+      // It went in after the read: what was known of the application here was out of date.
+      apps.forgetKnownApplication(appId);
+      return taskId;
     }
     if (insertion == TaskInsertion.APPLICATION_MISSING) {
       throw new ApplicationNotFoundException(appId);
