@@ -89,7 +89,8 @@ final class ExecBatcher extends Committer<ExecBatcher.Pending> {
   private TaskInsertion alone(NewTask insertion, boolean mayHaveCommitted) {
     Task task = insertion.task();
     try {
-      if (insertion.expectedFirstWorkflow() != null) {
+      if (insertion.expectedFirstWorkflow() != null
+          || insertion.expectedApplicationUpdatedAt() != null) {
         return store.insertTasksOfApplications(List.of(insertion)).get(0);
       }
       return store.insertTaskOfApplication(
