@@ -166,20 +166,7 @@ class LocalStartTest {
             web.readyReplicas(),
             web.createdAt(),
             web.updatedAt().plusSeconds(1)));
-    memory.putApplication(
-        new ApplicationRecord(
-            appId,
-            app.name(),
-            app.namespace(),
-            app.version(),
-            app.alias(),
-            app.project(),
-            app.description(),
-            app.icon(),
-            app.tmpEnable(),
-            app.rollbackOnFailure(),
-            app.createdAt(),
-            app.updatedAt().plusSeconds(1)));
+    memory.putApplication(app.withUpdatedAt(app.updatedAt().plusSeconds(1)));
     Task task = awaitEnd(only, only.exec(appId));
 
     assertThat(task.status()).isEqualTo(TaskStatus.COMPLETED);

@@ -39,4 +39,21 @@ public record ApplicationRecord(
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(updatedAt, "updatedAt");
   }
+
+  /** This application as changed at {@code when}: the same fields, another {@code updatedAt}. */
+  public ApplicationRecord withUpdatedAt(Instant when) {
+    return new ApplicationRecord(
+        id,
+        name,
+        namespace,
+        version,
+        alias,
+        project,
+        description,
+        icon,
+        tmpEnable,
+        rollbackOnFailure,
+        createdAt,
+        when);
+  }
 }
