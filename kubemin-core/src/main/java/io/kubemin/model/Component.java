@@ -33,6 +33,14 @@ public record Component(
     return replicas == null || replicas <= 0 ? 1 : replicas;
   }
 
+  /**
+   * Whether this spec carries secret data: a {@code secret} component, or secret properties. Such a
+   * spec is not kept in memory beyond the task that needs it.
+   */
+  public boolean holdsSecrets() {
+    return "secret".equals(type) || !properties.secret().isEmpty();
+  }
+
   /** The component type, if {@link #type()} names a known one. */
   public java.util.Optional<ComponentType> componentType() {
     return ComponentType.fromJsonName(type);

@@ -8,8 +8,9 @@ public enum TaskInsertion {
   APPLICATION_MISSING,
   /**
    * The application already had its limit of active tasks, or the task's {@linkplain
-   * NewTask#expectedFirstWorkflow() expected first workflow} no longer is; the task was not
-   * inserted.
+   * NewTask#expectedFirstWorkflow() expected first workflow} no longer is, or its application no
+   * longer has the {@linkplain NewTask#expectedApplicationUpdatedAt() expected updatedAt}; the task
+   * was not inserted.
    */
   LIMIT_REACHED
 }

@@ -2,7 +2,6 @@ package io.kubemin.internal.app;
 
 import io.kubemin.internal.plan.PlanInputs;
 import io.kubemin.internal.plan.StoredApplication;
-import io.kubemin.model.Component;
 import io.kubemin.spi.ComponentRecord;
 import io.kubemin.spi.ComponentStatus;
 import io.kubemin.spi.WorkflowRecord;
@@ -67,13 +66,8 @@ final class KnownApplications {
    * task needs them.
    */
   void written(StoredApplication application, WorkflowRecord first) {
-    boolean secrets = application.components().stream().anyMatch(c -> holdsSecrets(c.spec()));
+    boolean secrets = application.components().stream().anyMatch(c -> c.spec().holdsSecrets());
     put(new Known(first, secrets ? null : application));
-  }
-
-  private static boolean holdsSecrets(Component component) {
-    return "secret".equals(component.type())
-        || (component.properties() != null && !component.properties().secret().isEmpty());
   }
 
   /**

@@ -3,7 +3,6 @@ package io.kubemin.internal.engine;
 import io.kubemin.internal.plan.PlanInputs;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
-import java.time.Instant;
 
 /**
  * A task slot of this instance's worker, taken by an exec on the leader that knows its task's plan
@@ -28,13 +27,7 @@ public final class LocalStart {
 
   /** The new task as this instance starts it: running, leased here, started now. */
   public Task started(Task created) {
-    EngineSettings settings = parts.settings();
-    Instant now = created.createdAt();
-    Instant deadline = settings.taskTimeout() == null ? null : now.plus(settings.taskTimeout());
-    return created
-        .withStatus(TaskStatus.RUNNING, now)
-        .withLease(settings.instanceId(), now.plus(settings.taskLease()))
-        .withStart(now, deadline);
+    return TaskStarter.runningHere(created, created.createdAt(), parts.settings());
   }
 
   /**

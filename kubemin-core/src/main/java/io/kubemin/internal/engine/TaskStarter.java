@@ -310,18 +310,23 @@ final class TaskStarter {
     List<TaskChange> changes = new ArrayList<>(executions.size());
     for (TaskExecution execution : executions) {
       Task queued = execution.task();
-      Instant kept = queued.deadline();
-      if (kept == null && settings.taskTimeout() != null) {
-        kept = now.plus(settings.taskTimeout());
-      }
-      Task running =
-          queued
-              .withStatus(TaskStatus.RUNNING, now)
-              .withLease(settings.instanceId(), now.plus(settings.taskLease()))
-              .withStart(now, kept);
-      changes.add(TaskChange.of(queued, running));
+      changes.add(TaskChange.of(queued, runningHere(queued, now, settings)));
     }
     return changes;
+  }
+
+  /**
+   * The task as this instance starts it at {@code now}: running, leased here, with its deadline
+   * (kept, or the task timeout from now).
+   */
+  static Task runningHere(Task task, Instant now, EngineSettings settings) {
+    Instant deadline = task.deadline();
+    if (deadline == null && settings.taskTimeout() != null) {
+      deadline = now.plus(settings.taskTimeout());
+    }
+    return task.withStatus(TaskStatus.RUNNING, now)
+        .withLease(settings.instanceId(), now.plus(settings.taskLease()))
+        .withStart(now, deadline);
   }
 
   /** Each change as its own compare-and-set (a store that does not prefer batches). */

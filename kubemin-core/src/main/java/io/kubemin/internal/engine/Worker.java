@@ -239,11 +239,12 @@ final class Worker {
   private void ended(TaskExecution execution) {
     starter.ended(execution);
     Task task = execution.task();
+    java.util.Set<String> marked = execution.configsMarked();
     if (task.status() == TaskStatus.COMPLETED
         && execution.inputsUpdatedAt() != null
-        && !execution.configsMarked().isEmpty()) {
+        && !marked.isEmpty()) {
       // Completed durably: the marks went with its end (or before).
-      configsApplied.applied(task.appId(), execution.inputsUpdatedAt(), execution.configsMarked());
+      configsApplied.applied(task.appId(), execution.inputsUpdatedAt(), marked);
     }
     returnSlot(execution);
     synchronized (finishing) {

@@ -33,15 +33,10 @@ final class Documents {
       return kept;
     }
     Component parsed = ModelCodec.json().read(json, Component.class).value();
-    if (!holdsSecrets(parsed)) {
+    if (!parsed.holdsSecrets()) {
       keep(COMPONENTS, json, parsed);
     }
     return parsed;
-  }
-
-  private static boolean holdsSecrets(Component component) {
-    return "secret".equals(component.type())
-        || (component.properties() != null && !component.properties().secret().isEmpty());
   }
 
   static List<Component> components(String json) {
