@@ -16,7 +16,9 @@ import io.kubemin.workflow.TaskSuspension;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -1073,6 +1075,103 @@ public abstract class DataStoreContract {
                     new NewTask(afterAChange, 0, null, first, written.updatedAt().minusMillis(1)))))
         .containsExactly(TaskInsertion.LIMIT_REACHED);
     assertThat(store.listTasks(appId)).containsExactly(running);
+  }
+
+  @Test
+  void aBatchOverManyApplicationsChecksEveryExecOnItsOwn() {
+    List<NewTask> batch = new ArrayList<>();
+    List<TaskInsertion> expected = new ArrayList<>();
+    Map<String, List<Task>> kept = new LinkedHashMap<>();
+    // Enough for a store to write them in one statement, some started with their exec.
+    int unchangedApplications = 10;
+    for (int i = 0; i < unchangedApplications; i++) {
+      ApplicationRecord unchanged = app(Ids.newId(), T0.plusMillis(i));
+      store.putApplication(unchanged);
+      store.insertRevision(revision(unchanged.id(), 1, "nginx:1"));
+      WorkflowRecord first = putWebWorkflow(unchanged.id());
+      Task holds = Task.waiting(Ids.newId(), unchanged.id(), first.id(), first.name(), T0);
+      if (i % 2 == 1) {
+        holds =
+            holds
+                .withStatus(TaskStatus.RUNNING, T0)
+                .withLease("instance-a", T0.plusSeconds(30))
+                .withStart(T0, null);
+      }
+      batch.add(
+          new NewTask(
+              holds,
+              1,
+              "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
+              first,
+              unchanged.updatedAt()));
+      expected.add(TaskInsertion.INSERTED);
+      kept.put(unchanged.id(), List.of(holds));
+    }
+    ApplicationRecord replaced = app(Ids.newId(), T0);
+    store.putApplication(replaced);
+    WorkflowRecord ofReplaced = putWebWorkflow(replaced.id());
+    batch.add(
+        new NewTask(
+            Task.waiting(Ids.newId(), replaced.id(), ofReplaced.id(), ofReplaced.name(), T0),
+            1,
+            null,
+            ofReplaced,
+            T0.minusMillis(1)));
+    expected.add(TaskInsertion.LIMIT_REACHED);
+    kept.put(replaced.id(), List.of());
+    ApplicationRecord busy = app(Ids.newId(), T0);
+    store.putApplication(busy);
+    WorkflowRecord ofBusy = putWebWorkflow(busy.id());
+    Task active = Task.waiting(Ids.newId(), busy.id(), ofBusy.id(), ofBusy.name(), T0);
+    store.insertTask(active, 0);
+    batch.add(
+        new NewTask(
+            Task.waiting(Ids.newId(), busy.id(), ofBusy.id(), ofBusy.name(), T0),
+            1,
+            null,
+            ofBusy,
+            busy.updatedAt()));
+    expected.add(TaskInsertion.LIMIT_REACHED);
+    kept.put(busy.id(), List.of(active));
+    ApplicationRecord twoAllowed = app(Ids.newId(), T0);
+    store.putApplication(twoAllowed);
+    WorkflowRecord ofTwoAllowed = putWebWorkflow(twoAllowed.id());
+    List<Task> allowed = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Task task =
+          Task.waiting(
+              Ids.newId(),
+              twoAllowed.id(),
+              ofTwoAllowed.id(),
+              ofTwoAllowed.name(),
+              T0.plusMillis(i));
+      batch.add(new NewTask(task, 2, null, ofTwoAllowed, twoAllowed.updatedAt()));
+      expected.add(i < 2 ? TaskInsertion.INSERTED : TaskInsertion.LIMIT_REACHED);
+      if (i < 2) {
+        allowed.add(task);
+      }
+    }
+    kept.put(twoAllowed.id(), allowed);
+    batch.add(
+        new NewTask(
+            Task.waiting(Ids.newId(), "missing-" + Ids.newId(), "wf", "deploy", T0),
+            1,
+            null,
+            null,
+            T0));
+    expected.add(TaskInsertion.APPLICATION_MISSING);
+
+    assertThat(store.insertTasksOfApplications(batch)).containsExactlyElementsOf(expected);
+    kept.forEach(
+        (appId, tasks) ->
+            assertThat(store.listTasks(appId))
+                .as(appId)
+                .containsExactlyInAnyOrderElementsOf(tasks));
+    for (int i = 0; i < unchangedApplications; i++) {
+      Task task = batch.get(i).task();
+      assertThat(store.findTask(task.id())).contains(task);
+      assertThat(store.findTaskRevision(task.id())).contains(1);
+    }
   }
 
   @Test
