@@ -9,29 +9,48 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * One committer thread and its queue: writes offered by any thread are written by this one, in
+ * A committer thread and its queue: writes offered by any thread are written by this one, in
  * batches of what arrived while the previous batch was written, in the order offered. The thread
  * starts with the first write and ends when stopped with nothing pending.
+ *
+ * <p>For writes that need no order among themselves, a second thread may write a second batch while
+ * the first is being written, once {@code parallelBatchMin} writes wait: a store with a spare core
+ * then works on two transactions at once, while fewer waiting writes join the next batch and keep
+ * sharing its commit.
  *
  * @param <W> a write, which carries what its caller waits for
  */
 abstract class Committer<W> {
   private final String threadName;
   private final int maxBatchWeight;
+  private final int parallelBatchMin;
   private final ArrayDeque<W> pending = new ArrayDeque<>();
-  private Thread committer;
+  private final List<Thread> committers = new ArrayList<>();
   private boolean stopped;
   private boolean crashed;
-  private boolean writingBatch;
+  private int batchesInFlight;
   private boolean writingAlone;
 
   /**
+   * One batch at a time, in the order offered.
+   *
    * @param threadName the committer thread's name
    * @param maxBatchWeight the weight of a batch, at most (a heavier write goes alone)
    */
   Committer(String threadName, int maxBatchWeight) {
+    this(threadName, maxBatchWeight, 0);
+  }
+
+  /**
+   * @param threadName the committer threads' name
+   * @param maxBatchWeight the weight of a batch, at most (a heavier write goes alone)
+   * @param parallelBatchMin how many writes must wait for a second batch to be written while one
+   *     is; 0 for one batch at a time, in the order offered
+   */
+  Committer(String threadName, int maxBatchWeight, int parallelBatchMin) {
     this.threadName = threadName;
     this.maxBatchWeight = maxBatchWeight;
+    this.parallelBatchMin = parallelBatchMin;
   }
 
   /** How much of a batch the write takes: one unless a subclass counts otherwise. */
@@ -60,8 +79,9 @@ abstract class Committer<W> {
         return false;
       }
       pending.add(write);
-      if (committer == null) {
-        committer = EngineThreadFactory.named(threadName).newThread(this::commit);
+      if (committers.size() < (parallelBatchMin > 0 ? 2 : 1)) {
+        Thread committer = EngineThreadFactory.named(threadName).newThread(this::commit);
+        committers.add(committer);
         committer.start();
       }
       pending.notifyAll();
@@ -100,7 +120,7 @@ abstract class Committer<W> {
 
   private boolean mayWriteAlone() {
     synchronized (pending) {
-      if (stopped || !pending.isEmpty() || writingBatch || writingAlone) {
+      if (stopped || !pending.isEmpty() || batchesInFlight > 0 || writingAlone) {
         return false;
       }
       writingAlone = true;
@@ -116,17 +136,20 @@ abstract class Committer<W> {
 
   /** Writes what is pending and stops the thread; later writes are the callers' own. */
   final void stop() {
-    Thread thread;
+    List<Thread> threads;
     synchronized (pending) {
       stopped = true;
-      thread = committer;
+      threads = List.copyOf(committers);
       pending.notifyAll();
     }
-    if (thread != null && thread != Thread.currentThread()) {
-      try {
-        thread.join(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    for (Thread thread : threads) {
+      if (thread != Thread.currentThread()) {
+        try {
+          thread.join(10_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
     }
   }
@@ -162,7 +185,8 @@ abstract class Committer<W> {
         write(batch);
       } finally {
         synchronized (pending) {
-          writingBatch = false;
+          batchesInFlight--;
+          pending.notifyAll();
         }
       }
     }
@@ -171,9 +195,9 @@ abstract class Committer<W> {
   /** The next batch, waiting for one; null once stopped with nothing pending. */
   private List<W> next() {
     synchronized (pending) {
-      while (pending.isEmpty()) {
-        if (stopped) {
-          committer = null;
+      while (!mayTakeBatch()) {
+        if (stopped && pending.isEmpty()) {
+          committers.remove(Thread.currentThread());
           return null;
         }
         try {
@@ -190,8 +214,21 @@ abstract class Committer<W> {
         weight += weight(write);
         batch.add(write);
       }
-      writingBatch = true;
+      batchesInFlight++;
       return batch;
     }
+  }
+
+  /** Whether this thread may take a batch now; call holding the lock. */
+  private boolean mayTakeBatch() {
+    if (pending.isEmpty()) {
+      return false;
+    }
+    if (batchesInFlight == 0) {
+      return true;
+    }
+    // A caller writing alone counts: never more than two transactions at once.
+    int inFlight = batchesInFlight + (writingAlone ? 1 : 0);
+    return parallelBatchMin > 0 && inFlight < 2 && pending.size() >= parallelBatchMin;
   }
 }

@@ -18,12 +18,23 @@ import org.slf4j.LoggerFactory;
  * commit (and its fsync). When a batch fails, each of its insertions is written again on its own,
  * so that each caller learns its own outcome: a duplicate id fails its exec alone. An exec that
  * finds no other being written writes itself, without waiting for the committer thread.
+ *
+ * <p>Execs need no order among themselves (concurrent callers have none, and a caller's next exec
+ * comes after its last returned), so once {@link #PARALLEL_BATCH_MIN} wait while a batch is being
+ * written, a second committer writes them at once: the store's two transactions lock their
+ * applications in the order of their ids and never wait for each other in a cycle.
  */
 final class ExecBatcher extends Committer<ExecBatcher.Pending> {
   private static final Logger LOG = LoggerFactory.getLogger(ExecBatcher.class);
 
   /** Insertions per transaction, at most. */
   static final int MAX_BATCH = 64;
+
+  /**
+   * Execs that must wait for a second batch to be written beside the first: fewer join the next
+   * batch, so that small bursts keep sharing one commit.
+   */
+  static final int PARALLEL_BATCH_MIN = 8;
 
   private final DataStore store;
 
@@ -32,7 +43,7 @@ final class ExecBatcher extends Committer<ExecBatcher.Pending> {
    * @param name the name of the committer thread (its instance)
    */
   ExecBatcher(DataStore store, String name) {
-    super("kubemin-exec-" + name, MAX_BATCH);
+    super("kubemin-exec-" + name, MAX_BATCH, PARALLEL_BATCH_MIN);
     this.store = store;
   }
 
