@@ -24,6 +24,10 @@ abstract class Committer<W> {
   private final String threadName;
   private final int maxBatchWeight;
   private final int parallelBatchMin;
+
+  /** Batches (and callers writing alone) in flight at once, at most: one, or two in parallel. */
+  private final int maxInFlight;
+
   private final ArrayDeque<W> pending = new ArrayDeque<>();
   private final List<Thread> committers = new ArrayList<>();
   private boolean stopped;
@@ -51,6 +55,7 @@ abstract class Committer<W> {
     this.threadName = threadName;
     this.maxBatchWeight = maxBatchWeight;
     this.parallelBatchMin = parallelBatchMin;
+    this.maxInFlight = parallelBatchMin > 0 ? 2 : 1;
   }
 
   /** How much of a batch the write takes: one unless a subclass counts otherwise. */
@@ -79,7 +84,7 @@ abstract class Committer<W> {
         return false;
       }
       pending.add(write);
-      if (committers.size() < (parallelBatchMin > 0 ? 2 : 1)) {
+      if (committers.size() < maxInFlight) {
         Thread committer = EngineThreadFactory.named(threadName).newThread(this::commit);
         committers.add(committer);
         committer.start();
@@ -229,6 +234,6 @@ abstract class Committer<W> {
     }
     // A caller writing alone counts: never more than two transactions at once.
     int inFlight = batchesInFlight + (writingAlone ? 1 : 0);
-    return parallelBatchMin > 0 && inFlight < 2 && pending.size() >= parallelBatchMin;
+    return inFlight < maxInFlight && pending.size() >= parallelBatchMin;
   }
 }

@@ -1,12 +1,15 @@
 package io.kubemin.internal.engine;
 
+import io.kubemin.internal.plan.PlanInputs;
 import io.kubemin.internal.plan.Planner;
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
@@ -35,7 +38,7 @@ final class Worker {
   private final List<Thread> readerThreads = new ArrayList<>();
 
   /** Tasks launched here whose run is not over (their end may still be being written). */
-  private final java.util.Set<TaskExecution> finishing = new java.util.HashSet<>();
+  private final Set<TaskExecution> finishing = new HashSet<>();
 
   private ScheduledFuture<?> heartbeat;
 
@@ -114,11 +117,7 @@ final class Worker {
    *
    * @param sentNanos when the insert that wrote its lease was sent ({@link System#nanoTime()})
    */
-  void launchStarted(
-      Task running,
-      io.kubemin.internal.plan.PlanInputs inputs,
-      String traceparent,
-      long sentNanos) {
+  void launchStarted(Task running, PlanInputs inputs, String traceparent, long sentNanos) {
     TaskExecution execution = starter.adopt(running, inputs, traceparent, sentNanos);
     try {
       launch(execution);
@@ -239,7 +238,7 @@ final class Worker {
   private void ended(TaskExecution execution) {
     starter.ended(execution);
     Task task = execution.task();
-    java.util.Set<String> marked = execution.configsMarked();
+    Set<String> marked = execution.configsMarked();
     if (task.status() == TaskStatus.COMPLETED
         && execution.inputsUpdatedAt() != null
         && !marked.isEmpty()) {

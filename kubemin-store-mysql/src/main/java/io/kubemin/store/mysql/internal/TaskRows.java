@@ -37,6 +37,10 @@ public final class TaskRows {
           + " error, created_at, updated_at, started_at, finished_at, cancel_requested,"
           + " cancelled_by, cancel_reason";
 
+  /** The columns an exec's insert writes: {@link #COLUMNS} and the trace context. */
+  private static final List<String> INSERTED_COLUMNS =
+      List.of((COLUMNS + ", trace_context").split(", "));
+
   /** How many columns {@link #COLUMNS} names. */
   static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
@@ -177,6 +181,7 @@ public final class TaskRows {
                 (rs, ctx) -> rs.getString(1));
     int[] insertAt = new int[tasks.size()];
     boolean[] sharedInsert = new boolean[tasks.size()];
+    boolean anyShared = false;
     for (List<Integer> group : insertGroups(tasks, order)) {
       if (group.size() == 1) {
         insertAt[group.get(0)] = script.size();
@@ -189,20 +194,17 @@ public final class TaskRows {
         insertAt[i] = statement;
         sharedInsert[i] = true;
       }
+      anyShared = true;
     }
     List<String> taskIds = tasks.stream().map(t -> t.task().id()).toList();
-    int readBack = -1;
-    for (boolean shared : sharedInsert) {
-      if (shared) {
-        readBack = script.size();
-        script.query(
-            "SELECT id FROM min_workflow_queue WHERE id IN ("
-                + TaskBatches.placeholders(taskIds.size())
-                + ")",
-            taskIds,
-            (rs, ctx) -> rs.getString(1));
-        break;
-      }
+    int readBack = anyShared ? script.size() : -1;
+    if (anyShared) {
+      script.query(
+          "SELECT id FROM min_workflow_queue WHERE id IN ("
+              + TaskBatches.placeholders(taskIds.size())
+              + ")",
+          taskIds,
+          (rs, ctx) -> rs.getString(1));
     }
     script.update(RevisionRows.recordInsertedTasksSql(taskIds)).update("COMMIT");
     boolean settled = false;
@@ -331,7 +333,7 @@ public final class TaskRows {
     boolean withinLimit = shape.maxActivePerApp() > 0;
     boolean firstHolds = shape.expectedFirstWorkflow() != null;
     StringBuilder firstRow = new StringBuilder("SELECT ");
-    for (String column : (COLUMNS + ", trace_context").split(", ")) {
+    for (String column : INSERTED_COLUMNS) {
       firstRow.append("? AS ").append(column).append(", ");
     }
     firstRow.setLength(firstRow.length() - 2);
@@ -348,12 +350,13 @@ public final class TaskRows {
       firstRow.append(", ? AS expected_wf_updated_at, ? AS expected_wf_created_at");
       extras += 2;
     }
-    String laterRow = " UNION ALL SELECT " + TaskBatches.placeholders(COLUMN_COUNT + 1 + extras);
+    String laterRow =
+        " UNION ALL SELECT " + TaskBatches.placeholders(INSERTED_COLUMNS.size() + extras);
     StringBuilder sql =
         new StringBuilder("INSERT INTO min_workflow_queue (")
             .append(COLUMNS)
             .append(", trace_context) SELECT ");
-    for (String column : (COLUMNS + ", trace_context").split(", ")) {
+    for (String column : INSERTED_COLUMNS) {
       sql.append("v.").append(column).append(", ");
     }
     sql.setLength(sql.length() - 2);
