@@ -36,12 +36,13 @@ final class RevisionMigration {
       oldTask = kubemin.exec(appId);
       awaitCompleted(kubemin, oldTask);
     }
-    // Back to the wave-1 schema: what version 5 added is removed, the data stays.
+    // Back to the wave-1 schema: what versions 5 and 9 added is removed, the data stays.
     execute(
         url,
         "DROP TABLE min_task_revisions",
         "DROP TABLE min_app_revisions",
-        "DELETE FROM min_schema_version WHERE version = 5");
+        "ALTER TABLE min_workflow_queue DROP COLUMN revision",
+        "DELETE FROM min_schema_version WHERE version IN (5, 9)");
 
     try (MySqlDataStore store = MySqlDataStore.open(url);
         KubeMin kubemin = engine(store)) {

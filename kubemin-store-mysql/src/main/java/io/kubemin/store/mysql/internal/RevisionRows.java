@@ -104,27 +104,20 @@ public final class RevisionRows {
   }
 
   /**
-   * {@link #recordTaskSql} for each of these tasks whose row exists (its insert before won), in one
-   * statement.
+   * The revision a task deployed: in its row since schema version 9 (written by the batched exec),
+   * else in {@code min_task_revisions} (tasks written before, and execs noted one by one).
    */
-  public static BoundSql recordInsertedTasksSql(List<String> taskIds) {
-    return new BoundSql(
-        "INSERT INTO min_task_revisions (task_id, app_id, revision)"
-            + " SELECT q.id, q.app_id,"
-            + " (SELECT MAX(r.revision) FROM min_app_revisions r WHERE r.app_id = q.app_id)"
-            + " FROM min_workflow_queue q WHERE q.id IN ("
-            + TaskBatches.placeholders(taskIds.size())
-            + ") AND EXISTS (SELECT 1 FROM min_app_revisions r WHERE r.app_id = q.app_id)",
-        List.copyOf(taskIds));
-  }
-
-  /** The revision a task deployed. */
   public static Optional<Integer> ofTask(Handle handle, String taskId) {
     return handle
-        .createQuery("SELECT revision FROM min_task_revisions WHERE task_id = :task")
+        .createQuery(
+            "SELECT COALESCE(q.revision, (SELECT t.revision FROM min_task_revisions t"
+                + " WHERE t.task_id = q.id)) FROM min_workflow_queue q WHERE q.id = :task")
         .bind("task", taskId)
         .mapTo(Integer.class)
-        .findOne();
+        .list()
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst();
   }
 
   /** Deletes the revisions of an application and the task notes of its tasks. */

@@ -35,7 +35,8 @@ public final class SchemaMigrator {
           "V5__application_revisions.sql",
           "V6__job_kind_width.sql",
           "V7__task_trace_context.sql",
-          "V8__task_suspensions.sql");
+          "V8__task_suspensions.sql",
+          "V9__task_revision.sql");
 
   private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
 

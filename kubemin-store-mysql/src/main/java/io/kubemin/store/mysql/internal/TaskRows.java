@@ -41,6 +41,13 @@ public final class TaskRows {
   private static final List<String> INSERTED_COLUMNS =
       List.of((COLUMNS + ", trace_context").split(", "));
 
+  /**
+   * The application's newest revision, which the task deploys (NULL when it has none), up to the
+   * application's id: the exec's insert writes it with the task, in the same statement.
+   */
+  private static final String DEPLOYED_REVISION =
+      "(SELECT MAX(r.revision) FROM min_app_revisions r WHERE r.app_id = ";
+
   /** How many columns {@link #COLUMNS} names. */
   static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
@@ -147,8 +154,8 @@ public final class TaskRows {
    * round trip: its start; the applications' rows locked in the order of their ids with one {@code
    * SELECT … FOR UPDATE} (which also tells which exist), so that two batches never wait for each
    * other in a cycle; the inserts, each task only where its application exists and, with a limit,
-   * has fewer than that many active tasks (the tasks inserted before it in the script count); the
-   * revision notes of the inserted tasks in one statement; the commit. Whatever fails rolls the
+   * has fewer than that many active tasks (the tasks inserted before it in the script count), each
+   * with the application's newest revision in its row; the commit. Whatever fails rolls the
    * transaction back.
    *
    * <p>Tasks of different applications with the same checks go in one multi-row insert: the server
@@ -206,7 +213,7 @@ public final class TaskRows {
           taskIds,
           (rs, ctx) -> rs.getString(1));
     }
-    script.update(RevisionRows.recordInsertedTasksSql(taskIds)).update("COMMIT");
+    script.update("COMMIT");
     boolean settled = false;
     try {
       SqlScript.Outcomes outcomes = script.run(handle);
@@ -314,8 +321,11 @@ public final class TaskRows {
     script.update(
         "INSERT INTO min_workflow_queue ("
             + COLUMNS
-            + ", trace_context) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-            + " FROM min_applications WHERE id = ?"
+            + ", trace_context, revision) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            + " ?, "
+            + DEPLOYED_REVISION
+            + "min_applications.id"
+            + ") FROM min_applications WHERE id = ?"
             + applicationHolds
             + withinLimit
             + firstHolds,
@@ -355,11 +365,11 @@ public final class TaskRows {
     StringBuilder sql =
         new StringBuilder("INSERT INTO min_workflow_queue (")
             .append(COLUMNS)
-            .append(", trace_context) SELECT ");
+            .append(", trace_context, revision) SELECT ");
     for (String column : INSERTED_COLUMNS) {
       sql.append("v.").append(column).append(", ");
     }
-    sql.setLength(sql.length() - 2);
+    sql.append(DEPLOYED_REVISION).append("v.app_id)");
     sql.append(" FROM (").append(firstRow);
     sql.append(laterRow.repeat(execs.size() - 1));
     sql.append(") v JOIN min_applications a ON a.id = v.app_id");
