@@ -1,20 +1,16 @@
 package io.kubemin.store.mysql;
 
+import static io.kubemin.store.mysql.MigrationSteps.awaitCompleted;
+import static io.kubemin.store.mysql.MigrationSteps.engine;
+import static io.kubemin.store.mysql.MigrationSteps.execute;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.kubemin.KubeMin;
 import io.kubemin.model.Application;
 import io.kubemin.model.Component;
 import io.kubemin.spi.RevisionRecord;
-import io.kubemin.store.mysql.internal.JdbcUrls;
-import io.kubemin.testing.RecordingJobExecutor;
 import io.kubemin.workflow.TaskStatus;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -65,34 +61,6 @@ final class RevisionMigration {
           .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "replaced"));
       assertThat(kubemin.revision(appId, 1).components().get(0).image()).isEqualTo("nginx:1.28");
       assertThat(kubemin.taskRevision(newTask)).contains(1);
-    }
-  }
-
-  private static KubeMin engine(MySqlDataStore store) {
-    KubeMin kubemin =
-        KubeMin.builder()
-            .dataStore(store)
-            .jobExecutor(new RecordingJobExecutor())
-            .shutdownTimeout(Duration.ZERO)
-            .build();
-    kubemin.start();
-    return kubemin;
-  }
-
-  private static void awaitCompleted(KubeMin kubemin, String taskId) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(20))
-        .until(() -> kubemin.task(taskId).status().terminal());
-    assertThat(kubemin.task(taskId).status()).isEqualTo(TaskStatus.COMPLETED);
-  }
-
-  private static void execute(String url, String... statements) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(JdbcUrls.normalize(url));
-        Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
-      }
     }
   }
 }

@@ -1,20 +1,17 @@
 package io.kubemin.store.mysql;
 
+import static io.kubemin.store.mysql.MigrationSteps.awaitCompleted;
+import static io.kubemin.store.mysql.MigrationSteps.execute;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.kubemin.KubeMin;
 import io.kubemin.model.Application;
 import io.kubemin.model.Component;
-import io.kubemin.store.mysql.internal.JdbcUrls;
 import io.kubemin.testing.RecordingJobExecutor;
 import io.kubemin.testsupport.TraceRecorder;
 import io.kubemin.workflow.TaskStatus;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
@@ -89,22 +86,5 @@ final class TraceContextMigration {
     KubeMin kubemin = builder.build();
     kubemin.start();
     return kubemin;
-  }
-
-  private static void awaitCompleted(KubeMin kubemin, String taskId) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(20))
-        .until(() -> kubemin.task(taskId).status().terminal());
-    assertThat(kubemin.task(taskId).status()).isEqualTo(TaskStatus.COMPLETED);
-  }
-
-  private static void execute(String url, String... statements) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(JdbcUrls.normalize(url));
-        Statement statement = connection.createStatement()) {
-      for (String sql : statements) {
-        statement.execute(sql);
-      }
-    }
   }
 }
