@@ -45,9 +45,8 @@ public final class TaskBatches {
   /**
    * Waiting tasks that may start, oldest first: the n-th waiting task of an application qualifies
    * while n plus its application's queued, running and suspended tasks stays within the limit.
-   */
-  /**
-   * The active tasks are counted once per application, in a derived table joined to the waiting
+   *
+   * <p>The active tasks are counted once per application, in a derived table joined to the waiting
    * ones: with a count per waiting row instead (a dependent subquery), MariaDB sometimes planned it
    * as a scan of every active task for each waiting one, after its statistics were sampled while a
    * backlog was inserted, and one claim round took two seconds instead of a few milliseconds.

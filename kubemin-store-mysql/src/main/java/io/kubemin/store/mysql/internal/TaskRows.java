@@ -41,13 +41,6 @@ public final class TaskRows {
   private static final List<String> INSERTED_COLUMNS =
       List.of((COLUMNS + ", trace_context").split(", "));
 
-  /**
-   * The application's newest revision, which the task deploys (NULL when it has none), up to the
-   * application's id: the exec's insert writes it with the task, in the same statement.
-   */
-  private static final String DEPLOYED_REVISION =
-      "(SELECT MAX(r.revision) FROM min_app_revisions r WHERE r.app_id = ";
-
   /** How many columns {@link #COLUMNS} names. */
   static final int COLUMN_COUNT = COLUMNS.split(",").length;
 
@@ -247,7 +240,7 @@ public final class TaskRows {
    */
   private static List<List<Integer>> insertGroups(List<NewTask> tasks, List<Integer> order) {
     Map<String, Integer> tasksOfApplication = new HashMap<>();
-    Map<InsertGroup, List<Integer>> groups = new TreeMap<>();
+    Map<InsertGroup, List<Integer>> groups = new TreeMap<>(InsertGroup.ORDER);
     for (int i : order) {
       NewTask exec = tasks.get(i);
       int round = tasksOfApplication.merge(exec.task().appId(), 1, Integer::sum) - 1;
@@ -264,18 +257,13 @@ public final class TaskRows {
 
   /** Tasks that can share one insert: the same round and the same checks. */
   private record InsertGroup(
-      int round, boolean applicationHolds, boolean withinLimit, boolean firstWorkflowHolds)
-      implements Comparable<InsertGroup> {
-    private static final Comparator<InsertGroup> ORDER =
+      int round, boolean applicationHolds, boolean withinLimit, boolean firstWorkflowHolds) {
+    /** Rounds in order: an application's earlier task goes in first. */
+    static final Comparator<InsertGroup> ORDER =
         Comparator.comparingInt(InsertGroup::round)
             .thenComparing(InsertGroup::applicationHolds)
             .thenComparing(InsertGroup::withinLimit)
             .thenComparing(InsertGroup::firstWorkflowHolds);
-
-    @Override
-    public int compareTo(InsertGroup other) {
-      return ORDER.compare(this, other);
-    }
   }
 
   /**
@@ -323,9 +311,8 @@ public final class TaskRows {
             + COLUMNS
             + ", trace_context, revision) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             + " ?, "
-            + DEPLOYED_REVISION
-            + "min_applications.id"
-            + ") FROM min_applications WHERE id = ?"
+            + deployedRevision("min_applications.id")
+            + " FROM min_applications WHERE id = ?"
             + applicationHolds
             + withinLimit
             + firstHolds,
@@ -369,7 +356,7 @@ public final class TaskRows {
     for (String column : INSERTED_COLUMNS) {
       sql.append("v.").append(column).append(", ");
     }
-    sql.append(DEPLOYED_REVISION).append("v.app_id)");
+    sql.append(deployedRevision("v.app_id"));
     sql.append(" FROM (").append(firstRow);
     sql.append(laterRow.repeat(execs.size() - 1));
     sql.append(") v JOIN min_applications a ON a.id = v.app_id");
@@ -422,6 +409,14 @@ public final class TaskRows {
       }
     }
     script.update(sql.toString(), values);
+  }
+
+  /**
+   * The newest revision of the application whose id is in {@code appIdColumn}, which the task
+   * deploys (NULL when it has none): the exec's insert writes it with the task, in one statement.
+   */
+  private static String deployedRevision(String appIdColumn) {
+    return "(SELECT MAX(r.revision) FROM min_app_revisions r WHERE r.app_id = " + appIdColumn + ")";
   }
 
   /** The task's column values, in the order of {@link #COLUMNS}. */
