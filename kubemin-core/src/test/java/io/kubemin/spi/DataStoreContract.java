@@ -16,6 +16,7 @@ import io.kubemin.workflow.TaskSuspension;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -935,6 +936,43 @@ public abstract class DataStoreContract {
     assertThat(store.claimWaiting(2, 0, now))
         .extracting(Task::id)
         .containsExactly(busyTasks.get(1).id(), busyTasks.get(2).id());
+  }
+
+  @Test
+  void claimingLooksPastALongLineOfTasksQueuedBehindABusyApplication() {
+    // More waiting tasks of one full application than a store may read at once, all created in the
+    // same millisecond as the others: the claim still finds the others' tasks, oldest first.
+    String busy = Ids.newId();
+    String quiet = Ids.newId();
+    String late = Ids.newId();
+    running(waitingTask(busy, T0.minusSeconds(1)), T0.plusSeconds(60));
+    List<Task> busyTasks = new ArrayList<>();
+    for (int i = 0; i < 1_200; i++) {
+      Task task = waitingTask(busy, T0);
+      store.insertTask(task, 0);
+      busyTasks.add(task);
+    }
+    List<Task> quietTasks = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Task task = waitingTask(quiet, T0);
+      store.insertTask(task, 0);
+      quietTasks.add(task);
+    }
+    Task lateTask = waitingTask(late, T0.plusMillis(1));
+    store.insertTask(lateTask, 0);
+    Comparator<Task> byId = Comparator.comparing(Task::id);
+    busyTasks.sort(byId);
+    quietTasks.sort(byId);
+
+    List<Task> claimed = store.claimWaiting(10, 2, T0.plusSeconds(1));
+
+    List<Task> sameMillisecond =
+        new ArrayList<>(List.of(busyTasks.get(0), quietTasks.get(0), quietTasks.get(1)));
+    sameMillisecond.sort(byId);
+    List<String> expected = new ArrayList<>(sameMillisecond.stream().map(Task::id).toList());
+    expected.add(lateTask.id());
+    assertThat(claimed).extracting(Task::id).containsExactlyElementsOf(expected);
+    assertThat(store.claimWaiting(10, 2, T0.plusSeconds(1))).isEmpty();
   }
 
   @Test

@@ -602,8 +602,9 @@ public final class MySqlDataStore implements DataStore {
   /**
    * {@inheritDoc}
    *
-   * <p>One transaction: one query ranks every waiting task within its application, the candidates
-   * are locked and checked again, and one update claims them.
+   * <p>The waiting tasks are walked in claim order, a window at a time, with one count of the
+   * active tasks of the applications met per window, until {@code limit} qualify; then one
+   * transaction locks and checks the candidates again, and one update claims them.
    */
   @Override
   public List<Task> claimWaiting(int limit, int maxActivePerApp, Instant now) {
