@@ -70,6 +70,29 @@ class MySqlDataStoreTest {
   }
 
   @Test
+  void aClaimPastThousandsOfTasksQueuedBehindAFullApplicationRanksThemAllAtOnce() {
+    // More waiting tasks of one full application than a claim round walks window by window.
+    try (MySqlDataStore store = MySqlDataStore.open(memoryUrl())) {
+      Task running = Task.waiting(Ids.newId(), "busy", "wf", "deploy", T0.minusSeconds(1));
+      store.insertTask(running, 0);
+      store.compareAndSet(
+          running.id(),
+          TaskStatus.WAITING,
+          1,
+          running.withStatus(TaskStatus.RUNNING, T0).withLease("w", T0.plusSeconds(60)));
+      for (int i = 0; i < 2_100; i++) {
+        store.insertTask(Task.waiting(Ids.newId(), "busy", "wf", "deploy", T0.plusMillis(i)), 0);
+      }
+      Task quiet = Task.waiting(Ids.newId(), "quiet", "wf", "deploy", T0.plusSeconds(10));
+      store.insertTask(quiet, 0);
+
+      assertThat(store.claimWaiting(256, 1, T0.plusSeconds(20)))
+          .extracting(Task::id)
+          .containsExactly(quiet.id());
+    }
+  }
+
+  @Test
   void dataInAFileDatabaseOutlivesTheStore(@TempDir Path directory) {
     String url = "jdbc:h2:file:" + directory.resolve("kubemin");
     String appId = Ids.newId();

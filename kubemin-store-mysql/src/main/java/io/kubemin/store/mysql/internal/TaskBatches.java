@@ -64,6 +64,33 @@ public final class TaskBatches {
    */
   static final int MAX_WAITING_WINDOW = 1024;
 
+  /**
+   * Waiting tasks a round walks before it ranks them all in one query instead: past this, most of
+   * them wait behind full applications, and one query over every waiting task (17 ms over 10,000 of
+   * them) costs less than walking and counting them window by window (26 ms).
+   */
+  static final int MAX_WALKED = 2048;
+
+  /**
+   * Waiting tasks that may start, oldest first, ranked in one query: the n-th waiting task of an
+   * application qualifies while n plus its application's queued, running and suspended tasks stays
+   * within the limit.
+   *
+   * <p>The active tasks are counted once per application, in a derived table joined to the waiting
+   * ones: with a count per waiting row instead (a dependent subquery), MariaDB sometimes planned it
+   * as a scan of every active task for each waiting one, after its statistics were sampled while a
+   * backlog was inserted, and one claim round took two seconds instead of a few milliseconds.
+   */
+  private static final String RANKED_CANDIDATES =
+      "SELECT w.id FROM (SELECT id, app_id, created_at, ROW_NUMBER() OVER (PARTITION BY app_id"
+          + " ORDER BY created_at, id) AS pos FROM min_workflow_queue WHERE status = "
+          + WAITING
+          + ") w LEFT JOIN (SELECT app_id, COUNT(*) AS active FROM min_workflow_queue"
+          + " WHERE status IN "
+          + STARTED
+          + " GROUP BY app_id) a ON a.app_id = w.app_id"
+          + " WHERE w.pos + COALESCE(a.active, 0) <= ? ORDER BY w.created_at, w.id LIMIT ?";
+
   private static final String OLDEST_CANDIDATES =
       "SELECT id FROM min_workflow_queue WHERE status = "
           + WAITING
@@ -84,7 +111,7 @@ public final class TaskBatches {
    * (PARTITION BY app_id …)}, joined to a count of every active task) cost the server 34 ms per
    * round behind a backlog of 20,000 tasks, a third of the drain's server time. A round walks
    * further only past waiting tasks whose applications are full (tasks queued behind a running
-   * one).
+   * one); past {@value #MAX_WALKED} of them it ranks them all in that one query.
    */
   public static List<String> candidates(Handle handle, int limit, int maxActive) {
     if (maxActive <= 0) {
@@ -99,7 +126,14 @@ public final class TaskBatches {
     java.util.Map<String, Integer> active = new java.util.HashMap<>();
     WaitingTask last = null;
     int size = Math.min(Math.max(limit, 16), MAX_WAITING_WINDOW);
+    int walked = 0;
     while (true) {
+      if (walked >= MAX_WALKED) {
+        return new SqlScript()
+            .query(RANKED_CANDIDATES, List.of(maxActive, limit), (rs, ctx) -> rs.getString(1))
+            .run(handle)
+            .rows(0);
+      }
       List<WaitingTask> window = waitingAfter(handle, last, size);
       countActive(handle, window, active);
       for (WaitingTask task : window) {
@@ -114,6 +148,7 @@ public final class TaskBatches {
       if (window.size() < size) {
         return picked;
       }
+      walked += window.size();
       last = window.get(window.size() - 1);
       size = Math.min(size * 2, MAX_WAITING_WINDOW);
     }
