@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,7 +43,8 @@ class DistributedCrashIT {
         List<String> taskIds = fleet.exec(TASKS);
         // Kill a worker in the middle of jobs, not one that happens to be idle. The victim is the
         // one the condition saw busy: choosing again after the wait could pick one whose short
-        // jobs ended meanwhile on a loaded machine.
+        // jobs ended meanwhile on a loaded machine. Only jobs that started less than half a job
+        // ago count, so the kill has that long to land before they end.
         AtomicReference<EngineProcess> busy = new AtomicReference<>();
         await()
             .atMost(Duration.ofSeconds(120))
@@ -54,7 +56,7 @@ class DistributedCrashIT {
                   }
                   EngineProcess candidate = busiest(fleet, processes);
                   busy.set(candidate);
-                  return runningJobs(fleet, candidate) > 0;
+                  return freshJobs(fleet, candidate) > 0;
                 });
 
         EngineProcess victim = busy.get();
@@ -103,10 +105,7 @@ class DistributedCrashIT {
         .as(
             () ->
                 "tasks running on the killed worker; its last events: "
-                    + events.stream()
-                        .filter(e -> e.instance().equals(victim) && e.sequence() < killSequence)
-                        .skip(Math.max(0, killSequence - 40))
-                        .toList()
+                    + lastEvents(events, victim, killSequence, 40)
                     + " kill at "
                     + killSequence
                     + " of "
@@ -139,11 +138,34 @@ class DistributedCrashIT {
         .orElseThrow(() -> new AssertionError("no " + kind + " of task " + taskId + " after kill"));
   }
 
-  /** The process with the most jobs running now, so that killing it cuts some short. */
-  private static int runningJobs(TaskFleet fleet, EngineProcess process) {
-    return new JobRuns(fleet.journal.events())
-        .cutShort(process.instanceId(), Integer.MAX_VALUE)
-        .size();
+  /** The last {@code count} events of the instance before the kill. */
+  private static List<Journal.Event> lastEvents(
+      List<Journal.Event> events, String instance, int killSequence, int count) {
+    List<Journal.Event> before =
+        events.stream()
+            .filter(e -> e.instance().equals(instance) && e.sequence() < killSequence)
+            .toList();
+    return before.subList(Math.max(0, before.size() - count), before.size());
+  }
+
+  /**
+   * Jobs running on the process that started less than half a job ago: killing it now cuts them
+   * short.
+   */
+  private static long freshJobs(TaskFleet fleet, EngineProcess process) {
+    long since = System.currentTimeMillis() - JOB_TIME.toMillis() / 2;
+    Map<String, Journal.Event> open = new HashMap<>();
+    for (Journal.Event event : fleet.journal.events()) {
+      if (event.instance().equals(process.instanceId())) {
+        String key = event.taskId() + "/" + event.attempt();
+        if (event.kind().equals(Journal.JOB_STARTED)) {
+          open.put(key, event);
+        } else if (event.kind().equals(Journal.JOB_ENDED)) {
+          open.remove(key);
+        }
+      }
+    }
+    return open.values().stream().filter(e -> e.millis() >= since).count();
   }
 
   private static EngineProcess busiest(TaskFleet fleet, List<EngineProcess> processes) {
