@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,9 +56,14 @@ class DistributedCrashIT {
                   if (fleet.finished() < TASKS / 10) {
                     return false;
                   }
-                  EngineProcess candidate = busiest(fleet, processes);
+                  Map<String, Long> fresh = freshJobs(fleet.journal.events());
+                  EngineProcess candidate =
+                      processes.stream()
+                          .max(
+                              Comparator.comparingLong(p -> fresh.getOrDefault(p.instanceId(), 0L)))
+                          .orElseThrow();
                   busy.set(candidate);
-                  return freshJobs(fleet, candidate) > 0;
+                  return fresh.getOrDefault(candidate.instanceId(), 0L) > 0;
                 });
 
         EngineProcess victim = busy.get();
@@ -149,31 +156,22 @@ class DistributedCrashIT {
   }
 
   /**
-   * Jobs running on the process that started less than half a job ago: killing it now cuts them
-   * short.
+   * Jobs running on each instance that started less than half a job ago: killing the instance now
+   * cuts them short.
    */
-  private static long freshJobs(TaskFleet fleet, EngineProcess process) {
+  private static Map<String, Long> freshJobs(List<Journal.Event> events) {
     long since = System.currentTimeMillis() - JOB_TIME.toMillis() / 2;
     Map<String, Journal.Event> open = new HashMap<>();
-    for (Journal.Event event : fleet.journal.events()) {
-      if (event.instance().equals(process.instanceId())) {
-        String key = event.taskId() + "/" + event.attempt();
-        if (event.kind().equals(Journal.JOB_STARTED)) {
-          open.put(key, event);
-        } else if (event.kind().equals(Journal.JOB_ENDED)) {
-          open.remove(key);
-        }
+    for (Journal.Event event : events) {
+      String key = event.taskId() + "/" + event.attempt() + "/" + event.instance();
+      if (event.kind().equals(Journal.JOB_STARTED)) {
+        open.put(key, event);
+      } else if (event.kind().equals(Journal.JOB_ENDED)) {
+        open.remove(key);
       }
     }
-    return open.values().stream().filter(e -> e.millis() >= since).count();
-  }
-
-  private static EngineProcess busiest(TaskFleet fleet, List<EngineProcess> processes) {
-    JobRuns runs = new JobRuns(fleet.journal.events());
-    return processes.stream()
-        .max(
-            java.util.Comparator.comparingInt(
-                p -> runs.cutShort(p.instanceId(), Integer.MAX_VALUE).size()))
-        .orElseThrow();
+    return open.values().stream()
+        .filter(e -> e.millis() >= since)
+        .collect(Collectors.groupingBy(Journal.Event::instance, Collectors.counting()));
   }
 }

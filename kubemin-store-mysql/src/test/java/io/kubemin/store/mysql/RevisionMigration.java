@@ -3,15 +3,13 @@ package io.kubemin.store.mysql;
 import static io.kubemin.store.mysql.MigrationSteps.awaitCompleted;
 import static io.kubemin.store.mysql.MigrationSteps.engine;
 import static io.kubemin.store.mysql.MigrationSteps.execute;
+import static io.kubemin.store.mysql.MigrationSteps.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubemin.KubeMin;
-import io.kubemin.model.Application;
-import io.kubemin.model.Component;
 import io.kubemin.spi.RevisionRecord;
 import io.kubemin.workflow.TaskStatus;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * A database written by wave 1 (schema versions 1, 2 and 4, with an application and an ended task
@@ -22,13 +20,11 @@ final class RevisionMigration {
   private RevisionMigration() {}
 
   static void run(String url) throws SQLException {
-    Component web = Component.builder().name("web").type("webservice").image("nginx:1.27").build();
-    Application app = Application.builder().name("shop").components(List.of(web)).build();
     String appId;
     String oldTask;
     try (MySqlDataStore store = MySqlDataStore.open(url);
         KubeMin kubemin = engine(store)) {
-      appId = kubemin.createApplication(app).id();
+      appId = kubemin.createApplication(shop()).id();
       oldTask = kubemin.exec(appId);
       awaitCompleted(kubemin, oldTask);
     }
@@ -48,11 +44,7 @@ final class RevisionMigration {
       assertThat(kubemin.revisions(appId)).isEmpty();
       assertThat(kubemin.taskRevision(oldTask)).isEmpty();
 
-      kubemin.createApplication(
-          app.toBuilder()
-              .id(appId)
-              .components(List.of(web.toBuilder().image("nginx:1.28").build()))
-              .build());
+      kubemin.createApplication(shop(appId, "nginx:1.28"));
       String newTask = kubemin.exec(appId);
       awaitCompleted(kubemin, newTask);
 

@@ -3,14 +3,12 @@ package io.kubemin.store.mysql;
 import static io.kubemin.store.mysql.MigrationSteps.awaitCompleted;
 import static io.kubemin.store.mysql.MigrationSteps.engine;
 import static io.kubemin.store.mysql.MigrationSteps.execute;
+import static io.kubemin.store.mysql.MigrationSteps.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubemin.KubeMin;
-import io.kubemin.model.Application;
-import io.kubemin.model.Component;
 import io.kubemin.workflow.TaskStatus;
 import java.sql.SQLException;
-import java.util.List;
 
 /**
  * A database at schema version 8, whose task notes its revision in {@code min_task_revisions},
@@ -21,14 +19,12 @@ final class TaskRevisionMigration {
   private TaskRevisionMigration() {}
 
   static void run(String url) throws SQLException {
-    Component web = Component.builder().name("web").type("webservice").image("nginx:1.27").build();
-    Application app = Application.builder().name("shop").components(List.of(web)).build();
     String appId;
     String oldTask;
     try (MySqlDataStore store = MySqlDataStore.open(url);
         KubeMin kubemin = engine(store)) {
-      appId = kubemin.createApplication(app).id();
-      kubemin.createApplication(withImage(app, appId, web, "nginx:1.28")); // revision 2
+      appId = kubemin.createApplication(shop()).id();
+      kubemin.createApplication(shop(appId, "nginx:1.28")); // revision 2
       oldTask = kubemin.exec(appId);
       awaitCompleted(kubemin, oldTask);
       assertThat(kubemin.taskRevision(oldTask)).contains(2);
@@ -51,19 +47,12 @@ final class TaskRevisionMigration {
       assertThat(kubemin.task(oldTask).status()).isEqualTo(TaskStatus.COMPLETED);
       assertThat(kubemin.taskRevision(oldTask)).contains(2);
 
-      kubemin.createApplication(withImage(app, appId, web, "nginx:1.29")); // revision 3
+      kubemin.createApplication(shop(appId, "nginx:1.29")); // revision 3
       String newTask = kubemin.exec(appId);
       awaitCompleted(kubemin, newTask);
 
       assertThat(kubemin.taskRevision(newTask)).contains(3);
       assertThat(kubemin.taskRevision(oldTask)).contains(2);
     }
-  }
-
-  private static Application withImage(Application app, String appId, Component web, String image) {
-    return app.toBuilder()
-        .id(appId)
-        .components(List.of(web.toBuilder().image(image).build()))
-        .build();
   }
 }

@@ -2,11 +2,10 @@ package io.kubemin.store.mysql;
 
 import static io.kubemin.store.mysql.MigrationSteps.awaitCompleted;
 import static io.kubemin.store.mysql.MigrationSteps.execute;
+import static io.kubemin.store.mysql.MigrationSteps.shop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubemin.KubeMin;
-import io.kubemin.model.Application;
-import io.kubemin.model.Component;
 import io.kubemin.testing.RecordingJobExecutor;
 import io.kubemin.testsupport.TraceRecorder;
 import io.kubemin.workflow.TaskStatus;
@@ -24,13 +23,11 @@ final class TraceContextMigration {
   private TraceContextMigration() {}
 
   static void run(String url) throws SQLException {
-    Component web = Component.builder().name("web").type("webservice").image("nginx:1.27").build();
-    Application app = Application.builder().name("shop").components(List.of(web)).build();
     String appId;
     String oldTask;
     try (MySqlDataStore store = MySqlDataStore.open(url);
         KubeMin kubemin = engine(store, null)) {
-      appId = kubemin.createApplication(app).id();
+      appId = kubemin.createApplication(shop()).id();
       oldTask = kubemin.exec(appId);
       awaitCompleted(kubemin, oldTask);
     }
