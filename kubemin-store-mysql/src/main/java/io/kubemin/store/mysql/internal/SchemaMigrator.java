@@ -36,7 +36,8 @@ public final class SchemaMigrator {
           "V6__job_kind_width.sql",
           "V7__task_trace_context.sql",
           "V8__task_suspensions.sql",
-          "V9__task_revision.sql");
+          "V9__task_revision.sql",
+          "V10__drop_task_lease_index.sql");
 
   private static final Logger log = LoggerFactory.getLogger(SchemaMigrator.class);
 
