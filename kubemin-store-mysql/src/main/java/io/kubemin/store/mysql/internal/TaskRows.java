@@ -13,12 +13,14 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -323,45 +325,86 @@ public final class TaskRows {
    * Adds the inserts of several execs of different applications that need the same checks as one
    * statement, with the checks of {@link #addInsertOfApplication} made on each row: the rows come
    * from a derived table that also carries each one's expected values.
+   *
+   * <p>A value every row shares (the status, the attempt, the empty columns, usually the limit) is
+   * bound once outside the derived table: the server parses each literal of the statement, and the
+   * derived table's rows held twice as many literals as they needed, a tenth of the insert's cost.
    */
   private static void addInsertOfApplications(SqlScript script, List<NewTask> execs) {
     NewTask shape = execs.get(0);
+    Map<String, List<Object>> columns = new LinkedHashMap<>();
+    for (String column : INSERTED_COLUMNS) {
+      columns.put(column, new ArrayList<>(execs.size()));
+    }
     boolean applicationHolds = shape.expectedApplicationUpdatedAt() != null;
     boolean withinLimit = shape.maxActivePerApp() > 0;
     boolean firstHolds = shape.expectedFirstWorkflow() != null;
-    StringBuilder firstRow = new StringBuilder("SELECT ");
-    for (String column : INSERTED_COLUMNS) {
-      firstRow.append("? AS ").append(column).append(", ");
-    }
-    firstRow.setLength(firstRow.length() - 2);
-    int extras = 0;
     if (applicationHolds) {
-      firstRow.append(", ? AS expected_app_updated_at");
-      extras++;
+      columns.put("expected_app_updated_at", new ArrayList<>(execs.size()));
     }
     if (withinLimit) {
-      firstRow.append(", ? AS max_active");
-      extras++;
+      columns.put("max_active", new ArrayList<>(execs.size()));
     }
     if (firstHolds) {
-      firstRow.append(", ? AS expected_wf_updated_at, ? AS expected_wf_created_at");
-      extras += 2;
+      columns.put("expected_wf_updated_at", new ArrayList<>(execs.size()));
+      columns.put("expected_wf_created_at", new ArrayList<>(execs.size()));
     }
-    String laterRow =
-        " UNION ALL SELECT " + TaskBatches.placeholders(INSERTED_COLUMNS.size() + extras);
+    for (NewTask exec : execs) {
+      List<Object> row = new ArrayList<>(values(exec.task()));
+      row.add(exec.traceparent());
+      if (applicationHolds) {
+        row.add(UtcInstants.text(exec.expectedApplicationUpdatedAt()));
+      }
+      if (withinLimit) {
+        row.add(exec.maxActivePerApp());
+      }
+      if (firstHolds) {
+        row.add(UtcInstants.text(exec.expectedFirstWorkflow().updatedAt()));
+        row.add(UtcInstants.text(exec.expectedFirstWorkflow().createdAt()));
+      }
+      int i = 0;
+      for (List<Object> column : columns.values()) {
+        column.add(row.get(i++));
+      }
+    }
+    // The join and each row's own values need the derived table; so does any column whose value
+    // differs between rows. The task ids always differ, so it has at least one column.
+    List<String> perRow = new ArrayList<>();
+    columns.forEach(
+        (column, values) -> {
+          if (column.equals("app_id") || values.stream().distinct().count() > 1) {
+            perRow.add(column);
+          }
+        });
+    List<Object> bound = new ArrayList<>();
+    Function<String, String> ref =
+        column -> {
+          if (perRow.contains(column)) {
+            return "v." + column;
+          }
+          bound.add(columns.get(column).get(0));
+          return "?";
+        };
     StringBuilder sql =
         new StringBuilder("INSERT INTO min_workflow_queue (")
             .append(COLUMNS)
             .append(", trace_context, revision) SELECT ");
     for (String column : INSERTED_COLUMNS) {
-      sql.append("v.").append(column).append(", ");
+      sql.append(ref.apply(column)).append(", ");
     }
     sql.append(deployedRevision("v.app_id"));
-    sql.append(" FROM (").append(firstRow);
-    sql.append(laterRow.repeat(execs.size() - 1));
+    sql.append(" FROM (SELECT ");
+    sql.append(perRow.stream().map(column -> "? AS " + column).collect(Collectors.joining(", ")));
+    sql.append(
+        (" UNION ALL SELECT " + TaskBatches.placeholders(perRow.size())).repeat(execs.size() - 1));
+    for (int row = 0; row < execs.size(); row++) {
+      for (String column : perRow) {
+        bound.add(columns.get(column).get(row));
+      }
+    }
     sql.append(") v JOIN min_applications a ON a.id = v.app_id");
     if (applicationHolds) {
-      sql.append(" AND a.updated_at = CAST(v.expected_app_updated_at AS DATETIME(3))");
+      sql.append(" AND a.updated_at = ").append(asTime(ref.apply("expected_app_updated_at")));
     }
     List<String> conditions = new ArrayList<>();
     if (withinLimit) {
@@ -378,37 +421,39 @@ public final class TaskRows {
                               + status.jsonName()
                               + "')")
                   .collect(Collectors.joining(" + "))
-              + " < v.max_active");
+              + " < "
+              + ref.apply("max_active"));
     }
     if (firstHolds) {
+      String workflowId = ref.apply("workflow_id");
+      String updatedAt = asTime(ref.apply("expected_wf_updated_at"));
       conditions.add(
-          "EXISTS (SELECT 1 FROM min_workflows w WHERE w.id = v.workflow_id"
-              + " AND w.app_id = v.app_id"
-              + " AND w.updated_at = CAST(v.expected_wf_updated_at AS DATETIME(3)))"
-              + " AND NOT EXISTS (SELECT 1 FROM min_workflows o WHERE o.app_id = v.app_id"
-              + " AND (o.created_at < CAST(v.expected_wf_created_at AS DATETIME(3))"
-              + " OR (o.created_at = CAST(v.expected_wf_created_at AS DATETIME(3))"
-              + " AND o.id < v.workflow_id)))");
+          "EXISTS (SELECT 1 FROM min_workflows w WHERE w.id = "
+              + workflowId
+              + " AND w.app_id = v.app_id AND w.updated_at = "
+              + updatedAt
+              + ")");
+      String createdAt = asTime(ref.apply("expected_wf_created_at"));
+      String createdAtAgain = asTime(ref.apply("expected_wf_created_at"));
+      String workflowIdAgain = ref.apply("workflow_id");
+      conditions.add(
+          "NOT EXISTS (SELECT 1 FROM min_workflows o WHERE o.app_id = v.app_id AND (o.created_at < "
+              + createdAt
+              + " OR (o.created_at = "
+              + createdAtAgain
+              + " AND o.id < "
+              + workflowIdAgain
+              + ")))");
     }
     if (!conditions.isEmpty()) {
       sql.append(" WHERE ").append(String.join(" AND ", conditions));
     }
-    List<Object> values = new ArrayList<>();
-    for (NewTask exec : execs) {
-      values.addAll(values(exec.task()));
-      values.add(exec.traceparent());
-      if (applicationHolds) {
-        values.add(UtcInstants.text(exec.expectedApplicationUpdatedAt()));
-      }
-      if (withinLimit) {
-        values.add(exec.maxActivePerApp());
-      }
-      if (firstHolds) {
-        values.add(UtcInstants.text(exec.expectedFirstWorkflow().updatedAt()));
-        values.add(UtcInstants.text(exec.expectedFirstWorkflow().createdAt()));
-      }
-    }
-    script.update(sql.toString(), values);
+    script.update(sql.toString(), bound);
+  }
+
+  /** A time held as text in the derived table (or bound as text) compared as a time. */
+  private static String asTime(String value) {
+    return "CAST(" + value + " AS DATETIME(3))";
   }
 
   /**
