@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /** SQL for tasks ({@code min_workflow_queue}). */
@@ -156,8 +157,9 @@ public final class TaskRows {
    * <p>Tasks of different applications with the same checks go in one multi-row insert: the server
    * parses and plans one statement for them all, which costs it a third of what one statement per
    * task did. A multi-row insert sees the table as it was before it, so an application's second
-   * task goes in the next insert, after its first; when a batch has a multi-row insert, the script
-   * also reads back which of its tasks went in.
+   * task goes in the next insert, after its first. A multi-row insert tells how many of its rows
+   * went in, not which: when one inserted fewer than it carried, its tasks are read back after the
+   * commit.
    *
    * <p>The application's row lock is what makes the limit hold: {@link #insertWithinLimit} takes it
    * too.
@@ -183,7 +185,7 @@ public final class TaskRows {
                 (rs, ctx) -> rs.getString(1));
     int[] insertAt = new int[tasks.size()];
     boolean[] sharedInsert = new boolean[tasks.size()];
-    boolean anyShared = false;
+    Map<Integer, Integer> sharedRows = new HashMap<>();
     for (List<Integer> group : insertGroups(tasks, order)) {
       if (group.size() == 1) {
         insertAt[group.get(0)] = script.size();
@@ -192,47 +194,74 @@ public final class TaskRows {
       }
       int statement = script.size();
       addInsertOfApplications(script, group.stream().map(tasks::get).toList());
+      sharedRows.put(statement, group.size());
       for (int i : group) {
         insertAt[i] = statement;
         sharedInsert[i] = true;
       }
-      anyShared = true;
-    }
-    List<String> taskIds = tasks.stream().map(t -> t.task().id()).toList();
-    int readBack = anyShared ? script.size() : -1;
-    if (anyShared) {
-      script.query(
-          "SELECT id FROM min_workflow_queue WHERE id IN ("
-              + TaskBatches.placeholders(taskIds.size())
-              + ")",
-          taskIds,
-          (rs, ctx) -> rs.getString(1));
     }
     script.update("COMMIT");
-    boolean settled = false;
+    SqlScript.Outcomes outcomes;
     try {
-      SqlScript.Outcomes outcomes = script.run(handle);
-      settled = true;
-      Set<String> existing = new HashSet<>(outcomes.<String>rows(1));
-      Set<String> inserted =
-          readBack < 0 ? Set.of() : new HashSet<>(outcomes.<String>rows(readBack));
-      List<TaskInsertion> insertions = new ArrayList<>(tasks.size());
-      for (int i = 0; i < tasks.size(); i++) {
-        Task task = tasks.get(i).task();
-        boolean wentIn =
-            sharedInsert[i] ? inserted.contains(task.id()) : outcomes.count(insertAt[i]) == 1;
-        if (!existing.contains(task.appId())) {
-          insertions.add(TaskInsertion.APPLICATION_MISSING);
-        } else {
-          insertions.add(wentIn ? TaskInsertion.INSERTED : TaskInsertion.LIMIT_REACHED);
-        }
+      outcomes = script.run(handle);
+    } catch (RuntimeException e) {
+      JdbiSession.rollback(handle);
+      throw e;
+    }
+    Set<String> existing = new HashSet<>(outcomes.<String>rows(1));
+    Set<String> inserted = insertedByShortInserts(handle, tasks, insertAt, sharedRows, outcomes);
+    List<TaskInsertion> insertions = new ArrayList<>(tasks.size());
+    for (int i = 0; i < tasks.size(); i++) {
+      Task task = tasks.get(i).task();
+      boolean wentIn;
+      if (!sharedInsert[i]) {
+        wentIn = outcomes.count(insertAt[i]) == 1;
+      } else if (outcomes.count(insertAt[i]) == sharedRows.get(insertAt[i])) {
+        wentIn = true;
+      } else {
+        wentIn = inserted.contains(task.id());
       }
-      return insertions;
-    } finally {
-      if (!settled) {
-        JdbiSession.rollback(handle);
+      if (!existing.contains(task.appId())) {
+        insertions.add(TaskInsertion.APPLICATION_MISSING);
+      } else {
+        insertions.add(wentIn ? TaskInsertion.INSERTED : TaskInsertion.LIMIT_REACHED);
       }
     }
+    return insertions;
+  }
+
+  /**
+   * Which tasks of the multi-row inserts that inserted fewer rows than they carried went in, read
+   * after the commit: a multi-row insert tells only how many of its rows went in, and they all do
+   * unless a check refused one (a limit reached, an application or workflow changed), so reading
+   * them back in every transaction cost each exec a query for a rare case. The tasks' ids are new,
+   * so a row with one is the row this transaction inserted.
+   */
+  private static Set<String> insertedByShortInserts(
+      Handle handle,
+      List<NewTask> tasks,
+      int[] insertAt,
+      Map<Integer, Integer> sharedRows,
+      SqlScript.Outcomes outcomes) {
+    List<String> unsure = new ArrayList<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      Integer rows = sharedRows.get(insertAt[i]);
+      if (rows != null && outcomes.count(insertAt[i]) != rows) {
+        unsure.add(tasks.get(i).task().id());
+      }
+    }
+    if (unsure.isEmpty()) {
+      return Set.of();
+    }
+    Query read =
+        handle.createQuery(
+            "SELECT id FROM min_workflow_queue WHERE id IN ("
+                + TaskBatches.placeholders(unsure.size())
+                + ")");
+    for (int i = 0; i < unsure.size(); i++) {
+      read.bind(i, unsure.get(i));
+    }
+    return new HashSet<>(read.mapTo(String.class).list());
   }
 
   /**
