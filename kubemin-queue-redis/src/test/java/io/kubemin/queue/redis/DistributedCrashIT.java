@@ -10,11 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,7 +54,9 @@ class DistributedCrashIT {
                   if (fleet.finished() < TASKS / 10) {
                     return false;
                   }
-                  Map<String, Long> fresh = freshJobs(fleet.journal.events());
+                  Map<String, Long> fresh =
+                      new JobRuns(fleet.journal.events())
+                          .runningSince(System.currentTimeMillis() - JOB_TIME.toMillis() / 2);
                   EngineProcess candidate =
                       processes.stream()
                           .max(
@@ -153,25 +153,5 @@ class DistributedCrashIT {
             .filter(e -> e.instance().equals(instance) && e.sequence() < killSequence)
             .toList();
     return before.subList(Math.max(0, before.size() - count), before.size());
-  }
-
-  /**
-   * Jobs running on each instance that started less than half a job ago: killing the instance now
-   * cuts them short.
-   */
-  private static Map<String, Long> freshJobs(List<Journal.Event> events) {
-    long since = System.currentTimeMillis() - JOB_TIME.toMillis() / 2;
-    Map<String, Journal.Event> open = new HashMap<>();
-    for (Journal.Event event : events) {
-      String key = event.taskId() + "/" + event.attempt() + "/" + event.instance();
-      if (event.kind().equals(Journal.JOB_STARTED)) {
-        open.put(key, event);
-      } else if (event.kind().equals(Journal.JOB_ENDED)) {
-        open.remove(key);
-      }
-    }
-    return open.values().stream()
-        .filter(e -> e.millis() >= since)
-        .collect(Collectors.groupingBy(Journal.Event::instance, Collectors.counting()));
   }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  */
 final class JobRuns {
   /** A run of one job of a task on one instance. */
-  record Run(String taskId, String instance, String attempt, int from, int to) {
+  record Run(String taskId, String instance, String attempt, int from, int to, long startedMillis) {
     boolean overlaps(Run other) {
       return from < other.to && other.from < to;
     }
@@ -43,7 +43,14 @@ final class JobRuns {
     if (start != null) {
       byTask
           .computeIfAbsent(start.taskId(), t -> new ArrayList<>())
-          .add(new Run(start.taskId(), start.instance(), start.attempt(), start.sequence(), end));
+          .add(
+              new Run(
+                  start.taskId(),
+                  start.instance(),
+                  start.attempt(),
+                  start.sequence(),
+                  end,
+                  start.millis()));
     }
   }
 
@@ -72,6 +79,19 @@ final class JobRuns {
           }
         });
     return tasks;
+  }
+
+  /**
+   * How many jobs still run on each instance (no end, no kill noted) that started at or after
+   * {@code sinceMillis}.
+   */
+  Map<String, Long> runningSince(long sinceMillis) {
+    Map<String, Long> counts = new HashMap<>();
+    byTask.values().stream()
+        .flatMap(List::stream)
+        .filter(r -> r.to() == Integer.MAX_VALUE && r.startedMillis() >= sinceMillis)
+        .forEach(r -> counts.merge(r.instance(), 1L, Long::sum));
+    return counts;
   }
 
   /** How many task-finished events each task got, from any instance. */

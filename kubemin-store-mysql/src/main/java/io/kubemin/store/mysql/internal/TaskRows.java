@@ -184,21 +184,18 @@ public final class TaskRows {
                 appIds,
                 (rs, ctx) -> rs.getString(1));
     int[] insertAt = new int[tasks.size()];
-    boolean[] sharedInsert = new boolean[tasks.size()];
-    Map<Integer, Integer> sharedRows = new HashMap<>();
+    Map<Integer, Integer> rowsOfSharedInsert = new HashMap<>();
     for (List<Integer> group : insertGroups(tasks, order)) {
       if (group.size() == 1) {
         insertAt[group.get(0)] = script.size();
         addInsertOfApplication(script, tasks.get(group.get(0)));
         continue;
       }
-      int statement = script.size();
-      addInsertOfApplications(script, group.stream().map(tasks::get).toList());
-      sharedRows.put(statement, group.size());
+      rowsOfSharedInsert.put(script.size(), group.size());
       for (int i : group) {
-        insertAt[i] = statement;
-        sharedInsert[i] = true;
+        insertAt[i] = script.size();
       }
+      addInsertOfApplications(script, group.stream().map(tasks::get).toList());
     }
     script.update("COMMIT");
     SqlScript.Outcomes outcomes;
@@ -209,18 +206,15 @@ public final class TaskRows {
       throw e;
     }
     Set<String> existing = new HashSet<>(outcomes.<String>rows(1));
-    Set<String> inserted = insertedByShortInserts(handle, tasks, insertAt, sharedRows, outcomes);
+    Set<String> refused =
+        refusedByShortInserts(handle, tasks, insertAt, rowsOfSharedInsert, outcomes);
     List<TaskInsertion> insertions = new ArrayList<>(tasks.size());
     for (int i = 0; i < tasks.size(); i++) {
       Task task = tasks.get(i).task();
-      boolean wentIn;
-      if (!sharedInsert[i]) {
-        wentIn = outcomes.count(insertAt[i]) == 1;
-      } else if (outcomes.count(insertAt[i]) == sharedRows.get(insertAt[i])) {
-        wentIn = true;
-      } else {
-        wentIn = inserted.contains(task.id());
-      }
+      boolean wentIn =
+          rowsOfSharedInsert.containsKey(insertAt[i])
+              ? !refused.contains(task.id())
+              : outcomes.count(insertAt[i]) == 1;
       if (!existing.contains(task.appId())) {
         insertions.add(TaskInsertion.APPLICATION_MISSING);
       } else {
@@ -231,21 +225,21 @@ public final class TaskRows {
   }
 
   /**
-   * Which tasks of the multi-row inserts that inserted fewer rows than they carried went in, read
+   * The tasks that the multi-row inserts which took fewer rows than they carried refused, read
    * after the commit: a multi-row insert tells only how many of its rows went in, and they all do
    * unless a check refused one (a limit reached, an application or workflow changed), so reading
    * them back in every transaction cost each exec a query for a rare case. The tasks' ids are new,
    * so a row with one is the row this transaction inserted.
    */
-  private static Set<String> insertedByShortInserts(
+  private static Set<String> refusedByShortInserts(
       Handle handle,
       List<NewTask> tasks,
       int[] insertAt,
-      Map<Integer, Integer> sharedRows,
+      Map<Integer, Integer> rowsOfSharedInsert,
       SqlScript.Outcomes outcomes) {
-    List<String> unsure = new ArrayList<>();
+    Set<String> unsure = new HashSet<>();
     for (int i = 0; i < tasks.size(); i++) {
-      Integer rows = sharedRows.get(insertAt[i]);
+      Integer rows = rowsOfSharedInsert.get(insertAt[i]);
       if (rows != null && outcomes.count(insertAt[i]) != rows) {
         unsure.add(tasks.get(i).task().id());
       }
@@ -253,15 +247,17 @@ public final class TaskRows {
     if (unsure.isEmpty()) {
       return Set.of();
     }
+    List<String> ids = List.copyOf(unsure);
     Query read =
         handle.createQuery(
             "SELECT id FROM min_workflow_queue WHERE id IN ("
-                + TaskBatches.placeholders(unsure.size())
+                + TaskBatches.placeholders(ids.size())
                 + ")");
-    for (int i = 0; i < unsure.size(); i++) {
-      read.bind(i, unsure.get(i));
+    for (int i = 0; i < ids.size(); i++) {
+      read.bind(i, ids.get(i));
     }
-    return new HashSet<>(read.mapTo(String.class).list());
+    read.mapTo(String.class).forEach(unsure::remove);
+    return unsure;
   }
 
   /**
@@ -361,57 +357,26 @@ public final class TaskRows {
    */
   private static void addInsertOfApplications(SqlScript script, List<NewTask> execs) {
     NewTask shape = execs.get(0);
-    Map<String, List<Object>> columns = new LinkedHashMap<>();
-    for (String column : INSERTED_COLUMNS) {
-      columns.put(column, new ArrayList<>(execs.size()));
-    }
     boolean applicationHolds = shape.expectedApplicationUpdatedAt() != null;
     boolean withinLimit = shape.maxActivePerApp() > 0;
     boolean firstHolds = shape.expectedFirstWorkflow() != null;
-    if (applicationHolds) {
-      columns.put("expected_app_updated_at", new ArrayList<>(execs.size()));
-    }
-    if (withinLimit) {
-      columns.put("max_active", new ArrayList<>(execs.size()));
-    }
-    if (firstHolds) {
-      columns.put("expected_wf_updated_at", new ArrayList<>(execs.size()));
-      columns.put("expected_wf_created_at", new ArrayList<>(execs.size()));
-    }
-    for (NewTask exec : execs) {
-      List<Object> row = new ArrayList<>(values(exec.task()));
-      row.add(exec.traceparent());
-      if (applicationHolds) {
-        row.add(UtcInstants.text(exec.expectedApplicationUpdatedAt()));
-      }
-      if (withinLimit) {
-        row.add(exec.maxActivePerApp());
-      }
-      if (firstHolds) {
-        row.add(UtcInstants.text(exec.expectedFirstWorkflow().updatedAt()));
-        row.add(UtcInstants.text(exec.expectedFirstWorkflow().createdAt()));
-      }
-      int i = 0;
-      for (List<Object> column : columns.values()) {
-        column.add(row.get(i++));
-      }
-    }
+    List<Map<String, Object>> rows = execs.stream().map(TaskRows::derivedRow).toList();
     // The join and each row's own values need the derived table; so does any column whose value
     // differs between rows. The task ids always differ, so it has at least one column.
     List<String> perRow = new ArrayList<>();
-    columns.forEach(
-        (column, values) -> {
-          if (column.equals("app_id") || values.stream().distinct().count() > 1) {
-            perRow.add(column);
-          }
-        });
+    for (String column : rows.get(0).keySet()) {
+      if (column.equals("app_id")
+          || rows.stream().map(row -> row.get(column)).distinct().count() > 1) {
+        perRow.add(column);
+      }
+    }
     List<Object> bound = new ArrayList<>();
     Function<String, String> ref =
         column -> {
           if (perRow.contains(column)) {
             return "v." + column;
           }
-          bound.add(columns.get(column).get(0));
+          bound.add(rows.get(0).get(column));
           return "?";
         };
     StringBuilder sql =
@@ -426,9 +391,9 @@ public final class TaskRows {
     sql.append(perRow.stream().map(column -> "? AS " + column).collect(Collectors.joining(", ")));
     sql.append(
         (" UNION ALL SELECT " + TaskBatches.placeholders(perRow.size())).repeat(execs.size() - 1));
-    for (int row = 0; row < execs.size(); row++) {
+    for (Map<String, Object> row : rows) {
       for (String column : perRow) {
-        bound.add(columns.get(column).get(row));
+        bound.add(row.get(column));
       }
     }
     sql.append(") v JOIN min_applications a ON a.id = v.app_id");
@@ -454,30 +419,50 @@ public final class TaskRows {
               + ref.apply("max_active"));
     }
     if (firstHolds) {
-      String workflowId = ref.apply("workflow_id");
-      String updatedAt = asTime(ref.apply("expected_wf_updated_at"));
+      // Operands are evaluated left to right, the order in which their placeholders are bound.
       conditions.add(
           "EXISTS (SELECT 1 FROM min_workflows w WHERE w.id = "
-              + workflowId
+              + ref.apply("workflow_id")
               + " AND w.app_id = v.app_id AND w.updated_at = "
-              + updatedAt
+              + asTime(ref.apply("expected_wf_updated_at"))
               + ")");
-      String createdAt = asTime(ref.apply("expected_wf_created_at"));
-      String createdAtAgain = asTime(ref.apply("expected_wf_created_at"));
-      String workflowIdAgain = ref.apply("workflow_id");
       conditions.add(
           "NOT EXISTS (SELECT 1 FROM min_workflows o WHERE o.app_id = v.app_id AND (o.created_at < "
-              + createdAt
+              + asTime(ref.apply("expected_wf_created_at"))
               + " OR (o.created_at = "
-              + createdAtAgain
+              + asTime(ref.apply("expected_wf_created_at"))
               + " AND o.id < "
-              + workflowIdAgain
+              + ref.apply("workflow_id")
               + ")))");
     }
     if (!conditions.isEmpty()) {
       sql.append(" WHERE ").append(String.join(" AND ", conditions));
     }
     script.update(sql.toString(), bound);
+  }
+
+  /**
+   * One exec's row of the derived table, by column: the inserted columns, then the values its
+   * checks expect (those a group's execs all have, as they share their checks).
+   */
+  private static Map<String, Object> derivedRow(NewTask exec) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    List<Object> inserted = new ArrayList<>(values(exec.task()));
+    inserted.add(exec.traceparent());
+    for (int i = 0; i < INSERTED_COLUMNS.size(); i++) {
+      row.put(INSERTED_COLUMNS.get(i), inserted.get(i));
+    }
+    if (exec.expectedApplicationUpdatedAt() != null) {
+      row.put("expected_app_updated_at", UtcInstants.text(exec.expectedApplicationUpdatedAt()));
+    }
+    if (exec.maxActivePerApp() > 0) {
+      row.put("max_active", exec.maxActivePerApp());
+    }
+    if (exec.expectedFirstWorkflow() != null) {
+      row.put("expected_wf_updated_at", UtcInstants.text(exec.expectedFirstWorkflow().updatedAt()));
+      row.put("expected_wf_created_at", UtcInstants.text(exec.expectedFirstWorkflow().createdAt()));
+    }
+    return row;
   }
 
   /** A time held as text in the derived table (or bound as text) compared as a time. */
