@@ -104,7 +104,8 @@ class KnownFirstWorkflowTest {
   void aLimitThatHoldsIsStillAConflict() {
     KubeMin only = start("only");
     String appId = only.createApplication(app("shop", List.of(web("web")))).id();
-    java.util.concurrent.CountDownLatch release = executor.hold("web");
+    java.util.concurrent.CountDownLatch release =
+        executor.hold(io.kubemin.render.Naming.deployment("web", appId));
     String running = only.exec(appId);
 
     assertThatThrownBy(() -> only.exec(appId))

@@ -210,6 +210,10 @@ public final class TaskService {
       Task current = find(taskId);
       switch (current.status()) {
         case WAITING, QUEUED, SUSPENDED -> {
+          if (current.status() == TaskStatus.QUEUED && engine.cancelLocally(taskId, why)) {
+            // It runs here before its start was written: its jobs stop and its end says so.
+            return current;
+          }
           Task cancelled = parts.states().finish(current, TaskStatus.CANCELLED, why, parts.now());
           if (cancelled != null) {
             parts.listener().taskFinished(TaskEvents.of(cancelled, parts.now()));

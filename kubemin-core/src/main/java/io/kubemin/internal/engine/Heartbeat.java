@@ -51,7 +51,8 @@ final class Heartbeat implements Runnable {
   private void beatAll(List<TaskExecution> executions) {
     List<TaskExecution> beating = new ArrayList<>();
     for (TaskExecution execution : executions) {
-      if (execution.task().status() == TaskStatus.RUNNING) {
+      // A task whose start is not written yet has no lease in the store to renew.
+      if (execution.task().status() == TaskStatus.RUNNING && !execution.startPending()) {
         beating.add(execution);
       }
     }

@@ -36,6 +36,98 @@ final class TaskExecution {
     this.task = task;
   }
 
+  // A start not written yet (DeferredStarts): the row as the store holds it (queued), the message
+  // to acknowledge once a write made it useless, and whether the start is being written or the
+  // end has taken its place (guarded by this).
+  private Task queuedRow;
+  private String unacknowledged;
+  private long launchedNanos;
+  private boolean startBeingWritten;
+  private boolean endTookOver;
+
+  /**
+   * Runs the task before its start is written: the store holds {@code queued} until {@link
+   * DeferredStarts} writes the start or the task's end replaces it; {@code messageId} is
+   * acknowledged once either is written.
+   */
+  synchronized void deferStart(Task queued, String messageId) {
+    queuedRow = queued;
+    unacknowledged = messageId;
+    launchedNanos = System.nanoTime();
+  }
+
+  /** Whether the store still holds the task queued while it runs here. */
+  synchronized boolean startPending() {
+    return queuedRow != null;
+  }
+
+  /**
+   * The queued row whose start is due now ({@code delayNanos} after the launch), marked as being
+   * written; null when none is due or the end writes instead.
+   */
+  synchronized Task takeDueStart(long delayNanos, long nowNanos) {
+    if (queuedRow == null
+        || startBeingWritten
+        || endTookOver
+        || nowNanos - launchedNanos < delayNanos) {
+      return null;
+    }
+    startBeingWritten = true;
+    return queuedRow;
+  }
+
+  /** Like {@link #takeDueStart} without the delay, once a start being written is. */
+  synchronized Task takeStartNow() {
+    awaitStartWrite();
+    return takeDueStart(0, launchedNanos);
+  }
+
+  private void awaitStartWrite() {
+    while (startBeingWritten) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  /**
+   * Ends a start write: {@code written} true when the store took it, false when it refused it (the
+   * task moved on), null when the write failed and the start stays pending. Returns the message to
+   * acknowledge now, if any.
+   */
+  synchronized String startWriteEnded(Boolean written) {
+    startBeingWritten = false;
+    notifyAll();
+    if (written == null) {
+      return null;
+    }
+    queuedRow = null;
+    String message = unacknowledged;
+    unacknowledged = null;
+    return message;
+  }
+
+  /**
+   * The row the task's end must find: the queued row while the start was never written (the end
+   * then writes in its place, and the start no longer will), else the task as last written here.
+   * Waits for a start being written.
+   */
+  synchronized Task rowBeforeEnd() {
+    awaitStartWrite();
+    endTookOver = queuedRow != null;
+    return endTookOver ? queuedRow : task;
+  }
+
+  /** The message still unacknowledged because the start was not written; taken once. */
+  synchronized String takeUnacknowledged() {
+    String message = unacknowledged;
+    unacknowledged = null;
+    return message;
+  }
+
   /**
    * Whether this call is the first to give back the task's slot: once when its jobs are over (the
    * final write needs no slot), or at its end for a run that never got that far.

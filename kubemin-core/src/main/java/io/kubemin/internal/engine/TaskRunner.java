@@ -36,10 +36,12 @@ final class TaskRunner implements Runnable {
   private final EngineThreads threads;
   private final Planner planner;
   private final TaskExecution execution;
+  private final DeferredStarts deferredStarts;
   private final Consumer<TaskExecution> workDone;
   private final Consumer<TaskExecution> onEnd;
 
   /**
+   * @param deferredStarts writes the task's start where it was not written before it ran
    * @param workDone told once the task's jobs are over, before its end is written
    * @param onEnd told when the run is over (its end written, or given up)
    */
@@ -48,12 +50,14 @@ final class TaskRunner implements Runnable {
       EngineThreads threads,
       Planner planner,
       TaskExecution execution,
+      DeferredStarts deferredStarts,
       Consumer<TaskExecution> workDone,
       Consumer<TaskExecution> onEnd) {
     this.parts = parts;
     this.threads = threads;
     this.planner = planner;
     this.execution = execution;
+    this.deferredStarts = deferredStarts;
     this.workDone = workDone;
     this.onEnd = onEnd;
   }
@@ -232,6 +236,18 @@ final class TaskRunner implements Runnable {
           outcome.status().jsonName());
       return;
     }
+    boolean released = outcome.status() == TaskStatus.SUSPENDED || stop == StopReason.SHUTDOWN;
+    if (released
+        && outcome.status() != TaskStatus.COMPLETED
+        && !deferredStarts.writeNow(execution)) {
+      LOG.warn(
+          "task {} attempt {} changed before its start was written; its result {} is not written",
+          task.id(),
+          task.attempt(),
+          outcome.status().jsonName());
+      return;
+    }
+    task = execution.task();
     if (stop == StopReason.SHUTDOWN
         && outcome.status() != TaskStatus.COMPLETED
         && outcome.status() != TaskStatus.SUSPENDED) {
@@ -246,7 +262,12 @@ final class TaskRunner implements Runnable {
       suspend(task, outcome, progress, retry);
       return;
     }
-    Task finished = parts.states().finish(task, outcome.status(), outcome.error(), parts.now());
+    // Where the start was never written, the end replaces it: it finds the task still queued.
+    Task finished =
+        parts
+            .states()
+            .finish(execution.rowBeforeEnd(), task, outcome.status(), outcome.error(), parts.now());
+    DeferredStarts.acknowledge(parts, execution.takeUnacknowledged());
     if (finished == null && retry) {
       // An earlier try may have been written even though its answer was lost.
       finished = writtenBefore(task, outcome);

@@ -35,6 +35,7 @@ final class TaskStarter {
   private final Map<String, TaskExecution> running = new ConcurrentHashMap<>();
   private final Consumer<TaskExecution> launch;
   private final Consumer<Task> cancelledBeforeStart;
+  private final DeferredStarts deferredStarts;
 
   /**
    * @param launch runs a started task (which holds a slot until its jobs are over)
@@ -49,6 +50,12 @@ final class TaskStarter {
     this.planner = planner;
     this.launch = launch;
     this.cancelledBeforeStart = cancelledBeforeStart;
+    this.deferredStarts = new DeferredStarts(parts, running.values());
+  }
+
+  /** The writer of the starts of tasks that run before their start is written. */
+  DeferredStarts deferredStarts() {
+    return deferredStarts;
   }
 
   /**
@@ -133,12 +140,83 @@ final class TaskStarter {
   }
 
   /**
-   * Where every store call is a round trip: the tasks are started, read back with their plans'
-   * inputs and made durable in one call, and those this worker started are launched at once. A task
-   * queued with a cancel request is cancelled before it starts; every other message is acknowledged
-   * and dropped (its task ended, moved on, or runs here already).
+   * Where every store call is a round trip: messages read for the first time run their tasks before
+   * the start is written ({@link DeferredStarts}), after one read of the tasks with their plans'
+   * inputs; the others' tasks are started, read back with their inputs and made durable in one
+   * call. A task queued with a cancel request is cancelled before it starts; every other message is
+   * acknowledged and dropped (its task ended, moved on, or runs here already).
    */
   private int startTogether(Map<QueueMessage, DispatchMessage> offers) {
+    List<String> acks = new ArrayList<>();
+    List<TaskExecution> launched = new ArrayList<>();
+    Map<QueueMessage, DispatchMessage> toStart =
+        deferredStarts.on() ? runBeforeStart(offers, launched, acks) : offers;
+    if (!toStart.isEmpty()) {
+      startDurably(toStart, launched, acks);
+    }
+    ack(acks);
+    launched.forEach(launch);
+    return launched.size();
+  }
+
+  /**
+   * Reads the tasks of first deliveries with their inputs and takes those still queued, recently
+   * claimed, as running here with their start not written; returns the offers to start durably
+   * (later deliveries, and tasks queued for longer than {@code claimIdle}: the dispatcher may have
+   * offered those again).
+   */
+  private Map<QueueMessage, DispatchMessage> runBeforeStart(
+      Map<QueueMessage, DispatchMessage> offers, List<TaskExecution> launched, List<String> acks) {
+    Map<QueueMessage, DispatchMessage> firstDeliveries = new LinkedHashMap<>();
+    Map<QueueMessage, DispatchMessage> toStart = new LinkedHashMap<>();
+    offers.forEach(
+        (message, offer) ->
+            (message.deliveries() == 1 ? firstDeliveries : toStart).put(message, offer));
+    if (firstDeliveries.isEmpty()) {
+      return toStart;
+    }
+    long sent = System.nanoTime();
+    TasksWithInputs read =
+        parts
+            .store()
+            .findTasksWithInputs(
+                firstDeliveries.values().stream().map(DispatchMessage::taskId).toList());
+    Map<String, Task> tasks = new HashMap<>();
+    read.tasks().forEach(t -> tasks.put(t.id(), t));
+    Map<String, PlanInputs> inputs = planner.inputsOf(read);
+    EngineSettings settings = parts.settings();
+    Instant now = parts.now();
+    Instant claimedRecently = now.minus(settings.claimIdle());
+    for (Map.Entry<QueueMessage, DispatchMessage> offer : firstDeliveries.entrySet()) {
+      QueueMessage message = offer.getKey();
+      Task task = tasks.get(offer.getValue().taskId());
+      if (task == null
+          || task.status() != TaskStatus.QUEUED
+          || task.attempt() != offer.getValue().attempt()
+          || running.containsKey(key(task))) {
+        acks.add(message.id());
+      } else if (task.cancelRequested()) {
+        cancelBeforeStart(task);
+        acks.add(message.id());
+      } else if (task.updatedAt() == null || task.updatedAt().isBefore(claimedRecently)) {
+        toStart.put(message, offer.getValue());
+      } else {
+        TaskExecution execution = execution(runningHere(task, now, settings), message);
+        execution.inputs(inputs.get(task.id()));
+        deferredStarts.deferred(execution, task, message.id(), sent);
+        running.put(key(task), execution);
+        launched.add(execution);
+      }
+    }
+    return toStart;
+  }
+
+  /**
+   * Starts the offers' tasks, reads them back with their plans' inputs and makes the starts durable
+   * in one call; those this worker started join {@code launched}, every message joins {@code acks}.
+   */
+  private void startDurably(
+      Map<QueueMessage, DispatchMessage> offers, List<TaskExecution> launched, List<String> acks) {
     Map<String, Integer> attempts = new LinkedHashMap<>();
     for (DispatchMessage offer : offers.values()) {
       if (!running.containsKey(key(offer.taskId(), offer.attempt()))) {
@@ -163,8 +241,6 @@ final class TaskStarter {
     Map<String, Task> tasks = new HashMap<>();
     read.tasks().forEach(t -> tasks.put(t.id(), t));
     Map<String, PlanInputs> inputs = planner.inputsOf(read);
-    List<String> acks = new ArrayList<>();
-    List<TaskExecution> launched = new ArrayList<>();
     for (Map.Entry<QueueMessage, DispatchMessage> offer : offers.entrySet()) {
       QueueMessage message = offer.getKey();
       Task task = tasks.get(offer.getValue().taskId());
@@ -184,9 +260,6 @@ final class TaskStarter {
         cancelBeforeStart(task);
       }
     }
-    ack(acks);
-    launched.forEach(launch);
-    return launched.size();
   }
 
   /**
@@ -355,16 +428,6 @@ final class TaskStarter {
   }
 
   private void ack(List<String> ids) {
-    if (ids.isEmpty()) {
-      return;
-    }
-    String kind = "acknowledging queue messages on instance " + parts.settings().instanceId();
-    try {
-      parts.queue().ack(GROUP, ids);
-      FAILURES.succeeded(kind);
-    } catch (RuntimeException e) {
-      FAILURES.failed(
-          kind, ids.size() + " message(s) will be dropped when they are delivered again", e);
-    }
+    DeferredStarts.acknowledge(parts, ids);
   }
 }

@@ -51,8 +51,17 @@ public final class TaskStates {
 
   /** running, waiting, queued or suspended -> a final state. */
   public Task finish(Task current, TaskStatus status, String error, Instant now) {
+    return finish(current, current, status, error, now);
+  }
+
+  /**
+   * {@code stored} -> a final state written from {@code current}: a task that ran before its start
+   * was written ends from the row the store holds ({@code queued}) with what its run knows (its
+   * owner, start and deadline).
+   */
+  public Task finish(Task stored, Task current, TaskStatus status, String error, Instant now) {
     return swap(
-        current, current.withStatus(status, now).withError(error).withLease(current.owner(), null));
+        stored, current.withStatus(status, now).withError(error).withLease(current.owner(), null));
   }
 
   /**

@@ -41,6 +41,7 @@ final class Worker {
   private final Set<TaskExecution> finishing = new HashSet<>();
 
   private ScheduledFuture<?> heartbeat;
+  private ScheduledFuture<?> startWriter;
 
   /** Whether execs may still start tasks here (false once the worker stops reading). */
   private volatile boolean acceptingLocalStarts = true;
@@ -76,6 +77,12 @@ final class Worker {
             .timer()
             .scheduleAtFixedRate(
                 new Heartbeat(parts, running()), beatMillis, beatMillis, TimeUnit.MILLISECONDS);
+    DeferredStarts deferredStarts = starter.deferredStarts();
+    if (deferredStarts.on()) {
+      long every = deferredStarts.period().toMillis();
+      startWriter =
+          threads.timer().scheduleAtFixedRate(deferredStarts, every, every, TimeUnit.MILLISECONDS);
+    }
   }
 
   /** The tasks this instance runs. */
@@ -166,6 +173,9 @@ final class Worker {
     if (heartbeat != null) {
       heartbeat.cancel(false);
     }
+    if (startWriter != null) {
+      startWriter.cancel(false);
+    }
   }
 
   /**
@@ -219,7 +229,14 @@ final class Worker {
     }
     try {
       taskPool.execute(
-          new TaskRunner(parts, threads, planner, execution, this::returnSlot, this::ended));
+          new TaskRunner(
+              parts,
+              threads,
+              planner,
+              execution,
+              starter.deferredStarts(),
+              this::returnSlot,
+              this::ended));
     } catch (java.util.concurrent.RejectedExecutionException e) {
       synchronized (finishing) {
         finishing.remove(execution);
