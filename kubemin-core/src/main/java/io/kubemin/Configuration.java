@@ -29,6 +29,7 @@ final class Configuration {
         b.taskLease,
         b.dispatchPollInterval,
         b.claimIdle,
+        b.startWriteDelay,
         b.maxDeliveries,
         b.shutdownTimeout);
   }
@@ -44,7 +45,7 @@ final class Configuration {
         "KubeMin instance={} roles={} store={}{} queue={}{} executors={} listeners={} extensions={}"
             + " leaderElection={} workerThreads={} maxConcurrentTasks={} maxActiveTasksPerApp={}"
             + " defaultJobTimeout={} taskTimeout={} taskLease={} dispatchPollInterval={}"
-            + " claimIdle={} maxDeliveries={} shutdownTimeout={} tracing={}",
+            + " claimIdle={} startWriteDelay={} maxDeliveries={} shutdownTimeout={} tracing={}",
         s.instanceId(),
         s.roles(),
         store.getClass().getSimpleName(),
@@ -63,6 +64,7 @@ final class Configuration {
         text(s.taskLease()),
         text(s.dispatchPollInterval()),
         text(s.claimIdle()),
+        text(s.startWriteDelay()),
         s.maxDeliveries(),
         text(s.shutdownTimeout()),
         b.tracing == null ? "off" : "opentelemetry");

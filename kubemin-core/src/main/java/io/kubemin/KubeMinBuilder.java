@@ -69,6 +69,12 @@ public final class KubeMinBuilder {
   /** Deliveries after which a message goes to the dead-letter destination. */
   public static final int DEFAULT_MAX_DELIVERIES = 5;
 
+  /**
+   * How long a task read from the queue runs before its start is written, where the store prefers
+   * batches.
+   */
+  public static final Duration DEFAULT_START_WRITE_DELAY = Duration.ofMillis(200);
+
   /** How long {@link KubeMin#close()} waits for running tasks before handing them back. */
   public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
@@ -110,6 +116,7 @@ public final class KubeMinBuilder {
   Duration taskLease = DEFAULT_TASK_LEASE;
   Duration dispatchPollInterval = DEFAULT_DISPATCH_POLL_INTERVAL;
   Duration claimIdle = DEFAULT_CLAIM_IDLE;
+  Duration startWriteDelay = DEFAULT_START_WRITE_DELAY;
   int maxDeliveries = DEFAULT_MAX_DELIVERIES;
   Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
   LeaderElection leaderElection;
@@ -307,6 +314,19 @@ public final class KubeMinBuilder {
    */
   public KubeMinBuilder maxDeliveries(int deliveries) {
     this.maxDeliveries = inRange(deliveries, 1, Integer.MAX_VALUE, "maxDeliveries");
+    return this;
+  }
+
+  /**
+   * How long a task read from the queue runs before its start ({@code queued -> running}) is
+   * written, on a store that prefers batches (default 200 ms; zero writes every start before the
+   * task runs). A task that ends sooner goes from {@code queued} to its end in one write, and reads
+   * {@code queued} while it runs. Starts are written first anyway for redelivered messages and
+   * while {@code claimIdle} minus the lease margin is less than four times this delay (the message,
+   * unacknowledged until a write, is what holds the task meanwhile).
+   */
+  public KubeMinBuilder startWriteDelay(Duration delay) {
+    this.startWriteDelay = atLeast(delay, Duration.ZERO, "startWriteDelay");
     return this;
   }
 

@@ -67,6 +67,7 @@ class DeferredStartTest {
   private final RecordingJobExecutor executor = new RecordingJobExecutor();
   private final List<KubeMin> instances = new ArrayList<>();
   private final List<CountDownLatch> holds = new ArrayList<>();
+  private Duration startWriteDelay = KubeMinBuilder.DEFAULT_START_WRITE_DELAY;
 
   @AfterEach
   void closeAll() {
@@ -97,6 +98,21 @@ class DeferredStartTest {
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple(TaskStatus.QUEUED, TaskStatus.COMPLETED, true));
     }
+  }
+
+  @Test
+  void aZeroDelayWritesEveryStartBeforeTheTaskRuns() {
+    startWriteDelay = Duration.ZERO;
+    KubeMin api = start("api", Role.API, Role.DISPATCHER);
+    start("worker", Role.WORKER);
+    String taskId = api.exec(api.createApplication(app("written", List.of(web("web")))).id());
+
+    assertThat(awaitEnd(api, taskId).status()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(writesAfterClaim(taskId))
+        .extracting(CasLog.Attempt::expected, a -> a.next().status(), CasLog.Attempt::won)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(TaskStatus.QUEUED, TaskStatus.RUNNING, true),
+            org.assertj.core.groups.Tuple.tuple(TaskStatus.RUNNING, TaskStatus.COMPLETED, true));
   }
 
   @Test
@@ -213,6 +229,7 @@ class DeferredStartTest {
             .jobExecutor(executor)
             .taskLease(Duration.ofSeconds(3))
             .claimIdle(CLAIM_IDLE)
+            .startWriteDelay(startWriteDelay)
             .dispatchPollInterval(Duration.ofMillis(50))
             .shutdownTimeout(Duration.ZERO)
             .build();

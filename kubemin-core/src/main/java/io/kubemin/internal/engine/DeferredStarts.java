@@ -13,10 +13,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes late the starts of tasks a worker runs before their start is written. Where the store
  * prefers batches, a task read from the queue for the first time runs at once while the store still
- * holds it {@code queued}; only a task still running {@link #DELAY} later gets its start written
- * ({@code queued -> running}, leased here), in one batch with the others due. A task that ends
- * sooner goes from {@code queued} to its end in one compare-and-set on (status, attempt): one write
- * of the task's row fewer, which on MariaDB is most of what the drain of a backlog costs.
+ * holds it {@code queued}; only a task still running {@code startWriteDelay} later gets its start
+ * written ({@code queued -> running}, leased here), in one batch with the others due. A task that
+ * ends sooner goes from {@code queued} to its end in one compare-and-set on (status, attempt): one
+ * write of the task's row fewer, which on MariaDB is most of what the drain of a backlog costs.
  *
  * <p>Nobody else takes such a task meanwhile: its message is acknowledged only once the start or
  * the end is written, so the queue gives it to no other consumer before {@code claimIdle}, and the
@@ -31,27 +31,28 @@ final class DeferredStarts implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(DeferredStarts.class);
   private static final FailureLog FAILURES = new FailureLog(LOG);
 
-  /** How long a task runs before its start is written. */
-  static final Duration DELAY = Duration.ofMillis(200);
-
   private final EngineParts parts;
   private final Collection<TaskExecution> running;
+  private final Duration delay;
   private final long delayNanos;
 
   DeferredStarts(EngineParts parts, Collection<TaskExecution> running) {
     this.parts = parts;
     this.running = running;
-    this.delayNanos = deferring(parts) ? DELAY.toNanos() : 0;
+    this.delay = parts.settings().startWriteDelay();
+    this.delayNanos = deferring(parts) ? delay.toNanos() : 0;
   }
 
   /**
-   * Whether starts are deferred: on a store that prefers batches (elsewhere a write costs little),
-   * with {@code claimIdle} minus the lease margin at least four delays.
+   * Whether starts are deferred: with a delay, on a store that prefers batches (elsewhere a write
+   * costs little), with {@code claimIdle} minus the lease margin at least four delays.
    */
   static boolean deferring(EngineParts parts) {
     EngineSettings settings = parts.settings();
-    return parts.store().prefersBatches()
-        && settings.claimIdle().minus(settings.leaseMargin()).compareTo(DELAY.multipliedBy(4)) >= 0;
+    Duration delay = settings.startWriteDelay();
+    return !delay.isZero()
+        && parts.store().prefersBatches()
+        && settings.claimIdle().minus(settings.leaseMargin()).compareTo(delay.multipliedBy(4)) >= 0;
   }
 
   /** Whether tasks read from the queue run before their start is written. */
@@ -61,7 +62,7 @@ final class DeferredStarts implements Runnable {
 
   /** How often {@link #run} should run: half the delay. */
   Duration period() {
-    return DELAY.dividedBy(2);
+    return Duration.ofMillis(Math.max(1, delay.toMillis() / 2));
   }
 
   /**

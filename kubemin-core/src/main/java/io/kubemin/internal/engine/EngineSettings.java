@@ -17,6 +17,7 @@ import java.util.Set;
  * @param taskLease how long a worker's claim on a task lasts without a heartbeat
  * @param dispatchPollInterval how often the dispatcher looks for waiting tasks it was not told of
  * @param claimIdle after how long an unacknowledged message is taken over by another worker
+ * @param startWriteDelay how long a task read from the queue runs before its start is written
  * @param maxDeliveries deliveries after which a message goes to the dead-letter destination
  * @param shutdownTimeout how long close waits for running tasks before handing them back
  */
@@ -31,6 +32,7 @@ public record EngineSettings(
     Duration taskLease,
     Duration dispatchPollInterval,
     Duration claimIdle,
+    Duration startWriteDelay,
     int maxDeliveries,
     Duration shutdownTimeout) {
 
