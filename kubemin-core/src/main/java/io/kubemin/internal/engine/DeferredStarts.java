@@ -66,9 +66,10 @@ final class DeferredStarts implements Runnable {
   }
 
   /**
-   * Runs {@code execution}, read queued from the store with {@code message}, before its start is
-   * written: it holds the task for {@code claimIdle} from {@code readNanos}, when its read was
-   * sent.
+   * Runs {@code execution}, read queued from the store, before its start is written: it holds the
+   * task for {@code claimIdle} (minus the lease margin) from {@code readNanos}, when the queue read
+   * that delivered {@code messageId} was sent (the queue counts the message's idle time from its
+   * delivery, never earlier).
    */
   void deferred(TaskExecution execution, Task queued, String messageId, long readNanos) {
     execution.deferStart(queued, messageId);
@@ -140,7 +141,9 @@ final class DeferredStarts implements Runnable {
       TaskExecution execution = due.get(i);
       if (written.get(i)) {
         execution.task(starts.get(i).next());
-        execution.leaseWritten(sent, settings.taskLease(), settings.leaseMargin());
+        // The message is acknowledged now: from here only the lease holds the task, even where
+        // claimIdle ran longer.
+        execution.leaseReplaced(sent, settings.taskLease(), settings.leaseMargin());
       } else {
         LOG.warn(
             "task {} attempt {} changed before its start was written here (cancelled, or"

@@ -85,6 +85,7 @@ final class QueueReader implements Runnable {
         int asked = granted;
         List<QueueMessage> messages;
         lendable.set(asked);
+        long readSent = System.nanoTime();
         try {
           messages =
               claiming
@@ -112,7 +113,7 @@ final class QueueReader implements Runnable {
         }
         FAILURES.succeeded(reading());
         backlogged = messages.size() == asked;
-        granted -= handleAll(messages);
+        granted -= handleAll(messages, readSent);
         pause = FIRST_ERROR_PAUSE;
       } catch (InterruptedException e) {
         reading = false;
@@ -139,13 +140,16 @@ final class QueueReader implements Runnable {
     return false;
   }
 
-  /** Handles the messages; returns how many started a task (and so keep their slot). */
-  private int handleAll(List<QueueMessage> messages) {
+  /**
+   * Handles the messages read by a read sent at {@code readSent} ({@link System#nanoTime()});
+   * returns how many started a task (and so keep their slot).
+   */
+  private int handleAll(List<QueueMessage> messages, long readSent) {
     if (messages.isEmpty()) {
       return 0;
     }
     try {
-      return starter.handleAll(messages);
+      return starter.handleAll(messages, readSent);
     } catch (RuntimeException e) {
       FAILURES.failed(
           "handling queue messages on " + consumer,

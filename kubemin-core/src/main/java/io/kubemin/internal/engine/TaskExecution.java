@@ -171,6 +171,18 @@ final class TaskExecution {
     }
   }
 
+  /**
+   * Notes a lease written to the store in place of what held the task before (its unacknowledged
+   * message): it holds until {@code lease - margin} after {@code sentNanos}, even if that is
+   * sooner.
+   */
+  void leaseReplaced(long sentNanos, Duration lease, Duration margin) {
+    long end = sentNanos + lease.minus(margin).toNanos();
+    synchronized (this) {
+      leaseEndNanos = end;
+    }
+  }
+
   /** Whether this worker's lease on the task still holds by its own monotonic clock. */
   boolean leaseHeld() {
     return leaseEndNanos - System.nanoTime() > 0;

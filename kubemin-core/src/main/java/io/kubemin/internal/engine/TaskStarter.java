@@ -82,7 +82,7 @@ final class TaskStarter {
 
   /** Handles one message; returns whether it started a task (which then holds a slot). */
   boolean handle(QueueMessage message) {
-    return handleAll(List.of(message)) > 0;
+    return handleAll(List.of(message), System.nanoTime()) > 0;
   }
 
   /**
@@ -91,7 +91,7 @@ final class TaskStarter {
    * their starts one by one. One acknowledgement. Returns how many started a task (each then holds
    * a slot).
    */
-  int handleAll(List<QueueMessage> messages) {
+  int handleAll(List<QueueMessage> messages, long readSent) {
     Map<QueueMessage, DispatchMessage> offers = new LinkedHashMap<>();
     for (QueueMessage message : messages) {
       DispatchMessage dispatch = decode(message);
@@ -103,7 +103,7 @@ final class TaskStarter {
       return 0;
     }
     if (parts.store().prefersBatches()) {
-      return startTogether(offers);
+      return startTogether(offers, readSent);
     }
     Map<String, Task> tasks = new HashMap<>();
     List<String> ids = offers.values().stream().map(DispatchMessage::taskId).toList();
@@ -146,11 +146,11 @@ final class TaskStarter {
    * call. A task queued with a cancel request is cancelled before it starts; every other message is
    * acknowledged and dropped (its task ended, moved on, or runs here already).
    */
-  private int startTogether(Map<QueueMessage, DispatchMessage> offers) {
+  private int startTogether(Map<QueueMessage, DispatchMessage> offers, long readSent) {
     List<String> acks = new ArrayList<>();
     List<TaskExecution> launched = new ArrayList<>();
     Map<QueueMessage, DispatchMessage> toStart =
-        deferredStarts.on() ? runBeforeStart(offers, launched, acks) : offers;
+        deferredStarts.on() ? runBeforeStart(offers, readSent, launched, acks) : offers;
     if (!toStart.isEmpty()) {
       startDurably(toStart, launched, acks);
     }
@@ -166,7 +166,10 @@ final class TaskStarter {
    * offered those again).
    */
   private Map<QueueMessage, DispatchMessage> runBeforeStart(
-      Map<QueueMessage, DispatchMessage> offers, List<TaskExecution> launched, List<String> acks) {
+      Map<QueueMessage, DispatchMessage> offers,
+      long readSent,
+      List<TaskExecution> launched,
+      List<String> acks) {
     Map<QueueMessage, DispatchMessage> firstDeliveries = new LinkedHashMap<>();
     Map<QueueMessage, DispatchMessage> toStart = new LinkedHashMap<>();
     offers.forEach(
@@ -175,7 +178,6 @@ final class TaskStarter {
     if (firstDeliveries.isEmpty()) {
       return toStart;
     }
-    long sent = System.nanoTime();
     TasksWithInputs read =
         parts
             .store()
@@ -203,7 +205,7 @@ final class TaskStarter {
       } else {
         TaskExecution execution = execution(runningHere(task, now, settings), message);
         execution.inputs(inputs.get(task.id()));
-        deferredStarts.deferred(execution, task, message.id(), sent);
+        deferredStarts.deferred(execution, task, message.id(), readSent);
         running.put(key(task), execution);
         launched.add(execution);
       }
