@@ -2,12 +2,15 @@ package io.kubemin;
 
 import static io.kubemin.TestApps.app;
 import static io.kubemin.TestApps.awaitEnd;
+import static io.kubemin.TestApps.awaitStatus;
 import static io.kubemin.TestApps.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kubemin.memory.InMemoryDataStore;
 import io.kubemin.memory.InMemoryQueue;
+import io.kubemin.model.Application;
+import io.kubemin.model.Step;
 import io.kubemin.render.Naming;
 import io.kubemin.spi.DataStore;
 import io.kubemin.spi.DataStoreException;
@@ -138,6 +141,32 @@ class DeferredStartTest {
             org.assertj.core.groups.Tuple.tuple(TaskStatus.QUEUED, TaskStatus.RUNNING, true))
         .endsWith(
             org.assertj.core.groups.Tuple.tuple(TaskStatus.RUNNING, TaskStatus.COMPLETED, true));
+  }
+
+  @Test
+  void aTaskReachingASuspendStepBeforeTheDelayHasItsStartWrittenThenSuspends() {
+    KubeMin api = start("api", Role.API, Role.DISPATCHER);
+    start("worker", Role.WORKER);
+    Application gated =
+        app(
+            "gated",
+            List.of(web("web")),
+            Step.builder().name("deploy").components("web").build(),
+            Step.builder().name("approve").type("suspend").build());
+    String appId = api.createApplication(gated).id();
+    String taskId = api.exec(appId);
+
+    Task suspended = awaitStatus(api, taskId, TaskStatus.SUSPENDED);
+    assertThat(suspended.owner()).isNull();
+    assertThat(writesAfterClaim(taskId))
+        .extracting(CasLog.Attempt::expected, a -> a.next().status(), CasLog.Attempt::won)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(TaskStatus.QUEUED, TaskStatus.RUNNING, true),
+            org.assertj.core.groups.Tuple.tuple(TaskStatus.RUNNING, TaskStatus.SUSPENDED, true));
+
+    api.resume(taskId, "carol");
+    assertThat(awaitEnd(api, taskId).status()).isEqualTo(TaskStatus.COMPLETED);
+    assertThat(executor.started(Naming.deployment("web", appId))).isEqualTo(1);
   }
 
   @Test

@@ -99,17 +99,15 @@ final class DeferredStarts implements Runnable {
 
   /**
    * Writes the start of {@code execution} now if it is not written yet (before a write that needs
-   * the task running, such as its suspension); returns whether the task is running here in the
-   * store.
+   * the task running, such as its suspension). A start the store refuses fences the task.
    *
    * @throws RuntimeException when the store failed the write (the start stays pending)
    */
-  boolean writeNow(TaskExecution execution) {
+  void writeNow(TaskExecution execution) {
     Task queued = execution.takeStartNow();
     if (queued != null) {
       write(List.of(execution), List.of(queued), true);
     }
-    return !execution.startPending() && execution.stopReason() != StopReason.FENCED;
   }
 
   private void write(List<TaskExecution> due, List<Task> rows, boolean rethrow) {

@@ -225,6 +225,14 @@ final class TaskRunner implements Runnable {
   }
 
   private void conclude(Outcome outcome, TaskProgress progress, boolean retry) {
+    if (outcome.status() != TaskStatus.COMPLETED
+        && !execution.lost()
+        && (outcome.status() == TaskStatus.SUSPENDED
+            || execution.stopReason() == StopReason.SHUTDOWN)) {
+      // A suspension or a hand-back needs the task running in the store; a refused start fences
+      // it (below).
+      deferredStarts.writeNow(execution);
+    }
     StopReason stop = execution.stopReason();
     Task task = execution.task();
     if (stop == StopReason.FENCED && execution.lost()) {
@@ -236,18 +244,6 @@ final class TaskRunner implements Runnable {
           outcome.status().jsonName());
       return;
     }
-    boolean released = outcome.status() == TaskStatus.SUSPENDED || stop == StopReason.SHUTDOWN;
-    if (released
-        && outcome.status() != TaskStatus.COMPLETED
-        && !deferredStarts.writeNow(execution)) {
-      LOG.warn(
-          "task {} attempt {} changed before its start was written; its result {} is not written",
-          task.id(),
-          task.attempt(),
-          outcome.status().jsonName());
-      return;
-    }
-    task = execution.task();
     if (stop == StopReason.SHUTDOWN
         && outcome.status() != TaskStatus.COMPLETED
         && outcome.status() != TaskStatus.SUSPENDED) {
