@@ -33,8 +33,12 @@ final class AppliedConfigMarks {
     String appId = execution.task().appId();
     try {
       if (parts.store() instanceof GroupCommitStore batches) {
-        batches.markConfigAppliedLater(
-            execution.task().id(), new AppliedConfig(appId, job.componentName(), parts.now()));
+        batches
+            .markConfigAppliedLater(
+                execution.task().id(), new AppliedConfig(appId, job.componentName(), parts.now()))
+            // Told as soon as the mark is durable, not only at the task's end: an exec right after
+            // the end then knows it (a mark whose batch failed is told with the end instead).
+            .thenRun(() -> execution.configDurable(job.componentName()));
       } else {
         parts.store().markConfigApplied(appId, job.componentName(), parts.now());
       }

@@ -9,7 +9,7 @@ public interface ConfigsApplied {
   /**
    * @param appId the task's application
    * @param applicationUpdatedAt the application's {@code updatedAt} as the task's inputs read it
-   * @param componentNames the components marked running, durably (the task's end is written)
+   * @param componentNames the components marked running, durably
    */
   void applied(String appId, Instant applicationUpdatedAt, Set<String> componentNames);
 }

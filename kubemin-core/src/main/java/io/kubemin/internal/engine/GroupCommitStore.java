@@ -160,20 +160,23 @@ public final class GroupCommitStore implements DataStore {
    * for the next batch of the lane of the task whose job applied it, without waiting: it is durable
    * no later than that task's next change. When its batch fails, the mark goes again with the
    * task's final state.
+   *
+   * @return completes once the mark is durable, exceptionally when its batch failed
    */
-  public void markConfigAppliedLater(String taskId, AppliedConfig applied) {
-    lane(taskId)
-        .submit(List.of(), List.of(), List.of(applied), taskId)
-        .exceptionally(
-            e -> {
-              LOG.debug(
-                  "the mark of component {} of {} goes again with task {}'s end",
-                  applied.componentName(),
-                  applied.appId(),
-                  taskId,
-                  e);
-              return List.of();
-            });
+  public CompletableFuture<?> markConfigAppliedLater(String taskId, AppliedConfig applied) {
+    CompletableFuture<List<Boolean>> written =
+        lane(taskId).submit(List.of(), List.of(), List.of(applied), taskId);
+    written.exceptionally(
+        e -> {
+          LOG.debug(
+              "the mark of component {} of {} goes again with task {}'s end",
+              applied.componentName(),
+              applied.appId(),
+              taskId,
+              e);
+          return List.of();
+        });
+    return written;
   }
 
   private Lane lane(String taskId) {

@@ -243,6 +243,21 @@ final class TaskExecution {
     return inputsUpdatedAt;
   }
 
+  private volatile ConfigsApplied configsApplied = (appId, updatedAt, names) -> {};
+
+  /** Who to tell of a config or secret component whose mark is durable. */
+  void onConfigDurable(ConfigsApplied listener) {
+    this.configsApplied = listener;
+  }
+
+  /** Tells of a component whose mark is durable, where the inputs were read with the start. */
+  void configDurable(String componentName) {
+    Instant updatedAt = inputsUpdatedAt;
+    if (updatedAt != null) {
+      configsApplied.applied(task.appId(), updatedAt, Set.of(componentName));
+    }
+  }
+
   /** Notes a config or secret component marked running for this run's job. */
   void configMarked(String componentName) {
     configsMarked.add(componentName);

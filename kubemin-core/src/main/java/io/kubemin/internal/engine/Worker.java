@@ -224,6 +224,7 @@ final class Worker {
   }
 
   private void launch(TaskExecution execution) {
+    execution.onConfigDurable(configsApplied);
     synchronized (finishing) {
       finishing.add(execution);
     }
