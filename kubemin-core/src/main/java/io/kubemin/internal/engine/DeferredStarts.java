@@ -47,7 +47,7 @@ final class DeferredStarts implements Runnable {
    * Whether starts are deferred: with a delay, on a store that prefers batches (elsewhere a write
    * costs little), with {@code claimIdle} minus the lease margin at least four delays.
    */
-  static boolean deferring(EngineParts parts) {
+  private static boolean deferring(EngineParts parts) {
     EngineSettings settings = parts.settings();
     Duration delay = settings.startWriteDelay();
     return !delay.isZero()

@@ -31,10 +31,7 @@ final class TaskExecution {
   private volatile Instant deliveredAt;
   private final java.util.concurrent.atomic.AtomicBoolean slotReturned =
       new java.util.concurrent.atomic.AtomicBoolean();
-
-  TaskExecution(Task task) {
-    this.task = task;
-  }
+  private volatile ConfigsApplied configsApplied = (appId, updatedAt, names) -> {};
 
   // A start not written yet (DeferredStarts): the row as the store holds it (queued), the message
   // to acknowledge once a write made it useless, and whether the start is being written or the
@@ -44,6 +41,10 @@ final class TaskExecution {
   private long launchedNanos;
   private boolean startBeingWritten;
   private boolean endTookOver;
+
+  TaskExecution(Task task) {
+    this.task = task;
+  }
 
   /**
    * Runs the task before its start is written: the store holds {@code queued} until {@link
@@ -242,8 +243,6 @@ final class TaskExecution {
   Instant inputsUpdatedAt() {
     return inputsUpdatedAt;
   }
-
-  private volatile ConfigsApplied configsApplied = (appId, updatedAt, names) -> {};
 
   /** Who to tell of a config or secret component whose mark is durable. */
   void onConfigDurable(ConfigsApplied listener) {

@@ -80,11 +80,6 @@ final class TaskStarter {
     return taskId + "#" + attempt;
   }
 
-  /** Handles one message; returns whether it started a task (which then holds a slot). */
-  boolean handle(QueueMessage message) {
-    return handleAll(List.of(message), System.nanoTime()) > 0;
-  }
-
   /**
    * Handles messages read together: where the store prefers batches, one store call starts their
    * tasks durably and reads them with their plans' inputs; elsewhere one read for their tasks and
@@ -105,9 +100,8 @@ final class TaskStarter {
     if (parts.store().prefersBatches()) {
       return startTogether(offers, readSent);
     }
-    Map<String, Task> tasks = new HashMap<>();
     List<String> ids = offers.values().stream().map(DispatchMessage::taskId).toList();
-    parts.store().findTasks(ids).forEach(t -> tasks.put(t.id(), t));
+    Map<String, Task> tasks = byId(parts.store().findTasks(ids));
     List<String> acks = new ArrayList<>();
     List<QueueMessage> startMessages = new ArrayList<>();
     List<TaskExecution> executions = new ArrayList<>();
@@ -183,8 +177,7 @@ final class TaskStarter {
             .store()
             .findTasksWithInputs(
                 firstDeliveries.values().stream().map(DispatchMessage::taskId).toList());
-    Map<String, Task> tasks = new HashMap<>();
-    read.tasks().forEach(t -> tasks.put(t.id(), t));
+    Map<String, Task> tasks = byId(read.tasks());
     Map<String, PlanInputs> inputs = planner.inputsOf(read);
     EngineSettings settings = parts.settings();
     Instant now = parts.now();
@@ -240,8 +233,7 @@ final class TaskStarter {
                     now,
                     leaseUntil,
                     settings.taskTimeout() == null ? null : now.plus(settings.taskTimeout()));
-    Map<String, Task> tasks = new HashMap<>();
-    read.tasks().forEach(t -> tasks.put(t.id(), t));
+    Map<String, Task> tasks = byId(read.tasks());
     Map<String, PlanInputs> inputs = planner.inputsOf(read);
     for (Map.Entry<QueueMessage, DispatchMessage> offer : offers.entrySet()) {
       QueueMessage message = offer.getKey();
@@ -281,6 +273,12 @@ final class TaskStarter {
     execution.leaseWritten(sentNanos, settings.taskLease(), settings.leaseMargin());
     this.running.put(key(running), execution);
     return execution;
+  }
+
+  private static Map<String, Task> byId(List<Task> tasks) {
+    Map<String, Task> byId = new HashMap<>();
+    tasks.forEach(t -> byId.put(t.id(), t));
+    return byId;
   }
 
   /** The live handle of a task read from {@code message}, carrying its trace context. */

@@ -1,6 +1,7 @@
 package io.kubemin.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.kubemin.workflow.Task;
 import io.kubemin.workflow.TaskStatus;
@@ -64,8 +65,10 @@ class TaskExecutionTest {
     assertThat(execution.takeStartNow()).isEqualTo(queued);
 
     CompletableFuture<Task> expected = CompletableFuture.supplyAsync(execution::rowBeforeEnd);
-    Thread.sleep(50);
-    assertThat(expected).isNotDone();
+    await()
+        .during(Duration.ofMillis(50))
+        .atMost(Duration.ofSeconds(1))
+        .until(() -> !expected.isDone());
     execution.startWriteEnded(true);
 
     assertThat(expected.get(5, TimeUnit.SECONDS)).isEqualTo(running);
